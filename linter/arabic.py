@@ -1,0 +1,36 @@
+"""Arabic text helpers shared by the zone parser and the rules."""
+from __future__ import annotations
+
+import re
+
+# Letters of the Arabic block proper (hamza .. yeh) plus the extended letters
+# scrapes pick up; diacritics (harakat) and tatweel are separate.
+ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+DIACRITICS = "\u064b-\u065f\u0670\u06d6-\u06ed"
+TATWEEL = "\u0640"
+ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+")
+
+_STRIP = re.compile(f"[{DIACRITICS}{TATWEEL}\u200b-\u200f\u061c\u2066-\u2069\u202a-\u202e\ufeff]")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2000-\u200a]+")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                       "ی": "ي", "ک": "ك", "ۀ": "ه", "ہ": "ه", "ھ": "ه"})
+
+SENTENCE_END = ".!?؟…:\"'»”)]}*،؛"
+"""Characters after which a line may stop without looking cut off."""
+
+
+def fold(text: str) -> str:
+    """Normalise for phrase matching: hamza seats, alif maqsura, ta marbuta,
+    Persian look-alikes, diacritics, tatweel, invisible marks, and spaces."""
+    text = _STRIP.sub("", text).translate(_FOLD)
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_blank(text: str) -> bool:
+    """True for a line holding nothing but (any kind of) white space or
+    invisible marks."""
+    return not _SPACES.sub("", _STRIP.sub("", text))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

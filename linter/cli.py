@@ -1,0 +1,223 @@
+"""Command line: parse arguments, call the runner, choose the exit code.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it, or
+files that could not be linted; 2 usage, configuration or internal error
+(one line on stderr; a traceback only with --debug).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import UsageError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, like every other usage error
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="newslint", description="Data-quality linter for scraped news articles.")
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint files and folders")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                       help="files or folders to lint ('-' reads standard input); default: .")
+    check.add_argument("--format", default="text", help="text, json, jsonl (or a plugin's format)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--config", metavar="FILE", help="configuration file (default: discovered)")
+    check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    check.add_argument("--select", type=_codes, help="comma-separated codes, prefixes, names or categories to run")
+    check.add_argument("--extend-select", type=_codes, help="add to the selected rules")
+    check.add_argument("--ignore", type=_codes, help="comma-separated codes, prefixes, names or categories to skip")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--fail-on", choices=["error", "warning", "info"],
+                       help="lowest severity that fails the run (default: warning)")
+    check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
+    check.add_argument("--quiet", "-q", action="store_true", help="no summary line")
+    check.add_argument("--stdin-filename", default="<stdin>", metavar="NAME",
+                       help="name used for standard input in reports and per-file ignores")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes, then report what is left")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes "
+                       "(implies --fix)")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+
+    explain = sub.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("rule", metavar="CODE_OR_NAME")
+    return parser
+
+
+def _codes(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    debug = "--debug" in argv
+    try:
+        return _dispatch(build_parser().parse_args(argv))
+    except UsageError as exc:
+        if debug:
+            raise
+        _say(str(exc))
+        return EXIT_ERROR
+    except BrokenPipeError:  # `newslint check . | head`: the reader left, not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return EXIT_ERROR
+    except Exception as exc:  # the last line of defence: one line, exit 2
+        if debug:
+            raise
+        _say(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
+        return EXIT_ERROR
+
+
+def _say(message: str) -> None:
+    message = " ".join(message.split())
+    prefix = "" if message.startswith("newslint") else "newslint: error: "
+    print(f"{prefix}{message}", file=sys.stderr)
+
+
+def _dispatch(args) -> int:
+    from .plugins import load_registry
+
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_ERROR
+    registry = load_registry()
+    if args.command == "rules":
+        return _rules(registry, args.format)
+    if args.command == "explain":
+        return _explain(registry, args.rule)
+    return _check(registry, args)
+
+
+def _rules(registry, fmt: str) -> int:
+    rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
+             "fixable": r.fixable, "summary": r.summary(),
+             "options": {k: v.get("default") for k, v in r.options.items()}} for r in registry.rules]
+    if fmt == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif fmt == "markdown":
+        sys.stdout.write(rules_markdown(registry))
+    else:
+        for r in rows:
+            fix = f"fix:{r['fixable']}" if r["fixable"] else ""
+            sys.stdout.write(f"{r['code']}  {r['name']:<28} {r['category']:<12} {r['severity']:<8} {fix:<11} "
+                             f"{r['summary']}\n")
+    return EXIT_OK
+
+
+def rules_markdown(registry) -> str:
+    """docs/rules.md, generated from the rule docstrings."""
+    out = ["# Rules\n", "Generated by `newslint rules --format markdown` from the rule docstrings; "
+           "do not edit by hand.\n", "| code | name | category | severity | fix | summary |",
+           "|---|---|---|---|---|---|"]
+    for r in registry.rules:
+        out.append(f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.category} | {r.severity} | "
+                   f"{r.fixable or ''} | {r.summary()} |")
+    out.append("")
+    for r in registry.rules:
+        out.append(f"## {r.code} {r.name}\n")
+        out.append(f"Category `{r.category}`, default severity `{r.severity}`"
+                   f"{', fix: ' + r.fixable if r.fixable else ''}.\n")
+        out.append(r.documentation() + "\n")
+        if r.options:
+            out.append("Options:\n")
+            for key, spec in r.options.items():
+                out.append(f"- `{key}` (default `{json.dumps(spec.get('default'), ensure_ascii=False)}`): "
+                           f"{spec.get('description', '')}")
+            out.append("")
+    return "\n".join(out)
+
+
+def _explain(registry, key: str) -> int:
+    rule = registry.lookup(key)
+    if rule is None:
+        raise UsageError(f"unknown rule {key!r} (see `newslint rules`)")
+    head = f"{rule.code} {rule.name} [{rule.category}] severity: {rule.severity}"
+    if rule.fixable:
+        head += f", fix: {rule.fixable}"
+    sys.stdout.write(head + "\n\n" + rule.documentation() + "\n")
+    if rule.options:
+        sys.stdout.write("\nOptions:\n")
+        for k, spec in rule.options.items():
+            sys.stdout.write(f"  {k} (default {json.dumps(spec.get('default'), ensure_ascii=False)}): "
+                             f"{spec.get('description', '')}\n")
+    return EXIT_OK
+
+
+def _check(registry, args) -> int:
+    from . import config as config_mod
+    from .discovery import discover
+    from .engine import LintPlan
+    from .reporters.base import ReportContext
+    from .runner import FixMode, run
+
+    config = config_mod.Config() if args.isolated else config_mod.load(args.config, registry.rules)
+    for selector in (args.select or []) + (args.ignore or []) + (args.extend_select or []):
+        if selector not in config_mod.selectors_for(registry.rules):
+            raise UsageError(f"unknown rule selector {selector!r} (see `newslint rules`)")
+    reporter_cls = registry.reporters.get(args.format)
+    if reporter_cls is None:
+        raise UsageError(f"unknown format {args.format!r}; choose from {', '.join(sorted(registry.reporters))}")
+    if args.paths.count("-") > 1:
+        raise UsageError("'-' (standard input) may be given once")
+    paths = discover(args.paths, config)
+    plan = LintPlan.build(registry, config, args.select, args.ignore, args.extend_select)
+    fail_on = args.fail_on or config.fail_on
+
+    fix = None
+    if args.fix or args.unsafe_fixes or args.diff:
+        fix = FixMode(write=not args.diff, unsafe=args.unsafe_fixes, diff=args.diff)
+    stream, close = _open_output(args.output)
+    # the diff, or the fixed standard input, owns stdout: the report moves to stderr
+    if not close and fix is not None and (fix.diff or "-" in paths):
+        stream = sys.stderr
+    try:
+        color = args.color == "always" or (args.color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
+        ctx = ReportContext(stream=stream, registry=registry, color=color, quiet=args.quiet,
+                            statistics=args.statistics, tool_version=__version__)
+        outcome = run(paths, plan, reporter_cls(ctx), fail_on, stdin_name=args.stdin_filename,
+                      fix=fix, diff_out=sys.stdout)
+    finally:
+        if close:
+            stream.close()
+    if outcome.crashed:
+        raise UsageError(outcome.crashed)
+    if args.exit_zero:
+        return EXIT_OK
+    would_change = fix is not None and fix.diff and outcome.summary.fixed > 0
+    return EXIT_FINDINGS if outcome.worst_findings or outcome.summary.errors or would_change else EXIT_OK
+
+
+def _open_output(path: str | None):
+    if not path:
+        return sys.stdout, False
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return io.open(path, "w", encoding="utf-8", newline="\n"), True
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from exc

@@ -1,0 +1,176 @@
+"""Lint one file: bytes -> Document -> rules -> findings. Pure, no printing."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, replace
+
+from .config import Config, matches, per_file_ignores, relative_to_root, select_rules
+from .decoding import NotText
+from .document import Document
+from .globs import matches as glob_matches
+from .models import SEVERITY_RANK, FileError, FileResult, Finding
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class LintPlan:
+    """Everything decided once per run: which rules, with which options."""
+
+    config: Config
+    rules: list            # rule instances, enabled
+    options: dict          # code -> options
+    severities: dict       # code -> severity
+    pm: object = None      # plugin manager, for the parse-document hook
+    file_ignores: list = None  # [(glob regex, selectors)] from per-file-ignores
+
+    @classmethod
+    def build(cls, registry, config: Config, select=None, ignore=None, extend_select=None) -> "LintPlan":
+        selected = select or config.get("select") or ["ALL"]
+        selected = list(selected) + list(extend_select or []) + list(config.get("extend-select") or [])
+        ignored = list(config.get("ignore") or []) + list(ignore or [])
+        rules = select_rules(registry.rules, selected, ignored)
+        overrides = config.get("severity") or {}
+        severities = {}
+        for rule in rules:
+            severity = rule.severity
+            # most specific selector wins: longer selector strings are more specific
+            for selector in sorted(overrides, key=len):
+                if matches(selector, rule):
+                    severity = overrides[selector]
+            severities[rule.code] = severity
+        return cls(config, [r() for r in rules], {r.code: config.rule_options(r) for r in rules},
+                   severities, registry.pm, per_file_ignores(config))
+
+
+def read_document(path: str, data: bytes, pm=None) -> Document:
+    if pm is not None:
+        doc = pm.hook.newslint_parse_document(path=path, data=data)
+        if doc is not None:
+            return doc
+    return Document(path, data)
+
+
+def lint_bytes(path: str, data: bytes, plan: LintPlan) -> FileResult:
+    try:
+        doc = read_document(path, data, plan.pm)
+    except NotText as exc:
+        return FileResult(path, [], FileError(path, str(exc)))
+    return FileResult(path, check_document(doc, plan))
+
+
+def read_bytes(path: str) -> bytes | FileError:
+    """The file's bytes, or a FileError saying why they cannot be had."""
+    try:
+        if os.path.islink(path) and not os.path.exists(path):
+            return FileError(path, "broken symbolic link")
+        if os.path.isdir(path):
+            return FileError(path, "is a directory")
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        return FileError(path, f"cannot read: {exc.strerror or exc}")
+
+
+def lint_path(path: str, plan: LintPlan) -> FileResult:
+    data = read_bytes(path)
+    if isinstance(data, FileError):
+        return FileResult(path, [], data)
+    return lint_bytes(path, data, plan)
+
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass
+class FixResult:
+    result: FileResult         # findings left after fixing
+    original: bytes
+    fixed: bytes | None        # None when nothing changed
+    applied: int = 0
+    skipped: int = 0           # fixes left out because they overlapped another
+
+
+def fix_bytes(path: str, data: bytes, plan: LintPlan, unsafe: bool = False) -> FixResult:
+    """Lint, apply fixes, lint again, until nothing more can be fixed."""
+    from .fixer import encode, plan_fixes
+
+    try:
+        doc = read_document(path, data, plan.pm)
+    except NotText as exc:
+        return FixResult(FileResult(path, [], FileError(path, str(exc))), data, None)
+    findings = check_document(doc, plan)
+    current, applied, skipped = data, 0, 0
+    for _ in range(MAX_FIX_PASSES):
+        outcome = plan_fixes(doc, findings, unsafe)
+        if not outcome.applied:
+            break
+        new = encode(outcome)
+        if new == current:
+            break
+        applied += len(outcome.applied)
+        skipped = len(outcome.skipped)
+        current = new
+        doc = read_document(path, current, plan.pm)
+        findings = check_document(doc, plan)
+    return FixResult(FileResult(path, findings), data, current if current != data else None, applied, skipped)
+
+
+class RuleCrash(Exception):
+    def __init__(self, code: str, path: str, exc: Exception):
+        super().__init__(f"internal error: rule {code} failed on {path}: {type(exc).__name__}: {exc}")
+
+
+def check_document(doc: Document, plan: LintPlan) -> list[Finding]:
+    ignored = _ignored_codes(doc.path, plan)
+    findings: list[Finding] = []
+    for rule in plan.rules:
+        if rule.code in ignored:
+            continue
+        try:
+            hits = list(rule.check(doc, plan.options[rule.code]))
+        except Exception as exc:  # a rule bug must name the rule and file
+            raise RuleCrash(rule.code, doc.path, exc) from exc
+        for h in hits:
+            findings.append(Finding(
+                code=rule.code, name=rule.name, category=rule.category,
+                severity=plan.severities[rule.code], message=h.message, path=doc.path,
+                line=h.line, column=h.column, end_line=h.end_line, end_column=h.end_column,
+                fix=h.fix, doc=rule.anchor()))
+    findings.sort(key=Finding.sort_key)
+    return add_fingerprints(doc, findings)
+
+
+def _ignored_codes(path: str, plan: LintPlan) -> set[str]:
+    entries = plan.file_ignores
+    if not entries:
+        return set()
+    rel = relative_to_root(path, plan.config.root)
+    out = set()
+    for regex, selectors in entries:
+        if glob_matches(regex, rel):
+            out.update(r.code for r in plan.rules if any(matches(s, r) for s in selectors))
+    return out
+
+
+def add_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Stable ids: hash of code, path, the flagged line's normalised text and
+    the finding's index among findings with the same code and text. Moving
+    lines does not change them; editing the flagged line does."""
+    seen: dict[tuple, int] = {}
+    out = []
+    for f in findings:
+        text = doc.lines[f.line - 1].text if 0 < f.line <= len(doc.lines) else ""
+        norm = _WS.sub(" ", text).strip()
+        key = (f.code, norm)
+        index = seen.get(key, 0)
+        seen[key] = index + 1
+        digest = hashlib.sha256(f"{f.code}\0{f.path}\0{norm}\0{index}".encode("utf-8", "surrogatepass")).hexdigest()
+        out.append(replace(f, fingerprint=digest[:20]))
+    return out
+
+
+def at_or_above(severity: str, threshold: str) -> bool:
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]

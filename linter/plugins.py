@@ -1,0 +1,80 @@
+"""Build the plugin manager: built-ins and third-party plugins alike come in
+through the ``newslint`` entry-point group."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.metadata import entry_points
+
+import pluggy
+
+from . import hookspecs
+from .errors import UsageError
+
+
+class Registry:
+    """The loaded plugins and what they contribute."""
+
+    def __init__(self, pm: pluggy.PluginManager, plugin_versions: dict[str, str]):
+        self.pm = pm
+        self.plugin_versions = plugin_versions
+        self.rules = self._collect_rules()
+        self.by_code = {rule.code: rule for rule in self.rules}
+        self.by_name = {rule.name: rule for rule in self.rules}
+        self.reporters = {}
+        for mapping in pm.hook.newslint_reporters():
+            self.reporters.update(mapping or {})
+        self.batch_rules = [r for group in pm.hook.newslint_batch_rules() for r in (group or [])]
+
+    def _collect_rules(self) -> list:
+        rules, seen = [], {}
+        for group in self.pm.hook.newslint_rules():
+            for rule in group or []:
+                problems = rule.validate_definition()
+                if problems:
+                    raise UsageError(f"plugin rule is malformed: {problems[0]}")
+                if rule.code in seen and seen[rule.code] is not rule:
+                    raise UsageError(f"two rules claim the code {rule.code}: "
+                                     f"{seen[rule.code].__module__} and {rule.__module__}")
+                seen[rule.code] = rule
+                rules.append(rule)
+        return sorted(set(rules), key=lambda r: r.code)
+
+    def lookup(self, code_or_name: str):
+        key = code_or_name.strip()
+        return self.by_code.get(key.upper()) or self.by_name.get(key.lower())
+
+
+def make_manager(extra_plugins: tuple = ()) -> pluggy.PluginManager:
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    return pm
+
+
+@lru_cache(maxsize=None)
+def load_registry(extra_plugins: tuple = ()) -> Registry:
+    """Load every entry point of the ``newslint`` group (plus `extra_plugins`,
+    objects registered directly, for tests and embedding)."""
+    pm = make_manager()
+    versions: dict[str, str] = {}
+    for ep in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: (e.name, e.value)):
+        if pm.get_plugin(ep.value) is not None:
+            continue
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # any import failure of someone else's code
+            dist = ep.dist.name if ep.dist else "?"
+            raise UsageError(f"plugin {ep.name!r} ({ep.value}, from {dist}) failed to load: "
+                             f"{type(exc).__name__}: {exc}") from exc
+        try:
+            pm.register(plugin, name=ep.value)
+        except Exception as exc:
+            raise UsageError(f"plugin {ep.name!r} ({ep.value}) is not a valid newslint plugin: {exc}") from exc
+        if ep.dist is not None:
+            versions[ep.dist.name] = ep.dist.version
+    for plugin in extra_plugins:
+        pm.register(plugin)
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise UsageError(f"a plugin implements an unknown hook: {exc}") from exc
+    return Registry(pm, versions)

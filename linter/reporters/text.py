@@ -1,0 +1,51 @@
+"""`path:line:col: CODE [category] message`, one finding per line."""
+from __future__ import annotations
+
+from .base import Reporter
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+class TextReporter(Reporter):
+    def _paint(self, text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if self.ctx.color else text
+
+    def file(self, result) -> None:
+        if self.ctx.statistics:
+            return
+        for f in result.findings:
+            where = self._paint(f"{f.path}:{f.line}:{f.column}:", _BOLD)
+            code = self._paint(f.code, _COLORS[f.severity])
+            category = self._paint(f"[{f.category}]", _DIM)
+            self.out.write(f"{where} {code} {category} {f.message}\n")
+        if result.error is not None:
+            self.out.write(f"{self._paint(result.path + ':', _BOLD)} {self._paint('error:', _COLORS['error'])} "
+                           f"{result.error.message}\n")
+
+    def finish(self, summary) -> None:
+        if self.ctx.statistics:
+            width = max((len(str(n)) for n in summary.by_code.values()), default=1)
+            for code, count in sorted(summary.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
+                files = summary.files_by_code[code]
+                self.out.write(f"{count:>{width}}  {code}  {summary.names[code]}  ({files} files)\n")
+            for category, count in sorted(summary.by_category.items(), key=lambda kv: (-kv[1], kv[0])):
+                self.out.write(f"{count:>{width}}  [{category}]\n")
+        if self.ctx.quiet:
+            return
+        if summary.fixed:
+            self.out.write(f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''} in "
+                           f"{summary.files_fixed} file{'s' if summary.files_fixed != 1 else ''}.\n")
+        if summary.findings == 0 and not summary.errors:
+            self.out.write(f"All clear: {summary.files} file{'s' if summary.files != 1 else ''} checked.\n")
+            return
+        sev = summary.by_severity
+        parts = [f"{sev.get(s, 0)} {s}" for s in ("error", "warning", "info") if sev.get(s)]
+        line = (f"Found {summary.findings} finding{'s' if summary.findings != 1 else ''}"
+                f"{' (' + ', '.join(parts) + ')' if parts else ''} in {summary.files_with_findings} of "
+                f"{summary.files} files")
+        if summary.errors:
+            line += f"; {len(summary.errors)} file{'s' if len(summary.errors) != 1 else ''} could not be linted"
+        if summary.fixable:
+            line += f"; {summary.fixable} with a fix (--fix applies the safe ones, --unsafe-fixes all)"
+        self.out.write(line + ".\n")

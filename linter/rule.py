@@ -1,0 +1,68 @@
+"""The base class every rule derives from."""
+from __future__ import annotations
+
+import inspect
+from typing import Any, ClassVar, Iterator
+
+from .models import CATEGORIES, CATEGORY_PREFIX, SEVERITIES, Hit
+
+
+class Rule:
+    """Subclass, set the class attributes, write `check`.
+
+    The class docstring is the rule's documentation (`newslint explain`):
+    first line a one-line summary, then what it detects, why it matters, an
+    example that fires and one that must not.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[str] = "warning"
+    fixable: ClassVar[str | None] = None  # "safe", "unsafe" or None
+    # JSON-Schema properties of the rule's options, each with a "default".
+    options: ClassVar[dict[str, Any]] = {}
+
+    def check(self, doc, options: dict[str, Any]) -> Iterator[Hit]:
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        return (inspect.getdoc(cls) or "").strip().splitlines()[0] if cls.__doc__ else ""
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.getdoc(cls) or ""
+
+    @classmethod
+    def defaults(cls) -> dict[str, Any]:
+        return {key: spec.get("default") for key, spec in cls.options.items()}
+
+    @classmethod
+    def anchor(cls) -> str:
+        return f"docs/rules.md#{cls.code.lower()}-{cls.name}"
+
+    @classmethod
+    def validate_definition(cls) -> list[str]:
+        """Problems with the class attributes themselves (for plugin authors)."""
+        problems = []
+        for attr in ("code", "name", "category"):
+            if not isinstance(getattr(cls, attr, None), str):
+                problems.append(f"{cls.__name__} has no {attr}")
+        if problems:
+            return problems
+        if cls.category not in CATEGORIES:
+            problems.append(f"{cls.code}: unknown category {cls.category!r}")
+        elif cls.category in CATEGORY_PREFIX and not cls.code.startswith(CATEGORY_PREFIX[cls.category]) \
+                and cls.__module__.startswith("newslint."):
+            problems.append(f"{cls.code}: built-in code must start with {CATEGORY_PREFIX[cls.category]}")
+        if cls.severity not in SEVERITIES:
+            problems.append(f"{cls.code}: unknown severity {cls.severity!r}")
+        if not cls.__doc__:
+            problems.append(f"{cls.code}: no docstring")
+        return problems
+
+
+def hit(line: int, column: int, end_column: int, message: str, fix=None, end_line: int | None = None) -> Hit:
+    """Shorthand for a hit on one line."""
+    return Hit(line, column, end_line or line, end_column, message, fix)

@@ -1,0 +1,57 @@
+"""Counts over a run, built as files finish so memory stays flat."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .models import FileResult
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    files_with_findings: int = 0
+    findings: int = 0
+    fixable: int = 0
+    fixed: int = 0
+    files_fixed: int = 0
+    by_code: Counter = field(default_factory=Counter)
+    by_category: Counter = field(default_factory=Counter)
+    by_severity: Counter = field(default_factory=Counter)
+    files_by_code: Counter = field(default_factory=Counter)
+    errors: list = field(default_factory=list)
+    names: dict = field(default_factory=dict)  # code -> rule name
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.error is not None:
+            self.errors.append(result.error)
+        if result.fixed:
+            self.fixed += result.fixed
+            self.files_fixed += 1
+        if result.findings:
+            self.files_with_findings += 1
+        codes = set()
+        for f in result.findings:
+            self.findings += 1
+            self.by_code[f.code] += 1
+            self.by_category[f.category] += 1
+            self.by_severity[f.severity] += 1
+            self.names[f.code] = f.name
+            codes.add(f.code)
+            if f.fix is not None:
+                self.fixable += 1
+        self.files_by_code.update(codes)
+
+    def to_dict(self) -> dict:
+        return {
+            "files": self.files,
+            "files_with_findings": self.files_with_findings,
+            "findings": self.findings,
+            "fixable": self.fixable,
+            "fixed": self.fixed,
+            "errors": len(self.errors),
+            "by_code": dict(sorted(self.by_code.items())),
+            "by_category": dict(sorted(self.by_category.items())),
+            "by_severity": {k: self.by_severity.get(k, 0) for k in ("error", "warning", "info")},
+        }

@@ -1,0 +1,198 @@
+"""The article-structure parser: which line is headline, body, source, tags,
+and where content that does not belong to the article is appended.
+
+A scraped news file usually looks like::
+
+    headline                       (optional; no sentence-final punctuation)
+    dateline / byline              (optional meta lines)
+    body paragraphs, sub-headings, list items
+    المصدر: ...                    (source line(s))
+    كلمات دلالية: ...              (tags line)
+    إقرأ أيضاً: / مقالات مشابهة    (appended sections: other articles, lists,
+    ...                             comment forms)
+
+Rules ask `Zones.kind(line)` instead of guessing the structure themselves.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .arabic import SENTENCE_END, fold, is_blank, word_count
+
+BLANK, HEADLINE, META, BODY, SUBHEADING, LIST_ITEM = "blank", "headline", "meta", "body", "subheading", "list-item"
+SOURCE, TAGS, MARKER, INLINE_MARKER, APPENDED = "source", "tags", "marker", "inline-marker", "appended"
+
+SOURCE_LINE = re.compile(r"^\s*(?:المصدر|المصادر|مصدر الخبر)\s*[:：/\-–]")
+_TAGS_LINE = re.compile(r"^(?:كلمات دلاليه|الكلمات الدلاليه|كلمات مفتاحيه|الكلمات المفتاحيه|الوسوم|وسوم|الاوسمه|tags)\s*:", re.I)
+_META_LINE = re.compile(r"^(?:تاريخ النشر|تاريخ الخبر|نشر في|نشر بتاريخ|اخر تحديث|اخر تعديل|بتاريخ|بقلم|كتب|كتبت)\s*[:：]")
+
+# Folded (see arabic.fold) phrases that, standing alone on a line, open a
+# section that is not part of the article.
+SECTION_MARKERS = (
+    "اقرا ايضا", "اقرا كذلك", "شاهد ايضا", "طالع ايضا", "اقرا المزيد", "مقالات مشابهه",
+    "مقالات ذات صله", "اخبار ذات صله", "مواضيع ذات صله", "موضوعات ذات صله", "اخبار متعلقه",
+    "مقالات متعلقه", "قد يهمك", "قد يعجبك", "قد يهمك ايضا", "اخترنا لك", "الاكثر قراءه",
+    "الاكثر مشاهده", "اخر الاخبار", "اترك تعليقا", "اترك تعليق", "اضف تعليق", "اضف تعليقا",
+    "التعليقات", "تعليقات", "شارك", "شارك الخبر", "شارك المقال", "تابعونا", "تابعونا على",
+    "مواضيع مشابهه", "اخبار مشابهه", "المزيد من الاخبار", "اقرا ايضا علي", "اقرا ايضا في",
+)
+# Folded phrases that start a one-line link or notice inside the article.
+INLINE_MARKERS = (
+    "اقرا المزيد", "اقرا ايضا", "اقرا كذلك", "شاهد ايضا", "طالع ايضا", "للمزيد",
+    "لمزيد من", "شاهد ايضا", "اقرا",
+)
+_MARKER_TAIL = re.compile(r"[\s:：.…\-–—|/»«\"]*$")
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦\-–—*►✓]|\d{1,2}\s*[-.)]|[٠-٩]{1,2}\s*[-.)])\s*\S")
+
+HEADLINE_MAX_WORDS = 25
+SUBHEADING_MAX_WORDS = 8
+TRAILING_SOURCE_MIN_PARAGRAPHS = 2
+
+
+@dataclass
+class Zones:
+    kinds: list = field(default_factory=list)     # kind of each line, index 0 = line 1
+    headline: int | None = None
+    source_lines: list = field(default_factory=list)
+    tags_lines: list = field(default_factory=list)
+    appended_start: int | None = None
+    appended_end: int | None = None
+    sections: list = field(default_factory=list)  # (start, end) of appended sections
+
+    def kind(self, line: int) -> str:
+        return self.kinds[line - 1]
+
+    def lines_of(self, *kinds: str) -> list[int]:
+        return [i + 1 for i, k in enumerate(self.kinds) if k in kinds]
+
+    def in_article(self, line: int) -> bool:
+        """True for lines of the article itself (not appended content)."""
+        return self.appended_start is None or line < self.appended_start
+
+    @property
+    def paragraphs(self) -> list[int]:
+        return self.lines_of(BODY)
+
+
+def marker_phrase(text: str) -> str | None:
+    """The section-marker phrase when `text` is nothing but one."""
+    bare = _MARKER_TAIL.sub("", fold(text).lower())
+    return bare if bare in SECTION_MARKERS else None
+
+
+def inline_marker(text: str) -> str | None:
+    folded = fold(text)
+    for phrase in INLINE_MARKERS:
+        if folded.startswith(phrase) and len(folded) > len(phrase) + 2:
+            rest = folded[len(phrase):]
+            if phrase == "اقرا" and not re.match(r"\s*(ايضا|المزيد|كذلك|:)", rest):
+                continue
+            return phrase
+    return None
+
+
+def parse_zones(lines: list[str]) -> Zones:
+    n = len(lines)
+    kinds = [BLANK if is_blank(t) else BODY for t in lines]
+    folded = [fold(t) if k != BLANK else "" for t, k in zip(lines, kinds)]
+    for i, text in enumerate(lines):
+        if kinds[i] == BLANK:
+            continue
+        if SOURCE_LINE.match(text):
+            kinds[i] = SOURCE
+        elif _TAGS_LINE.match(folded[i]):
+            kinds[i] = TAGS
+        elif marker_phrase(text):
+            kinds[i] = MARKER
+        elif inline_marker(text):
+            kinds[i] = INLINE_MARKER
+
+    zones = Zones(kinds=kinds)
+    content = [i for i in range(n) if kinds[i] != BLANK]
+    if not content:
+        return zones
+
+    first = content[0]
+    if kinds[first] == BODY and _looks_like_headline(lines[first]) and len(content) > 1:
+        kinds[first] = HEADLINE
+        zones.headline = first + 1
+    for i in content[1:4]:
+        if kinds[i] == BODY and _META_LINE.match(folded[i]):
+            kinds[i] = META
+
+    zones.appended_start = _appended_start(kinds, content)
+    if zones.appended_start is not None:
+        start = zones.appended_start - 1
+        for i in range(start, n):
+            if kinds[i] not in (BLANK, MARKER):
+                kinds[i] = APPENDED
+        kinds[start] = MARKER if marker_phrase(lines[start]) else APPENDED
+        zones.appended_end = content[-1] + 1
+        zones.sections = _sections(kinds, start, zones.appended_end)
+
+    article = range(zones.appended_start - 1 if zones.appended_start else n)
+    for i in article:
+        if kinds[i] == BODY:
+            if _BULLET.match(lines[i]):
+                kinds[i] = LIST_ITEM
+            elif _looks_like_subheading(lines, kinds, i):
+                kinds[i] = SUBHEADING
+    zones.source_lines = [i + 1 for i in article if kinds[i] == SOURCE]
+    zones.tags_lines = [i + 1 for i in article if kinds[i] == TAGS]
+    return zones
+
+
+def _looks_like_headline(text: str) -> bool:
+    stripped = text.strip()
+    return word_count(stripped) <= HEADLINE_MAX_WORDS and stripped[-1] not in ".!؟?…:،"
+
+
+def _looks_like_subheading(lines: list[str], kinds: list[str], i: int) -> bool:
+    """A short line with no closing punctuation between two paragraphs."""
+    stripped = lines[i].strip()
+    if word_count(stripped) > SUBHEADING_MAX_WORDS or stripped[-1] in SENTENCE_END:
+        return False
+    if not any(ch.isalpha() for ch in stripped):
+        return False
+    nxt = next((k for k in kinds[i + 1:] if k != BLANK), None)
+    return nxt in (BODY, LIST_ITEM, SUBHEADING)
+
+
+def _appended_start(kinds: list[str], content: list[int]) -> int | None:
+    """1-based line where appended content starts, or None.
+
+    With a trailing source/tags block (the first source or tags line that
+    follows at least two paragraphs, and the source/tags lines right after
+    it), appended content is whatever comes after that block. Without one, it
+    starts at the first line that is nothing but a section marker.
+    """
+    block_end = None
+    paragraphs = 0
+    for n, i in enumerate(content):
+        if kinds[i] in (SOURCE, TAGS) and paragraphs >= TRAILING_SOURCE_MIN_PARAGRAPHS:
+            block_end = i
+            for k in content[n + 1:]:
+                if kinds[k] not in (SOURCE, TAGS):
+                    break
+                block_end = k
+            break
+        if kinds[i] in (BODY, INLINE_MARKER):
+            paragraphs += 1
+    if block_end is not None:
+        after = [i for i in content if i > block_end]
+        return after[0] + 1 if after else None
+    markers = [i for i in content if kinds[i] == MARKER]
+    return markers[0] + 1 if markers else None
+
+
+def _sections(kinds: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Split the appended part at marker lines into (start, end) line ranges."""
+    heads = [start] + [i for i in range(start + 1, end) if kinds[i] == MARKER]
+    out = []
+    for n, head in enumerate(heads):
+        stop = heads[n + 1] - 1 if n + 1 < len(heads) else end - 1
+        while stop > head and kinds[stop] == BLANK:
+            stop -= 1
+        out.append((head + 1, stop + 1))
+    return out

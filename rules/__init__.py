@@ -1,0 +1,1 @@
+"""Built-in rule families; each module is a pluggy plugin."""

@@ -1,0 +1,111 @@
+"""Stray-id family (SID): identifiers and lone marks left by the scraper."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newslint.hookspecs import hookimpl
+from newslint.models import Edit, Fix
+from newslint.rule import Rule, hit
+
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+_ID_LINE = re.compile(f"^[#№]?[A-Za-z{_DIGIT}][A-Za-z{_DIGIT}_\\-/.:,]*$")
+_DIGITS = re.compile(f"[{_DIGIT}]")
+_LETTER = re.compile("[A-Za-z]")
+
+
+def _is_id(token: str) -> bool:
+    """All digits (any length), or a code mixing Latin letters and at least
+    three digits in five or more characters ("AB12CD34", not "G20")."""
+    if not _ID_LINE.match(token):
+        return False
+    digits = len(_DIGITS.findall(token))
+    if not digits:
+        return False
+    return not _LETTER.search(token) or (digits >= 3 and len(token) >= 5)
+
+
+def _delete_line(doc, number: int) -> Fix:
+    return Fix("unsafe", "delete the line", (Edit(number, 1, number + 1, 1, ""),))
+
+
+class IdLine(Rule):
+    """Line holding only a number or an alphanumeric ID.
+
+    What: a line whose whole content is one number (Western, Arabic-Indic or
+    Persian digits) or one code of Latin letters and at least three digits
+    ("AB12CD34"): a database key, a counter or a tracking code left in the
+    text. Short names such as "G20" or "COP28" are not IDs.
+
+    Why: it is not part of the article; it pollutes language models and
+    search snippets and often marks where a widget was scraped.
+
+    Fires: the line ``310310`` between the last paragraph and the comment
+    form. Does not fire: ``في 9 نوفمبر 2020`` (a number inside a sentence).
+
+    Fix (unsafe): delete the line.
+    """
+
+    code = "SID001"
+    name = "id-line"
+    category = "stray-id"
+    fixable = "unsafe"
+
+    def check(self, doc, options):
+        for line in doc.lines:
+            token = line.text.strip()
+            if token and _is_id(token):
+                start = len(line.text) - len(line.text.lstrip()) + 1
+                yield hit(line.number, start, start + len(token),
+                          f"line holds only the ID or number \"{token}\", not article text",
+                          _delete_line(doc, line.number))
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS" and not _is_emoji(ch)
+
+
+def _is_emoji(ch: str) -> bool:
+    return ord(ch) >= 0x1F000 or 0x2600 <= ord(ch) <= 0x27BF
+
+
+class PunctuationLine(Rule):
+    """Line holding only punctuation or symbols.
+
+    What: a line made of nothing but marks such as ``.``, ``-``, ``|``, ``»``
+    or ``،`` (separator lines listed in `allow` are accepted).
+
+    Why: the mark belonged to an element the scraper dropped (a link, an
+    image caption); alone it becomes a one-character "paragraph" that breaks
+    paragraph and sentence statistics.
+
+    Fires: the line ``.`` after a stray ID. Does not fire: ``***`` used as a
+    section separator (in `allow` by default).
+
+    Fix (unsafe): delete the line.
+    """
+
+    code = "SID002"
+    name = "punctuation-line"
+    category = "stray-id"
+    fixable = "unsafe"
+    options = {"allow": {"type": "array", "items": {"type": "string"},
+                         "default": ["***", "* * *", "*****"],
+                         "description": "separator lines that are accepted"}}
+
+    def check(self, doc, options):
+        allow = set(options["allow"])
+        for line in doc.lines:
+            token = line.text.strip()
+            if not token or token in allow:
+                continue
+            if all(_is_mark(ch) or ch.isspace() for ch in token):
+                start = len(line.text) - len(line.text.lstrip()) + 1
+                yield hit(line.number, start, start + len(token),
+                          f"line holds only the mark(s) \"{token}\", not article text",
+                          _delete_line(doc, line.number))
+
+
+@hookimpl
+def newslint_rules():
+    return [IdLine, PunctuationLine]

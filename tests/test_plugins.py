@@ -1,0 +1,76 @@
+"""Third-party plugins come in through the same entry-point group as the
+built-ins: install a tiny one (a dist-info on PYTHONPATH) and see it run."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+PLUGIN = textwrap.dedent('''
+    from newslint.hookspecs import hookimpl
+    from newslint.rule import Rule, hit
+
+    class ShoutingLine(Rule):
+        """Line written in Latin capitals only.
+
+        Fires: "BREAKING NEWS". Does not fire: "عاجل".
+        """
+        code = "XYZ001"
+        name = "shouting-line"
+        category = "structure"
+
+        def check(self, doc, options):
+            for line in doc.lines:
+                if line.text.isupper():
+                    yield hit(line.number, 1, len(line.text) + 1, f"shouting: {line.text!r}")
+
+    @hookimpl
+    def newslint_rules():
+        return [ShoutingLine]
+''')
+
+
+def install_fake_dist(root, name, module_source, module_name):
+    (root / f"{module_name}.py").write_text(module_source, encoding="utf-8")
+    info = root / f"{name.replace('-', '_')}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[newslint]\n{name} = {module_name}\n", encoding="utf-8")
+
+
+def run(args, root, cwd):
+    env = dict(os.environ, PYTHONPATH=str(root))
+    return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+def test_third_party_rule_runs(tmp_path):
+    root = tmp_path / "site"
+    root.mkdir()
+    install_fake_dist(root, "newslint-shout", PLUGIN, "newslint_shout")
+    (tmp_path / "a.txt").write_text("BREAKING NEWS\nعاجل: خبر.\n", encoding="utf-8")
+    listed = run(["rules"], root, tmp_path)
+    assert "XYZ001" in listed.stdout
+    result = run(["check", "a.txt", "--select", "XYZ001"], root, tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "a.txt:1:1: XYZ001 [structure] shouting: 'BREAKING NEWS'" in result.stdout
+    report = run(["check", "a.txt", "--format", "json"], root, tmp_path)
+    assert '"newslint-shout": "0.1"' in report.stdout
+
+
+def test_broken_plugin_is_one_line_error(tmp_path):
+    root = tmp_path / "site"
+    root.mkdir()
+    install_fake_dist(root, "newslint-broken", "import does_not_exist_anywhere\n", "newslint_broken")
+    (tmp_path / "a.txt").write_text("خبر.\n", encoding="utf-8")
+    result = run(["check", "a.txt"], root, tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "newslint-broken" in lines[0] and "failed to load" in lines[0] and "Traceback" not in result.stderr
+
+
+def test_builtins_register_through_entry_points(registry):
+    names = {name for name, _ in registry.pm.list_name_plugin()}
+    assert {"newslint.rules.encoding", "newslint.rules.whitespace", "newslint.rules.stray_id"} <= names

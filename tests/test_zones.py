@@ -1,0 +1,68 @@
+"""The article-structure parser on the real seed files."""
+from __future__ import annotations
+
+from conftest import SEEDS
+from newslint.document import Document
+
+
+def zones(name):
+    path = next(SEEDS.glob(name + "*.txt"))
+    return Document(str(path), path.read_bytes()).zones
+
+
+def test_seed_000_source_tags_and_appended_sections():
+    z = zones("000")
+    assert z.headline is None               # line 1 is a full opening sentence
+    assert z.kind(1) == "body"
+    assert z.kind(9) == "inline-marker"     # "إقرأ المزيد ..." inside the article
+    assert z.source_lines == [17, 19]
+    assert z.tags_lines == [21]
+    assert z.appended_start == 23           # "إقرأ أيضاً:"
+    assert z.kind(23) == "marker" and z.kind(25) == "appended"
+    assert z.kind(119) == "marker"          # "مقالات مشابهة"
+    assert z.sections == [(23, 113), (119, 130)]   # lines of only U+00A0 count as blank
+    assert z.appended_end == 130
+    assert not z.in_article(67) and z.in_article(13)
+
+
+def test_seed_001_headline_meta_and_appended():
+    z = zones("001")
+    assert z.headline == 1
+    assert z.kind(2) == "meta"              # "تاريخ النشر: ..."
+    assert z.source_lines == [8] and z.tags_lines == [9]
+    assert z.appended_start == 10
+    assert z.paragraphs == [3, 4, 5, 6, 7]
+
+
+def test_seed_003_list_items_inside_appended_section():
+    z = zones("003")
+    assert z.source_lines == [10] and z.tags_lines == [12]
+    assert z.appended_start == 14
+    assert z.kind(30) == "marker" and z.kind(32) == "appended"
+
+
+def test_seed_004_no_source_comment_form_starts_appended():
+    z = zones("004")
+    assert z.headline == 1
+    assert z.source_lines == []
+    assert z.appended_start == 23           # "اترك تعليقاً"
+    assert z.kind(19) == "body" and z.kind(21) == "body"   # stray ID and "." stay in the article
+    assert z.sections == [(23, 25)]
+
+
+def test_source_at_top_is_not_a_trailing_block():
+    from newslint.zones import parse_zones
+
+    lines = ["عنوان الخبر", "", "المصدر: وكالات", "", "فقرة أولى من الخبر.", "", "فقرة ثانية من الخبر.", "",
+             "فقرة ثالثة من الخبر."]
+    z = parse_zones(lines)
+    assert z.appended_start is None
+    assert z.source_lines == [3]
+
+
+def test_content_after_trailing_source_without_marker_is_appended():
+    from newslint.zones import parse_zones
+
+    lines = ["فقرة أولى من الخبر.", "فقرة ثانية من الخبر.", "المصدر: وكالات", "خبر آخر لا علاقة له بالمقال."]
+    z = parse_zones(lines)
+    assert z.appended_start == 4 and z.kind(4) == "appended"
