@@ -115,7 +115,7 @@ def _dispatch(args) -> int:
 
 def _rules(registry, fmt: str) -> int:
     rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
-             "fixable": r.fixable, "summary": r.summary(),
+             "fixable": r.fixable, "opt_in": r.opt_in, "summary": r.summary(),
              "options": {k: v.get("default") for k, v in r.options.items()}} for r in registry.rules]
     if fmt == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
@@ -124,7 +124,7 @@ def _rules(registry, fmt: str) -> int:
         sys.stdout.write(rules_markdown(registry))
     else:
         for r in rows:
-            fix = f"fix:{r['fixable']}" if r["fixable"] else ""
+            fix = f"fix:{r['fixable']}" if r["fixable"] else ("opt-in" if r["opt_in"] else "")
             sys.stdout.write(f"{r['code']}  {r['name']:<28} {r['category']:<12} {r['severity']:<8} {fix:<11} "
                              f"{r['summary']}\n")
     return EXIT_OK
@@ -137,7 +137,7 @@ def rules_markdown(registry) -> str:
            "|---|---|---|---|---|---|"]
     for r in registry.rules:
         out.append(f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.category} | {r.severity} | "
-                   f"{r.fixable or ''} | {r.summary()} |")
+                   f"{r.fixable or ''} | {'(opt-in) ' if r.opt_in else ''}{r.summary()} |")
     out.append("")
     for r in registry.rules:
         out.append(f"## {r.code} {r.name}\n")

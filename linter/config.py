@@ -105,7 +105,12 @@ def matches(selector: str, rule) -> bool:
 
 
 def select_rules(rules, select, ignore) -> list:
-    return [r for r in rules if any(matches(s, r) for s in select) and not any(matches(s, r) for s in ignore)]
+    def selected(rule) -> bool:
+        if rule.opt_in:
+            return any(s.upper() == rule.code or s == rule.name for s in select)
+        return any(matches(s, rule) for s in select)
+
+    return [r for r in rules if selected(r) and not any(matches(s, r) for s in ignore)]
 
 
 # ---------------------------------------------------------------- loading

@@ -20,6 +20,9 @@ class Rule:
     category: ClassVar[str]
     severity: ClassVar[str] = "warning"
     fixable: ClassVar[str | None] = None  # "safe", "unsafe" or None
+    # Opt-in rules run only when selected by their exact code or name, never
+    # through ALL, a prefix or a category (like ruff's preview rules).
+    opt_in: ClassVar[bool] = False
     # JSON-Schema properties of the rule's options, each with a "default".
     options: ClassVar[dict[str, Any]] = {}
 

@@ -75,14 +75,19 @@ class Zones:
         return self.lines_of(BODY)
 
 
+_MARKER_MAX_CHARS = 40  # longest marker line worth folding
+
+
 def marker_phrase(text: str) -> str | None:
     """The section-marker phrase when `text` is nothing but one."""
+    if len(text) > _MARKER_MAX_CHARS:
+        return None
     bare = _MARKER_TAIL.sub("", fold(text).lower())
     return bare if bare in SECTION_MARKERS else None
 
 
 def inline_marker(text: str) -> str | None:
-    folded = fold(text)
+    folded = fold(text[:_MARKER_MAX_CHARS])
     for phrase in INLINE_MARKERS:
         if folded.startswith(phrase) and len(folded) > len(phrase) + 2:
             rest = folded[len(phrase):]
@@ -95,7 +100,8 @@ def inline_marker(text: str) -> str | None:
 def parse_zones(lines: list[str]) -> Zones:
     n = len(lines)
     kinds = [BLANK if is_blank(t) else BODY for t in lines]
-    folded = [fold(t) if k != BLANK else "" for t, k in zip(lines, kinds)]
+    # only the start of a line decides tags and meta lines: fold just that
+    folded = [fold(t[:_MARKER_MAX_CHARS]) if k != BLANK else "" for t, k in zip(lines, kinds)]
     for i, text in enumerate(lines):
         if kinds[i] == BLANK:
             continue
@@ -144,8 +150,14 @@ def parse_zones(lines: list[str]) -> Zones:
 
 
 def _looks_like_headline(text: str) -> bool:
+    """Short, and not closed like a sentence (a headline may end in "؟",
+    "!", or a teaser's ".." / "...")."""
     stripped = text.strip()
-    return word_count(stripped) <= HEADLINE_MAX_WORDS and stripped[-1] not in ".!؟?…:،"
+    if word_count(stripped) > HEADLINE_MAX_WORDS:
+        return False
+    if stripped.endswith(("..", "…")):
+        return True
+    return stripped[-1] not in ".:،؛,;"
 
 
 def _looks_like_subheading(lines: list[str], kinds: list[str], i: int) -> bool:

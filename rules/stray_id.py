@@ -41,7 +41,9 @@ class IdLine(Rule):
     search snippets and often marks where a widget was scraped.
 
     Fires: the line ``310310`` between the last paragraph and the comment
-    form. Does not fire: ``في 9 نوفمبر 2020`` (a number inside a sentence).
+    form. Does not fire: ``في 9 نوفمبر 2020`` (a number inside a sentence),
+    or numbers listed after a line ending in ":" ("على الرّقمين:" then
+    "71.960.448").
 
     Fix (unsafe): delete the line.
     """
@@ -52,9 +54,16 @@ class IdLine(Rule):
     fixable = "unsafe"
 
     def check(self, doc, options):
+        in_list = False  # "على الرقمين:" then a list of numbers, one per line
         for line in doc.lines:
             token = line.text.strip()
-            if token and _is_id(token):
+            if not token:
+                continue
+            is_id = _is_id(token)
+            if in_list and is_id:
+                continue
+            in_list = token.endswith((":", "："))
+            if is_id:
                 start = len(line.text) - len(line.text.lstrip()) + 1
                 yield hit(line.number, start, start + len(token),
                           f"line holds only the ID or number \"{token}\", not article text",
@@ -106,6 +115,57 @@ class PunctuationLine(Rule):
                           _delete_line(doc, line.number))
 
 
+_CODE = f"[A-Za-z{_DIGIT}]*[{_DIGIT}][A-Za-z{_DIGIT}]*"
+_TAIL_ID = re.compile(f"([.!?\u061f\u00bb\"])\\s+({_CODE})\\s*$")
+_HEAD_ID = re.compile(f"^\\s*({_CODE})\\s+(?=[^\\s:\\-–—|/])")
+
+
+def _long_id(token: str) -> bool:
+    digits = len(_DIGITS.findall(token))
+    return digits >= 6 or (digits >= 3 and _LETTER.search(token) is not None and len(token) >= 5)
+
+
+class IdAtLineEdge(Rule):
+    """An ID stuck to the start or the end of a line of text.
+
+    What: a long number (six or more digits) or a letters-and-digits code at
+    the very start of a paragraph, or after the closing punctuation of its
+    last sentence: "... في المنطقة. 310310".
+
+    Why: like an ID line, it is scraper debris (a counter, a comment or
+    widget id); glued to the text it ends up inside the last sentence of
+    every extract.
+
+    Fires: "وأكد أنه لا تراجع عن القرار. 4452187".
+    Does not fire: "وبلغت قيمة الصفقة 2500000 دينار." (a number inside the
+    sentence) or a phone list line "98728107 : محمد".
+
+    Fix (unsafe): delete the ID.
+    """
+
+    code = "SID003"
+    name = "id-at-line-edge"
+    category = "stray-id"
+    fixable = "unsafe"
+
+    def check(self, doc, options):
+        for line in doc.lines:
+            text = line.text
+            if len(text.split()) < 4:
+                continue
+            m = _TAIL_ID.search(text)
+            if m and _long_id(m.group(2)):
+                start = m.end(1)
+                yield hit(line.number, m.start(2) + 1, m.end(2) + 1,
+                          f"ID \"{m.group(2)}\" stuck after the end of the last sentence",
+                          Fix("unsafe", "delete the ID", (Edit(line.number, start + 1, line.number, len(text) + 1, ""),)))
+            m = _HEAD_ID.match(text)
+            if m and _long_id(m.group(1)) and len(_DIGITS.findall(m.group(1))) != 4:
+                yield hit(line.number, m.start(1) + 1, m.end(1) + 1,
+                          f"ID \"{m.group(1)}\" stuck before the start of the paragraph",
+                          Fix("unsafe", "delete the ID", (Edit(line.number, m.start(1) + 1, line.number, m.end() + 1, ""),)))
+
+
 @hookimpl
 def newslint_rules():
-    return [IdLine, PunctuationLine]
+    return [IdLine, PunctuationLine, IdAtLineEdge]

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import run_cli
 
-DIRTY = "أعلن وزير الخارجية الروسي\u00a0عن خطة لعقد قمة ثلاثية.\n\n310310\n"
+DIRTY = "أعلن وزير الخارجية الروسي\u00a0عن خطة لعقد قمة ثلاثية.\n\n310310\n\nالمصدر: RT Arabic\n"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from conftest import lint_text, run_cli
 from newslint.fixer import apply_fixes
 
-DIRTY = "أعلن وزير\u00a0الخارجية الروسي.\r\n\u00a0\r\n\r\n\r\n310310\r\nوقال لافروف.  \r\n"
+DIRTY = "أعلن وزير\u00a0الخارجية الروسي.\r\n\u00a0\r\n\r\n\r\n310310\r\nوقال لافروف.  \r\nالمصدر: RT\r\n"
 
 
 def test_fix_writes_safe_fixes_keeps_crlf_and_mode(tmp_path):
@@ -19,7 +19,7 @@ def test_fix_writes_safe_fixes_keeps_crlf_and_mode(tmp_path):
     p.chmod(0o640)
     r = run_cli("check", "a.txt", "--fix", cwd=tmp_path)
     assert r.code == 1                              # the stray ID needs --unsafe-fixes
-    assert p.read_bytes() == "أعلن وزير الخارجية الروسي.\r\n\r\n310310\r\nوقال لافروف.\r\n".encode()
+    assert p.read_bytes() == "أعلن وزير الخارجية الروسي.\r\n\r\n310310\r\nوقال لافروف.\r\nالمصدر: RT\r\n".encode()
     assert stat.S_IMODE(os.stat(p).st_mode) == 0o640
     assert "Fixed" in r.out and "SID001" in r.out
     assert [f.name for f in tmp_path.iterdir()] == ["a.txt"]       # no temp file left behind
@@ -32,7 +32,7 @@ def test_unsafe_fixes_remove_the_id_line(tmp_path):
     p.write_bytes(DIRTY.encode())
     r = run_cli("check", "a.txt", "--unsafe-fixes", cwd=tmp_path)
     assert r.code == 0
-    assert p.read_bytes() == "أعلن وزير الخارجية الروسي.\r\n\r\nوقال لافروف.\r\n".encode()
+    assert p.read_bytes() == "أعلن وزير الخارجية الروسي.\r\n\r\nوقال لافروف.\r\nالمصدر: RT\r\n".encode()
 
 
 def test_diff_writes_nothing(tmp_path):
@@ -64,7 +64,7 @@ def test_stdin_fix_prints_the_fixed_text(tmp_path):
 
     r = subprocess.run([sys.executable, "-m", "newslint", "check", "-", "--fix", "--stdin-filename", "a.txt"],
                        input=DIRTY.encode(), capture_output=True, cwd=tmp_path)
-    assert r.stdout == "أعلن وزير الخارجية الروسي.\r\n\r\n310310\r\nوقال لافروف.\r\n".encode()
+    assert r.stdout == "أعلن وزير الخارجية الروسي.\r\n\r\n310310\r\nوقال لافروف.\r\nالمصدر: RT\r\n".encode()
     assert b"a.txt:3:1: SID001" in r.stderr      # the report moved to stderr
 
 

@@ -1,0 +1,159 @@
+"""Embed family (EMB): social posts, other-language paragraphs, URLs and
+e-mail addresses scraped into the article text."""
+from __future__ import annotations
+
+import re
+
+from newslint.arabic import ARABIC_LETTERS
+from newslint.hookspecs import hookimpl
+from newslint.rule import Rule, hit
+
+_SOCIAL = re.compile(
+    r"pic\.twitter\.com/\w+|https?://t\.co/\w+|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/status(?:es)?/\d+"
+    r"|(?:https?://)?(?:www\.)?instagram\.com/(?:p|reel)/[\w-]+|(?:https?://)?(?:www\.)?tiktok\.com/@[\w.]+/video/\d+"
+    r"|(?:https?://)?(?:fb\.watch|youtu\.be)/[\w-]+")
+_SOCIAL_HINT = re.compile(r"t\.co/|twitter|x\.com/|instagram|tiktok|youtu\.be|fb\.watch|\(@")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SIGNATURE = re.compile(rf"[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},\s*\d{{4}}")
+_URL = re.compile(r"(?:https?://|www\.)[^\s\"'<>«»()]+[^\s\"'<>«»().,،:;!?]")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
+
+
+class SocialEmbed(Rule):
+    """An embedded social-media post.
+
+    What: links of embedded posts ("pic.twitter.com/…", "https://t.co/…",
+    "twitter.com/…/status/…", Instagram, TikTok, youtu.be) and the
+    signature line of an embedded tweet ("— Name (@handle) November 10,
+    2023").
+
+    Why: the post is someone else's text, usually in another language, that
+    the scraper flattened into the article; its short links are dead ends.
+
+    Fires: "…failing to learn from historical colonial wars.https://t.co/0UyHSQMva5".
+    Does not fire: "وقال لامي في تغريدة على تويتر إن…" (reporting a tweet in
+    the article's own words).
+    """
+
+    code = "EMB001"
+    name = "social-embed"
+    category = "embed"
+
+    def check(self, doc, options):
+        for line in doc.lines:
+            text = line.text
+            if _SOCIAL_HINT.search(text) is None:
+                continue
+            for m in _SOCIAL.finditer(text):
+                yield hit(line.number, m.start() + 1, m.end() + 1, f"link of an embedded social post \"{m.group()}\"")
+            for m in _SIGNATURE.finditer(text):
+                yield hit(line.number, m.start() + 1, m.end() + 1,
+                          f"signature of an embedded tweet \"{m.group().strip()}\"")
+
+
+class ForeignParagraph(Rule):
+    """A paragraph in Latin script inside an Arabic article.
+
+    What: a line with at least `min-words` Latin-script words where Latin
+    letters outnumber Arabic ones `ratio` to one, in a file that is mostly
+    Arabic. Emoji on the line are mentioned: they mark a social post.
+
+    Why: it is an embedded post, a caption or an untranslated quote; Arabic
+    corpora filtered by language ID keep the whole article, English
+    paragraph and all.
+
+    Fires: "⚡️UK’s Lammy sees no Russian willingness for peace at G20 meeting."
+    in an Arabic article. Does not fire: "وقال مدير شركة Huawei إن…" (a name).
+    """
+
+    code = "EMB002"
+    name = "foreign-paragraph"
+    category = "embed"
+    options = {"min-words": {"type": "integer", "minimum": 1, "default": 5,
+                             "description": "Latin words a line needs to count as a foreign paragraph"},
+               "ratio": {"type": "number", "minimum": 1, "default": 2,
+                         "description": "Latin letters per Arabic letter on the line"}}
+
+    def check(self, doc, options):
+        arabic_total = len(_ARABIC_LETTER.findall(doc.text))
+        latin_total = len(_LATIN_LETTER.findall(doc.text))
+        if arabic_total < latin_total:
+            return  # not an Arabic article
+        for line in doc.lines:
+            text = line.text
+            latin = len(_LATIN_LETTER.findall(text))
+            if latin < 20:
+                continue
+            arabic = len(_ARABIC_LETTER.findall(text))
+            words = _LATIN_WORD.findall(text)
+            if len(words) < options["min-words"] or latin < options["ratio"] * arabic:
+                continue
+            emoji = " with emoji, like a social post" if _EMOJI.search(text) else ""
+            start = len(text) - len(text.lstrip()) + 1
+            preview = " ".join(text.split())
+            preview = preview if len(preview) <= 50 else preview[:49] + "…"
+            yield hit(line.number, start, len(text.rstrip()) + 1,
+                      f"paragraph in Latin script{emoji} inside an Arabic article: \"{preview}\"")
+
+
+class RawUrl(Rule):
+    """A raw URL in the text.
+
+    What: "http://…", "https://…" or "www.…" written out in a paragraph
+    (links of social posts are EMB001's).
+
+    Why: the link text of the page leaked into the article; URLs are noise
+    for language models and often carry tracking parameters.
+
+    Fires: "للمزيد من المعلومات يرجى زيارة الموقع: http://consumer.huawei.com/ae-en/".
+    Does not fire: "على موقع الوزارة الرسمي".
+    """
+
+    code = "EMB003"
+    name = "raw-url"
+    category = "embed"
+    severity = "info"
+
+    def check(self, doc, options):
+        for line in doc.lines:
+            text = line.text
+            if "http" not in text and "www." not in text:
+                continue
+            social = [(m.start(), m.end()) for m in _SOCIAL.finditer(text)]
+            for m in _URL.finditer(text):
+                if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in social):
+                    continue
+                yield hit(line.number, m.start() + 1, m.end() + 1, f"raw URL \"{m.group()}\" in the text")
+
+
+class EmailAddress(Rule):
+    """An e-mail address in the text.
+
+    What: "name@example.org" in a paragraph.
+
+    Why: personal data in a data set is a liability (privacy law, takedown
+    requests); in news text it is usually a press-release contact block.
+
+    Fires: "البريد الإلكتروني: tala.odeh@ogilvy.com".
+    Does not fire: "@handle" alone, or "راسلونا عبر البريد".
+    """
+
+    code = "EMB004"
+    name = "email-address"
+    category = "embed"
+
+    def check(self, doc, options):
+        for line in doc.lines:
+            if "@" not in line.text:
+                continue
+            for m in _EMAIL.finditer(line.text):
+                yield hit(line.number, m.start() + 1, m.end() + 1, f"e-mail address \"{m.group()}\" in the text")
+
+
+@hookimpl
+def newslint_rules():
+    return [SocialEmbed, ForeignParagraph, RawUrl, EmailAddress]
