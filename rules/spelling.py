@@ -94,8 +94,9 @@ class DuplicatedWord(Rule):
         neighbours = {_bare(before[-1]).strip(_QUOTES) if before else "", _bare(after[0]).strip(_QUOTES) if after else ""}
         if word in _ACRONYM_LETTERS and neighbours & (_ACRONYM_LETTERS | {"سي", "بي"}):
             return True
-        quoted = text[m.start() - 1:m.start()] in _QUOTES and text[m.end():m.end() + 1] in _QUOTES
-        return quoted
+        opens = m.start() > 0 and text[m.start() - 1] in _QUOTES
+        rest = text[m.end():].lstrip()
+        return opens and rest[:1] in tuple(_QUOTES)  # a quoted title: "سينما سينما"
 
 
 # ----------------------------------------------------------------- SPL002
@@ -311,9 +312,10 @@ class PunctuationSpacing(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
+        headline = doc.zones.headline if any(".." in line.text for line in doc.lines) else None
         for line in doc.lines:
             text = line.text
-            if ".." in text:
+            if ".." in text and line.number != headline:  # a headline may end in a teaser's ".."
                 for m in _DOUBLE_PERIOD.finditer(text):
                     yield hit(line.number, m.start() + 1, m.end() + 1, "doubled period \"..\" (not an ellipsis)",
                               Fix("safe", "write one period",

@@ -15,12 +15,14 @@ from newslint.rule import Rule, hit
 # need a clause after them, relative pronouns.
 DANGLING = {
     "في", "على", "من", "إلى", "الى", "عن", "مع", "لدى", "حول", "ضد", "عبر", "خلال", "منذ", "تجاه", "نحو",
-    "و", "ف", "ثم", "أو", "او", "أم", "بل", "لكن", "ولكن", "لكنّ", "أن", "ان", "أنّ", "إن", "إنّ", "بأن", "بان", "لأن",
+    "و", "ف", "ثم", "أو", "او", "بل", "لكن", "ولكن", "لكنّ", "أن", "ان", "أنّ", "إن", "إنّ", "بأن", "بان", "لأن",
     "لان", "كأن", "قد", "لقد", "لم", "لن", "لا", "كي", "لكي", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي",
     "بين", "عند", "إذ", "إذا", "اذا", "كما", "حيث", "بسبب", "وفي", "وعلى", "ومن", "وإلى", "وعن", "ومع", "وأن",
     "بـ", "لـ", "الـ", "وبـ", "ولـ",
 }
-_ELLIPSIS_END = re.compile(r"(?:\.{2,}|…)[\s\"»”)]*$")
+_ELLIPSIS_END = re.compile(r"(?:\.{2,}|…)[\s\"»”)\]]*$")
+# what a CMS or feed puts where it clipped the text
+_CLIP_MARK = re.compile(r"(?:…|\[\s*(?:\.{3}|…)\s*\]|\(\s*(?:\.{3}|…)\s*\))\s*$")
 _SHORT = re.compile(r"^\S{1,2}$")
 
 
@@ -76,16 +78,18 @@ class DanglingEnd(Rule):
 class CutMarker(Rule):
     """A body paragraph cut off with an ellipsis.
 
-    What: the last paragraph of the article ends in "..." / "…" / "..", or
-    any paragraph ends in an ellipsis right after a word a sentence cannot
-    end on ("لكن..").
+    What: a paragraph that ends in an ellipsis ("..", "...", "…") right
+    after a word a sentence cannot end on ("لكن..", "في..."), or a last
+    paragraph that ends in the clip mark of a CMS or feed: the single
+    character "…", "[...]" or "(...)".
 
-    Why: teaser pages and RSS extracts clip the text and mark the cut with
-    an ellipsis; the rest of the article is missing from the file.
+    Why: teaser pages and RSS extracts clip the text and mark the cut; the
+    rest of the article is missing from the file.
 
-    Fires: "... وغيرها من التجاوزات الاخرى..." as the last paragraph.
-    Does not fire: "... بشكل مفتعل... انطلاقا من الاعتبارات" (a pause inside
-    a paragraph) or an ellipsis ending a headline.
+    Fires: "الترفيع في سن التقاعد قد يكون جزءا من الحل لكن..".
+    Does not fire: "... وغيرها من التجاوزات الاخرى..." or "موطن العشق ومفتاح
+    الحواس.." (many sites end complete paragraphs with "..": on the corpus
+    such endings were style, not cuts), "بشكل مفتعل... انطلاقا" (a pause).
     """
 
     code = "TRN002"
@@ -101,13 +105,14 @@ class CutMarker(Rule):
                 continue
             before = text[:m.start()].split()
             dangling = bool(before) and before[-1] in DANGLING
-            if number != last_number and not dangling:
+            clipped = number == last_number and _CLIP_MARK.search(text) is not None
+            if not dangling and not clipped:
                 continue
             line_text = doc.line(number).text
             offset = len(line_text) - len(line_text.lstrip())
+            why = f"after \"{before[-1]}\", a word a sentence cannot end on" if dangling else "at the end of the text"
             yield hit(number, offset + m.start() + 1, offset + m.end() + 1,
-                      f"{'last ' if number == last_number else ''}paragraph ends with the cut marker "
-                      f"\"{m.group().strip()}\": the rest of the text is missing")
+                      f"paragraph ends with the cut marker \"{m.group().strip()}\" {why}: the rest is missing")
 
 
 class MissingFinalPunctuation(Rule):
