@@ -26,10 +26,15 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_BLANK_CHARS = ("\t\n\x0b\x0c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u0640\u200b\u200c\u200d\u200e\u200f"
+                "\u061c\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\ufeff")
+
+
 def is_blank(text: str) -> bool:
     """True for a line holding nothing but (any kind of) white space or
     invisible marks."""
-    return not _SPACES.sub("", _STRIP.sub("", text))
+    return not text.strip(_BLANK_CHARS)
 
 
 def word_count(text: str) -> int:

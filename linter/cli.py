@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes "
                        "(implies --fix)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    check.add_argument("--cache-dir", metavar="DIR", help="where to keep results of unchanged files "
+                       "(default: .newslint_cache next to the config file, else the user cache folder)")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
@@ -174,7 +178,8 @@ def _check(registry, args) -> int:
     from .discovery import discover
     from .engine import LintPlan
     from .reporters.base import ReportContext
-    from .runner import FixMode, run
+    from .cache import Cache, default_dir
+    from .runner import FixMode, RunOptions, default_jobs, run
 
     config = config_mod.Config() if args.isolated else config_mod.load(args.config, registry.rules)
     for selector in (args.select or []) + (args.ignore or []) + (args.extend_select or []):
@@ -192,17 +197,32 @@ def _check(registry, args) -> int:
     fix = None
     if args.fix or args.unsafe_fixes or args.diff:
         fix = FixMode(write=not args.diff, unsafe=args.unsafe_fixes, diff=args.diff)
+    cache = None
+    if not args.no_cache and fix is None:
+        folder = Path(args.cache_dir) if args.cache_dir else default_dir(config.path)
+        cache = Cache(folder, Cache.run_key_for(__version__, plan.fingerprint(), registry.plugin_versions))
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    options = RunOptions(jobs=args.jobs or default_jobs(), cache=cache, fix=fix, stdin_name=args.stdin_filename)
+
     stream, close = _open_output(args.output)
     # the diff, or the fixed standard input, owns stdout: the report moves to stderr
     if not close and fix is not None and (fix.diff or "-" in paths):
         stream = sys.stderr
+    progress = None
     try:
         color = args.color == "always" or (args.color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
         ctx = ReportContext(stream=stream, registry=registry, color=color, quiet=args.quiet,
                             statistics=args.statistics, tool_version=__version__)
-        outcome = run(paths, plan, reporter_cls(ctx), fail_on, stdin_name=args.stdin_filename,
-                      fix=fix, diff_out=sys.stdout)
+        if not args.quiet and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_FILES:
+            from .progress import Progress
+
+            progress = Progress(len(paths))
+            options.progress = progress.update
+        outcome = run(paths, plan, reporter_cls(ctx), fail_on, options, output=_BinaryStdout())
     finally:
+        if progress is not None:
+            progress.close()
         if close:
             stream.close()
     if outcome.crashed:
@@ -211,6 +231,25 @@ def _check(registry, args) -> int:
         return EXIT_OK
     would_change = fix is not None and fix.diff and outcome.summary.fixed > 0
     return EXIT_FINDINGS if outcome.worst_findings or outcome.summary.errors or would_change else EXIT_OK
+
+
+PROGRESS_MIN_FILES = 200
+
+
+class _BinaryStdout:
+    """Bytes to standard output, also when it has been replaced by a text
+    stream (as in tests)."""
+
+    def write(self, data: bytes) -> None:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            sys.stdout.flush()
+            buffer.write(data)
+        else:
+            sys.stdout.write(data.decode("utf-8", "replace"))
+
+    def flush(self) -> None:
+        sys.stdout.flush()
 
 
 def _open_output(path: str | None):

@@ -46,6 +46,8 @@ class Document:
         self.newline_counts = counts
         self.newline = max(counts, key=lambda k: (counts[k], k == "\n")) if any(counts.values()) else "\n"
         self.final_newline = bool(self.lines) and self.lines[-1].ending != "" or self.text == ""
+        # derived data that several rules share (computed by the first that needs it)
+        self.memo: dict = {}
 
     @cached_property
     def zones(self) -> Zones:

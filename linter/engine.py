@@ -11,6 +11,7 @@ from .decoding import NotText
 from .document import Document
 from .globs import matches as glob_matches
 from .models import SEVERITY_RANK, FileError, FileResult, Finding
+from .rule import BatchRule
 
 _WS = re.compile(r"\s+")
 
@@ -25,6 +26,7 @@ class LintPlan:
     severities: dict       # code -> severity
     pm: object = None      # plugin manager, for the parse-document hook
     file_ignores: list = None  # [(glob regex, selectors)] from per-file-ignores
+    selection: tuple = ()      # (select, ignore, extend_select) as given, to rebuild the plan in a worker
 
     @classmethod
     def build(cls, registry, config: Config, select=None, ignore=None, extend_select=None) -> "LintPlan":
@@ -42,7 +44,21 @@ class LintPlan:
                     severity = overrides[selector]
             severities[rule.code] = severity
         return cls(config, [r() for r in rules], {r.code: config.rule_options(r) for r in rules},
-                   severities, registry.pm, per_file_ignores(config))
+                   severities, registry.pm, per_file_ignores(config), (select, ignore, extend_select))
+
+    @property
+    def batch_rules(self) -> list:
+        return [r for r in self.rules if isinstance(r, BatchRule)]
+
+    def fingerprint(self) -> str:
+        """What the findings of a file depend on besides its bytes and path:
+        the rules, their options and severities, the config. Part of every
+        cache key."""
+        import json
+
+        data = {"rules": sorted(r.code for r in self.rules), "options": self.options,
+                "severities": self.severities, "config": self.config.data, "root": str(self.config.root)}
+        return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def read_document(path: str, data: bytes, pm=None) -> Document:
@@ -58,7 +74,20 @@ def lint_bytes(path: str, data: bytes, plan: LintPlan) -> FileResult:
         doc = read_document(path, data, plan.pm)
     except NotText as exc:
         return FileResult(path, [], FileError(path, str(exc)))
-    return FileResult(path, check_document(doc, plan))
+    result = FileResult(path, check_document(doc, plan))
+    result.sketches = batch_sketches(doc, plan)
+    return result
+
+
+def batch_sketches(doc: Document, plan: LintPlan) -> dict:
+    sketches = {}
+    for rule in plan.batch_rules:
+        if rule.code in _ignored_codes(doc.path, plan):
+            continue
+        sketch = rule.sketch(doc, plan.options[rule.code])
+        if sketch is not None:
+            sketches[rule.code] = sketch
+    return sketches
 
 
 def read_bytes(path: str) -> bytes | FileError:
@@ -127,7 +156,7 @@ def check_document(doc: Document, plan: LintPlan) -> list[Finding]:
     ignored = _ignored_codes(doc.path, plan)
     findings: list[Finding] = []
     for rule in plan.rules:
-        if rule.code in ignored:
+        if rule.code in ignored or isinstance(rule, BatchRule):
             continue
         try:
             hits = list(rule.check(doc, plan.options[rule.code]))
@@ -170,6 +199,15 @@ def add_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
         digest = hashlib.sha256(f"{f.code}\0{f.path}\0{norm}\0{index}".encode("utf-8", "surrogatepass")).hexdigest()
         out.append(replace(f, fingerprint=digest[:20]))
     return out
+
+
+def batch_findings(rule, plan: LintPlan, path: str, h) -> Finding:
+    """A Finding from a batch rule's hit (no document at hand: the
+    fingerprint hashes code, path and message)."""
+    digest = hashlib.sha256(f"{rule.code}\0{path}\0{h.message}".encode("utf-8", "surrogatepass")).hexdigest()
+    return Finding(code=rule.code, name=rule.name, category=rule.category, severity=plan.severities[rule.code],
+                   message=h.message, path=path, line=h.line, column=h.column, end_line=h.end_line,
+                   end_column=h.end_column, fix=h.fix, fingerprint=digest[:20], doc=rule.anchor())
 
 
 def at_or_above(severity: str, threshold: str) -> bool:

@@ -9,6 +9,7 @@ import pluggy
 
 from . import hookspecs
 from .errors import UsageError
+from .rule import BatchRule
 
 
 class Registry:
@@ -23,11 +24,11 @@ class Registry:
         self.reporters = {}
         for mapping in pm.hook.newslint_reporters():
             self.reporters.update(mapping or {})
-        self.batch_rules = [r for group in pm.hook.newslint_batch_rules() for r in (group or [])]
+        self.batch_rules = [r for r in self.rules if issubclass(r, BatchRule)]
 
     def _collect_rules(self) -> list:
         rules, seen = [], {}
-        for group in self.pm.hook.newslint_rules():
+        for group in [*self.pm.hook.newslint_rules(), *self.pm.hook.newslint_batch_rules()]:
             for rule in group or []:
                 problems = rule.validate_definition()
                 if problems:

@@ -66,6 +66,23 @@ class Rule:
         return problems
 
 
+class BatchRule(Rule):
+    """A rule that sees the whole batch: `sketch` runs in the workers, once
+    per file, and returns something small and picklable (or None to leave
+    the file out); `compare` runs once in the parent with every sketch and
+    yields (path, Hit) pairs. It must not be quadratic in the number of files.
+    """
+
+    def check(self, doc, options):
+        return iter(())
+
+    def sketch(self, doc, options):
+        raise NotImplementedError
+
+    def compare(self, sketches: list, options):
+        raise NotImplementedError
+
+
 def hit(line: int, column: int, end_column: int, message: str, fix=None, end_line: int | None = None) -> Hit:
     """Shorthand for a hit on one line."""
     return Hit(line, column, end_line or line, end_column, message, fix)

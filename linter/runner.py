@@ -1,16 +1,26 @@
-"""Run a lint over many files and feed the reporter as files finish."""
+"""Run a lint over many files: in a process pool, from the cache when it
+can, feeding the reporter in path order as files finish, then the batch
+rules (cross-file duplicates) over the sketches the workers computed."""
 from __future__ import annotations
 
 import difflib
+import multiprocessing
+import os
 import sys
-from dataclasses import dataclass
-from typing import Iterator
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Callable, Iterator
 
 from .discovery import STDIN
 from .engine import LintPlan, RuleCrash, at_or_above, fix_bytes, lint_bytes, read_bytes
 from .fixer import write_atomic
 from .models import FileError, FileResult
 from .summary import Summary
+
+# Below this many files a pool costs more than it saves.
+MIN_FILES_PER_WORKER = 32
+# New cache entries are written in transactions of this many.
+CACHE_WRITE_BATCH = 2000
 
 
 @dataclass
@@ -21,37 +31,79 @@ class FixMode:
 
 
 @dataclass
+class RunOptions:
+    jobs: int = 1
+    cache: object = None       # cache.Cache or None
+    fix: FixMode | None = None
+    stdin_name: str = "<stdin>"
+    progress: Callable | None = None  # called with (done, total, findings)
+
+
+@dataclass
 class RunOutcome:
     summary: Summary
     worst_findings: bool      # a finding at or above fail-on
     crashed: str | None = None
 
 
-def iter_results(paths: list[str], plan: LintPlan, stdin_name: str = "<stdin>",
-                 fix: FixMode | None = None, diff_out=None) -> Iterator[FileResult]:
-    for path in paths:
-        name = stdin_name if path == STDIN else path
-        data = sys.stdin.buffer.read() if path == STDIN else read_bytes(path)
-        if isinstance(data, FileError):
-            yield FileResult(name, [], data)
-        elif fix is None:
-            yield lint_bytes(name, data, plan)
-        else:
-            yield _fix_one(path, name, data, plan, fix, diff_out)
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
-def _fix_one(path: str, name: str, data: bytes, plan: LintPlan, fix: FixMode, diff_out) -> FileResult:
+# ------------------------------------------------------------ one file
+
+class _Worker:
+    """Per-process state: the plan (rules and compiled patterns built once)."""
+
+    plan: LintPlan = None
+    options: RunOptions = None
+
+
+def _init_worker(config, selection: tuple, options: RunOptions) -> None:
+    """Build the plan once per worker process (under fork the registry is
+    inherited; under spawn the plugins are loaded again)."""
+    from .plugins import load_registry
+
+    _Worker.plan = LintPlan.build(load_registry(), config, *selection)
+    _Worker.options = options
+
+
+def _process(path: str) -> FileResult:
+    return process_file(path, _Worker.plan, _Worker.options)
+
+
+def process_file(path: str, plan: LintPlan, options: RunOptions) -> FileResult:
+    data = read_bytes(path)
+    if isinstance(data, FileError):
+        return FileResult(path, [], data)
+    if options.fix is not None:
+        return _fix_one(path, path, data, plan, options.fix)
+    cache = options.cache
+    if cache is None:
+        return lint_bytes(path, data, plan)
+    key = cache.key(path, data)
+    result = cache.get(key)
+    if result is None:
+        result = lint_bytes(path, data, plan)
+        result.cache_entry = cache.encode(key, result)  # the parent stores it
+    return result
+
+
+def _fix_one(path: str, name: str, data: bytes, plan: LintPlan, fix: FixMode) -> FileResult:
     outcome = fix_bytes(name, data, plan, unsafe=fix.unsafe)
     result = outcome.result
     if outcome.fixed is None:
         if path == STDIN and not fix.diff:
-            sys.stdout.buffer.write(data)
+            result.output = data
         return result
     result.fixed = outcome.applied
     if fix.diff:
-        diff_out.write(unified_diff(name, outcome.original, outcome.fixed))
+        result.output = unified_diff(name, outcome.original, outcome.fixed).encode("utf-8")
     elif path == STDIN:
-        sys.stdout.buffer.write(outcome.fixed)
+        result.output = outcome.fixed
     else:
         try:
             write_atomic(path, outcome.fixed)
@@ -69,18 +121,84 @@ def unified_diff(path: str, before: bytes, after: bytes) -> str:
                    for line in lines)
 
 
-def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, stdin_name: str = "<stdin>",
-        results: Iterator[FileResult] | None = None, fix: FixMode | None = None, diff_out=None) -> RunOutcome:
+# ------------------------------------------------------------ many files
+
+def iter_results(paths: list[str], plan: LintPlan, options: RunOptions) -> Iterator[FileResult]:
+    """Results in the order of `paths` (sorted by discovery), whatever the
+    number of workers."""
+    files = [p for p in paths if p != STDIN]
+    jobs = min(options.jobs, max(1, len(files) // MIN_FILES_PER_WORKER))
+    if jobs <= 1:
+        for path in files:
+            yield process_file(path, plan, options)
+    else:
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        worker_options = replace(options, progress=None)
+        with context.Pool(jobs, initializer=_init_worker,
+                          initargs=(plan.config, plan.selection, worker_options)) as pool:
+            yield from pool.imap(_process, files, chunksize=chunk)
+    if STDIN in paths:
+        data = sys.stdin.buffer.read()
+        if options.fix is not None:
+            yield _fix_one(STDIN, options.stdin_name, data, plan, options.fix)
+        else:
+            yield lint_bytes(options.stdin_name, data, plan)
+
+
+def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOptions | None = None,
+        output=None) -> RunOutcome:
+    """Lint `paths`, feed `reporter`, and write fix output (diffs, fixed
+    standard input) to the binary stream `output`."""
+    options = options or RunOptions()
     summary = Summary()
     worst = False
     crashed = None
+    sketches = defaultdict(list)   # batch-rule code -> [(path, sketch)]
+    flagged = set()                # paths with findings, for batch findings' counts
+    batch = plan.batch_rules if len(paths) > 1 else []
+    new_entries = []
     reporter.start()
     try:
-        for result in results if results is not None else iter_results(paths, plan, stdin_name, fix, diff_out):
+        for done, result in enumerate(iter_results(paths, plan, options), 1):
+            if result.cache_entry is not None:
+                new_entries.append(result.cache_entry)
+                if len(new_entries) >= CACHE_WRITE_BATCH:
+                    options.cache.put_many(new_entries)
+                    new_entries = []
             summary.add(result)
+            worst = worst or any(at_or_above(f.severity, fail_on) for f in result.findings)
+            if result.findings and batch:
+                flagged.add(result.path)
+            for code, sketch in result.sketches.items():
+                sketches[code].append((result.path, sketch))
+            if getattr(result, "output", None) is not None and output is not None:
+                output.write(result.output)
+                output.flush()
+            reporter.file(result)
+            if options.progress:
+                options.progress(done, len(paths), summary.findings)
+        for result in batch_results(plan, batch, sketches):
+            summary.add(result, counted=result.path in flagged)
+            flagged.add(result.path)
             worst = worst or any(at_or_above(f.severity, fail_on) for f in result.findings)
             reporter.file(result)
     except RuleCrash as exc:
         crashed = str(exc)
+    if options.cache is not None:
+        options.cache.put_many(new_entries)
     reporter.finish(summary)
     return RunOutcome(summary, worst, crashed)
+
+
+def batch_results(plan: LintPlan, batch: list, sketches: dict) -> list[FileResult]:
+    from .engine import batch_findings
+
+    per_path = defaultdict(list)
+    for rule in batch:
+        entries = sketches.get(rule.code)
+        if entries and len(entries) > 1:
+            for path, h in rule.compare(entries, plan.options[rule.code]):
+                per_path[path].append(batch_findings(rule, plan, path, h))
+    return [FileResult(path, sorted(found, key=lambda f: f.sort_key())) for path, found in sorted(per_path.items())]
+

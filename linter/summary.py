@@ -22,7 +22,14 @@ class Summary:
     errors: list = field(default_factory=list)
     names: dict = field(default_factory=dict)  # code -> rule name
 
-    def add(self, result: FileResult) -> None:
+    def add(self, result: FileResult, counted: bool | None = None) -> None:
+        """Count a file's result. Batch findings arrive as a second result
+        for a file already counted: pass `counted` (did it have findings?)."""
+        if counted is not None:
+            if result.findings and not counted:
+                self.files_with_findings += 1
+            self._add_findings(result)
+            return
         self.files += 1
         if result.error is not None:
             self.errors.append(result.error)
@@ -31,6 +38,9 @@ class Summary:
             self.files_fixed += 1
         if result.findings:
             self.files_with_findings += 1
+        self._add_findings(result)
+
+    def _add_findings(self, result: FileResult) -> None:
         codes = set()
         for f in result.findings:
             self.findings += 1

@@ -42,6 +42,7 @@ INLINE_MARKERS = (
     "اقرا المزيد", "اقرا ايضا", "اقرا كذلك", "شاهد ايضا", "طالع ايضا", "للمزيد",
     "لمزيد من", "شاهد ايضا", "اقرا",
 )
+_MARKER_INITIALS = {p[0] for p in INLINE_MARKERS}
 _MARKER_TAIL = re.compile(r"[\s:：.…\-–—|/»«\"]*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦\-–—*►✓]|\d{1,2}\s*[-.)]|[٠-٩]{1,2}\s*[-.)])\s*\S")
 
@@ -86,8 +87,8 @@ def marker_phrase(text: str) -> str | None:
     return bare if bare in SECTION_MARKERS else None
 
 
-def inline_marker(text: str) -> str | None:
-    folded = fold(text[:_MARKER_MAX_CHARS])
+def inline_marker(text: str, folded: str | None = None) -> str | None:
+    folded = fold(text[:_MARKER_MAX_CHARS]) if folded is None else folded
     for phrase in INLINE_MARKERS:
         if folded.startswith(phrase) and len(folded) > len(phrase) + 2:
             rest = folded[len(phrase):]
@@ -111,7 +112,7 @@ def parse_zones(lines: list[str]) -> Zones:
             kinds[i] = TAGS
         elif marker_phrase(text):
             kinds[i] = MARKER
-        elif inline_marker(text):
+        elif folded[i][:1] in _MARKER_INITIALS and inline_marker(text, folded[i]):
             kinds[i] = INLINE_MARKER
 
     zones = Zones(kinds=kinds)

@@ -115,17 +115,27 @@ _FURNITURE = (
 _SHARE_WORDS = {"شارك", "طباعه", "فيسبوك", "تويتر", "واتساب", "تلغرام", "لينكدان", "ارسال", "مشاركه",
                 "facebook", "twitter", "whatsapp", "telegram", "linkedin", "email", "print", "share"}
 _SPLIT = re.compile(r"[\s|/•·,،:]+")
+MAX_FURNITURE_WORDS = 25  # furniture lines are short; longer lines are text
+
+
+_PHRASE_KIND = {p: kind for kind, phrases in _FURNITURE for p in phrases}
+_PHRASES = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_KIND, key=len, reverse=True)))
 
 
 def furniture_kind(text: str) -> str | None:
     folded = fold(text).lower()
-    for kind, phrases in _FURNITURE:
-        if any(p in folded for p in phrases):
-            return kind
+    m = _PHRASES.search(folded)
+    if m:
+        return _PHRASE_KIND[m.group()]
+    if folded.count(" ") > 12:
+        return None
     words = [w for w in _SPLIT.split(folded) if w]
     if words and len(words) <= 6 and all(w in _SHARE_WORDS for w in words):
         return "share"
     return None
+
+
+_NOT_FURNITURE = ("blank", MARKER, INLINE_MARKER, "source", "tags", "meta")
 
 
 class SiteFurniture(Rule):
@@ -153,9 +163,9 @@ class SiteFurniture(Rule):
     def check(self, doc, options):
         zones = doc.zones
         for line in doc.lines:
-            if not zones.in_article(line.number) or zones.kind(line.number) in ("blank", MARKER, INLINE_MARKER):
+            if not zones.in_article(line.number) or zones.kind(line.number) in _NOT_FURNITURE:
                 continue
-            if len(line.text) > 200:
+            if len(line.text) > 200 or line.text.count(" ") > MAX_FURNITURE_WORDS:
                 continue  # a paragraph that mentions "copyright" is not a copyright line
             kind = furniture_kind(line.text)
             if kind:

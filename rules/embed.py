@@ -20,6 +20,8 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+# three Latin words in a row: the cheapest sign that a foreign paragraph may exist
+_LATIN_STRETCH = re.compile(r"[A-Za-z]{2,}[ ,.;:'’-]{1,3}[A-Za-z]{2,}[ ,.;:'’-]{1,3}[A-Za-z]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
 
 
@@ -79,11 +81,12 @@ class ForeignParagraph(Rule):
                          "description": "Latin letters per Arabic letter on the line"}}
 
     def check(self, doc, options):
-        arabic_total = len(_ARABIC_LETTER.findall(doc.text))
-        latin_total = len(_LATIN_LETTER.findall(doc.text))
-        if arabic_total < latin_total:
+        candidates = [line for line in doc.lines if _LATIN_STRETCH.search(line.text)]
+        if not candidates:
+            return  # no line has three Latin words in a row
+        if len(_ARABIC_LETTER.findall(doc.text)) < len(_LATIN_LETTER.findall(doc.text)):
             return  # not an Arabic article
-        for line in doc.lines:
+        for line in candidates:
             text = line.text
             latin = len(_LATIN_LETTER.findall(text))
             if latin < 20:

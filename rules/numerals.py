@@ -15,6 +15,9 @@ _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _NUMBER = re.compile(f"[{_DIGITS}]+(?:[.,\u066b\u066c][{_DIGITS}]+)*")
 
 
+_NON_WESTERN = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+
+
 def _system(ch: str) -> str:
     if "0" <= ch <= "9":
         return "western"
@@ -41,6 +44,8 @@ class MixedDigitSystems(Rule):
     category = "numerals"
 
     def check(self, doc, options):
+        if _NON_WESTERN.search(doc.text) is None:
+            return  # one system only (or no digits at all)
         numbers = []
         for line in doc.lines:
             for m in _NUMBER.finditer(line.text):
@@ -64,8 +69,9 @@ class MixedDigitSystems(Rule):
 # Unit and abbreviation letters that legitimately follow a number.
 _UNITS = {"م", "ه", "هـ", "ق", "ث", "د", "س", "كم", "كلم", "كغ", "كج", "مم", "سم", "مل", "هك", "غ", "ن", "ك", "ل",
           "مغ", "كيلو", "مليم", "ر", "و", "ت"}
-_GLUED_AFTER = re.compile(f"(?<![{_DIGITS}.,])([{_DIGITS}]+(?:[.,][{_DIGITS}]+)?)([{ARABIC_LETTERS}]+){TATWEEL}?")
-_GLUED_BEFORE = re.compile(f"(?<![{ARABIC_LETTERS}{TATWEEL}])([{ARABIC_LETTERS}]+)({TATWEEL}*)([{_DIGITS}]+)")
+_DIGIT_RUN = re.compile(f"[{_DIGITS}]+(?:[.,][{_DIGITS}]+)*")
+_ARABIC_RUN = re.compile(f"[{ARABIC_LETTERS}]+")
+_IS_LETTER = re.compile(f"[{ARABIC_LETTERS}{TATWEEL}]")
 # Clitics that attach to a number in normal typography: و20، ب3، ل800، وب4، ال6
 _CLITICS = re.compile("^[وف]?(?:[بلك]?|[بك]?ال|لل)$")
 
@@ -95,24 +101,29 @@ class NumberGluedToWord(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        for line in doc.lines:
-            text = line.text
-            for m in _GLUED_AFTER.finditer(text):
-                word = m.group(2)
-                if word in _UNITS or len(word) < 2 or text[m.end():m.end() + 1].isdigit():
-                    continue
-                at = m.start(2)
-                yield hit(line.number, m.start() + 1, m.end() + 1,
-                          f"number glued to the word after it: \"{m.group()}\"",
-                          Fix("safe", "insert a space", (Edit(line.number, at + 1, line.number, at + 1, " "),)))
-            for m in _GLUED_BEFORE.finditer(text):
-                word, tatweel = m.group(1), m.group(2)
-                if tatweel or _CLITICS.match(word) or len(word) < 2:
-                    continue
-                at = m.start(3)
-                yield hit(line.number, m.start() + 1, m.end() + 1,
-                          f"word glued to the number after it: \"{m.group()}\"",
-                          Fix("safe", "insert a space", (Edit(line.number, at + 1, line.number, at + 1, " "),)))
+        text = doc.text
+        # find the numbers (rare) and look at their neighbours, instead of
+        # matching every word of the text
+        for m in _DIGIT_RUN.finditer(text):
+            start, end = m.span()
+            after = _ARABIC_RUN.match(text, end)
+            if after and len(after.group()) >= 2 and after.group() not in _UNITS:
+                yield self._hit(doc, start, after.end(), end, "number glued to the word after it")
+            if start and _IS_LETTER.match(text, start - 1):
+                word_start = start - 1
+                while word_start > 0 and _IS_LETTER.match(text, word_start - 1):
+                    word_start -= 1
+                word = text[word_start:start]
+                if len(word) >= 2 and not word.endswith(TATWEEL) and not _CLITICS.match(word):
+                    yield self._hit(doc, word_start, end, start, "word glued to the number after it")
+
+    @staticmethod
+    def _hit(doc, start: int, end: int, gap: int, what: str):
+        line, column = doc.position(start)
+        end_column = column + (end - start)
+        at = column + (gap - start)
+        return hit(line, column, end_column, f"{what}: \"{doc.text[start:end]}\"",
+                   Fix("safe", "insert a space", (Edit(line, at, line, at, " "),)))
 
 
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -122,6 +133,7 @@ _ENGLISH_DATE = re.compile(
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th),?\s+(?:{_MONTHS})\b)(?:\s+(?:GMT|UTC))?")
 _ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+_MONTH_HINT = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _ARABIC_WORD2 = re.compile(f"[{ARABIC_LETTERS}]{{2,}}")
 
 
@@ -144,6 +156,8 @@ class EnglishDate(Rule):
     category = "numerals"
 
     def check(self, doc, options):
+        if _MONTH_HINT.search(doc.text) is None:
+            return
         for line in doc.lines:
             text = line.text
             if not _ARABIC_LETTER.search(text):
@@ -157,6 +171,7 @@ class EnglishDate(Rule):
 
 _PERCENT = re.compile(f"({_NUMBER.pattern})( ?)([%\u066a])|([%\u066a])( ?)({_NUMBER.pattern})")
 _GROUPED = re.compile(f"(?<![{_DIGITS}.,])[{_DIGITS}]{{1,3}}(?:([,.\u066c ])[{_DIGITS}]{{3}})(?:\\1[{_DIGITS}]{{3}})+(?![{_DIGITS}])")
+_GROUP_HINT = re.compile(f"[{_DIGITS}][,.\u066c ][{_DIGITS}]{{3}}[,.\u066c ][{_DIGITS}]{{3}}")
 _SEP_NAMES = {",": "commas", ".": "periods", "\u066c": "Arabic thousands separators", " ": "spaces"}
 
 
@@ -181,9 +196,12 @@ class InconsistentNumberFormat(Rule):
     severity = "info"
 
     def check(self, doc, options):
+        has_percent = "%" in doc.text or "\u066a" in doc.text
+        if not has_percent and _GROUP_HINT.search(doc.text) is None:
+            return
         percents, groups = [], []
         for line in doc.lines:
-            for m in _PERCENT.finditer(line.text):
+            for m in _PERCENT.finditer(line.text) if has_percent else ():
                 if m.group(1):
                     style = ("N %" if m.group(2) else "N%").replace("%", m.group(3))
                 else:

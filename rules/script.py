@@ -115,7 +115,9 @@ class PersianDigit(Rule):
                               (Edit(line.number, m.start() + 1, line.number, m.end() + 1, fixed),)))
 
 
-_MIXED = re.compile(f"(?<![{A}A-Za-z])([{A}]+)([A-Za-z]+)|([A-Za-z]+)([{A}]+)(?![{A}A-Za-z])")
+_LATIN_RUN = re.compile("[A-Za-z]+")
+_ARABIC_RUN = re.compile(f"[{A}]+")
+_ARABIC_BEFORE = re.compile(f"[{A}]+$")
 _CLITIC = re.compile("^[وفبلك]{1,2}$")
 
 
@@ -142,18 +144,26 @@ class MixedScriptWord(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        for line in doc.lines:
-            text = line.text
-            for m in _MIXED.finditer(text):
-                if m.group(1) is not None:
-                    if _CLITIC.match(m.group(1)) or m.group(1) == "ال":
-                        continue
-                    at = m.start(2)
-                else:
-                    at = m.start(4)
-                yield hit(line.number, m.start() + 1, m.end() + 1,
-                          f"Arabic and Latin letters glued together: \"{m.group()}\"",
-                          Fix("safe", "insert a space", (Edit(line.number, at + 1, line.number, at + 1, " "),)))
+        text = doc.text
+        # Latin runs are rare in Arabic text: find them, then look around
+        for m in _LATIN_RUN.finditer(text):
+            start, end = m.span()
+            before = _ARABIC_BEFORE.search(text, max(0, start - 40), start)
+            if before and before.end() == start:
+                word = before.group()
+                if not (_CLITIC.match(word) or word == "ال"):
+                    yield self._hit(doc, before.start(), end, start)
+            after = _ARABIC_RUN.match(text, end)
+            if after:
+                yield self._hit(doc, start, after.end(), end)
+
+    @staticmethod
+    def _hit(doc, start: int, end: int, gap: int):
+        line, column = doc.position(start)
+        at = column + (gap - start)
+        return hit(line, column, column + (end - start),
+                   f"Arabic and Latin letters glued together: \"{doc.text[start:end]}\"",
+                   Fix("safe", "insert a space", (Edit(line, at, line, at, " "),)))
 
 
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")

@@ -120,6 +120,9 @@ _TAIL_ID = re.compile(f"([.!?\u061f\u00bb\"])\\s+({_CODE})\\s*$")
 _HEAD_ID = re.compile(f"^\\s*({_CODE})\\s+(?=[^\\s:\\-–—|/])")
 
 
+_EDGE_CHAR = re.compile(f"[A-Za-z{_DIGIT}]")
+
+
 def _long_id(token: str) -> bool:
     digits = len(_DIGITS.findall(token))
     return digits >= 6 or (digits >= 3 and _LETTER.search(token) is not None and len(token) >= 5)
@@ -151,7 +154,8 @@ class IdAtLineEdge(Rule):
     def check(self, doc, options):
         for line in doc.lines:
             text = line.text
-            if len(text.split()) < 4:
+            head, tail = text.lstrip()[:1], text.rstrip()[-1:]
+            if not (_EDGE_CHAR.match(head) or _EDGE_CHAR.match(tail)) or len(text.split()) < 4:
                 continue
             m = _TAIL_ID.search(text)
             if m and _long_id(m.group(2)):

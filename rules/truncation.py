@@ -23,6 +23,7 @@ DANGLING = {
 _ELLIPSIS_END = re.compile(r"(?:\.{2,}|…)[\s\"»”)\]]*$")
 # what a CMS or feed puts where it clipped the text
 _CLIP_MARK = re.compile(r"(?:…|\[\s*(?:\.{3}|…)\s*\]|\(\s*(?:\.{3}|…)\s*\))\s*$")
+_CLOSERS = " \t\"»”)]"
 _SHORT = re.compile(r"^\S{1,2}$")
 
 
@@ -100,9 +101,9 @@ class CutMarker(Rule):
         paragraphs = list(body_paragraphs(doc))
         last_number = paragraphs[-1][0] if paragraphs else None
         for number, text in paragraphs:
-            m = _ELLIPSIS_END.search(text)
-            if not m:
+            if not text.rstrip(_CLOSERS).endswith(("..", "…")):
                 continue
+            m = _ELLIPSIS_END.search(text)
             before = text[:m.start()].split()
             dangling = bool(before) and before[-1] in DANGLING
             clipped = number == last_number and _CLIP_MARK.search(text) is not None

@@ -1,0 +1,143 @@
+"""Content cache: a file's results, keyed by everything they depend on.
+
+Key = sha256(newslint version, the plan's fingerprint (rules, options,
+severities, config), plugin versions, the file's path, sha256 of its bytes).
+Entries are JSON (never pickle: a cache directory is not trusted) in one
+SQLite file; an entry that does not parse, or whose stored key differs, is
+ignored and recomputed, and a cache file that is not a database is ignored.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from .models import Edit, FileError, FileResult, Finding, Fix
+
+FORMAT = 1
+
+
+def default_dir(config_path: Path | None) -> Path:
+    if config_path is not None:
+        return config_path.parent / ".newslint_cache"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "newslint"
+
+
+class Cache:
+    """One SQLite file per cache folder. Workers read (many readers at once
+    are fine); new entries travel back with the results and the parent
+    writes them in one transaction, so workers never wait on a lock."""
+
+    FILE = "cache.sqlite3"
+
+    def __init__(self, root: Path, run_key: str):
+        self.root = Path(root)
+        self.run_key = run_key
+        self._db = None
+        self._broken = False
+
+    def __getstate__(self):  # a connection does not cross process boundaries
+        return {"root": self.root, "run_key": self.run_key}
+
+    def __setstate__(self, state):
+        self.__init__(state["root"], state["run_key"])
+
+    @staticmethod
+    def run_key_for(version: str, plan_fingerprint: str, plugin_versions: dict) -> str:
+        data = json.dumps([FORMAT, version, plan_fingerprint, sorted(plugin_versions.items())])
+        return hashlib.sha256(data.encode()).hexdigest()
+
+    def key(self, path: str, data: bytes) -> str:
+        content = hashlib.sha256(data).hexdigest()
+        return hashlib.sha256(f"{self.run_key}\0{path}\0{content}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _connect(self, create: bool):
+        if self._db is None and not self._broken:
+            file = self.root / self.FILE
+            try:
+                if not create and not file.exists():
+                    return None
+                self.root.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(file, timeout=30)
+                db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                self._db = db
+            except (OSError, sqlite3.Error):
+                self._broken = True  # unreadable or not a database: run without cache
+        return self._db
+
+    def get(self, key: str) -> FileResult | None:
+        db = self._connect(create=False)
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            entry = json.loads(row[0])
+            if entry.get("format") != FORMAT or entry.get("key") != key:
+                return None
+            return _result_from(entry)
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
+            return None  # corrupt or foreign: recompute
+
+    def encode(self, key: str, result: FileResult) -> tuple[str, str]:
+        return key, json.dumps(_entry(key, result), ensure_ascii=False)
+
+    def put_many(self, entries: list[tuple[str, str]]) -> None:
+        if not entries:
+            return
+        db = self._connect(create=True)
+        if db is None:
+            return
+        try:
+            with db:
+                db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", entries)
+        except sqlite3.Error:
+            pass  # a read-only or full disk makes the run slower, not wrong
+
+
+def _entry(key: str, result: FileResult) -> dict:
+    return {
+        "format": FORMAT, "key": key, "path": result.path,
+        "findings": [_finding(f) for f in result.findings],
+        "error": result.error.message if result.error else None,
+        "sketches": result.sketches,
+    }
+
+
+def _finding(f: Finding) -> dict:
+    data = {k: getattr(f, k) for k in ("code", "name", "category", "severity", "message", "path", "line",
+                                          "column", "end_line", "end_column", "fingerprint", "doc")}
+    if f.fix is not None:
+        data["fix"] = {"applicability": f.fix.applicability, "message": f.fix.message,
+                       "transcode": f.fix.transcode, "edits": [list(e.__dict__.values()) for e in f.fix.edits]}
+    return data
+
+
+def _result_from(entry: dict) -> FileResult:
+    findings = []
+    for data in entry["findings"]:
+        fix = data.pop("fix", None)
+        if fix is not None:
+            fix = Fix(fix["applicability"], fix["message"], tuple(Edit(*e) for e in fix["edits"]), fix["transcode"])
+        findings.append(Finding(fix=fix, **data))
+    path = entry["path"]
+    error = FileError(path, entry["error"]) if entry["error"] else None
+    result = FileResult(path, findings, error)
+    result.sketches = {code: _tuples(s) for code, s in entry["sketches"].items()}
+    return result
+
+
+def _tuples(value):
+    """JSON turns tuples into lists; sketches compare as tuples (two levels
+    deep at most: a digest and a signature)."""
+    if type(value) is not list:
+        return value
+    return tuple(tuple(v) if type(v) is list else v for v in value)
