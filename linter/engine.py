@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, replace
 
 from .config import Config, matches, per_file_ignores, relative_to_root, select_rules
@@ -13,7 +12,6 @@ from .globs import matches as glob_matches
 from .models import SEVERITY_RANK, FileError, FileResult, Finding
 from .rule import BatchRule
 
-_WS = re.compile(r"\s+")
 
 
 @dataclass
@@ -189,10 +187,13 @@ def add_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
     the finding's index among findings with the same code and text. Moving
     lines does not change them; editing the flagged line does."""
     seen: dict[tuple, int] = {}
+    normalised: dict[int, str] = {}  # many findings share a line
     out = []
     for f in findings:
-        text = doc.lines[f.line - 1].text if 0 < f.line <= len(doc.lines) else ""
-        norm = _WS.sub(" ", text).strip()
+        norm = normalised.get(f.line)
+        if norm is None:
+            text = doc.lines[f.line - 1].text if 0 < f.line <= len(doc.lines) else ""
+            norm = normalised[f.line] = " ".join(text.split())
         key = (f.code, norm)
         index = seen.get(key, 0)
         seen[key] = index + 1
