@@ -31,32 +31,28 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     check = sub.add_parser("check", help="lint files and folders")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="files or folders to lint ('-' reads standard input); default: .")
-    check.add_argument("--format", default="text", help="text, json, jsonl (or a plugin's format)")
+    _add_run_arguments(check)
+    check.add_argument("--format", default="text",
+                       help="text, json, jsonl, sarif, github, junit (or a plugin's format)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
-    check.add_argument("--config", metavar="FILE", help="configuration file (default: discovered)")
-    check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    check.add_argument("--select", type=_codes, help="comma-separated codes, prefixes, names or categories to run")
-    check.add_argument("--extend-select", type=_codes, help="add to the selected rules")
-    check.add_argument("--ignore", type=_codes, help="comma-separated codes, prefixes, names or categories to skip")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--fail-on", choices=["error", "warning", "info"],
                        help="lowest severity that fails the run (default: warning)")
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
-    check.add_argument("--quiet", "-q", action="store_true", help="no summary line")
-    check.add_argument("--stdin-filename", default="<stdin>", metavar="NAME",
-                       help="name used for standard input in reports and per-file ignores")
+    check.add_argument("--quiet", "-q", action="store_true", help="no summary line, no progress bar")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE "
+                       "(written by `newslint baseline`)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes, then report what is left")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes "
                        "(implies --fix)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
-    check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
-    check.add_argument("--cache-dir", metavar="DIR", help="where to keep results of unchanged files "
-                       "(default: .newslint_cache next to the config file, else the user cache folder)")
-    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
-    check.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    baseline = sub.add_parser("baseline", help="record the current findings, so `check --baseline` reports "
+                              "only new ones")
+    _add_run_arguments(baseline)
+    baseline.add_argument("--output", "-o", metavar="FILE", default="newslint-baseline.json",
+                          help="baseline file to write (default: newslint-baseline.json)")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
@@ -64,6 +60,24 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="CODE_OR_NAME")
     return parser
+
+
+def _add_run_arguments(parser) -> None:
+    """What `check` and `baseline` share: which files, which rules, how."""
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                        help="files or folders to lint ('-' reads standard input); default: .")
+    parser.add_argument("--config", metavar="FILE", help="configuration file (default: discovered)")
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    parser.add_argument("--select", type=_codes, help="comma-separated codes, prefixes, names or categories to run")
+    parser.add_argument("--extend-select", type=_codes, help="add to the selected rules")
+    parser.add_argument("--ignore", type=_codes, help="comma-separated codes, prefixes, names or categories to skip")
+    parser.add_argument("--stdin-filename", default="<stdin>", metavar="NAME",
+                        help="name used for standard input in reports and per-file ignores")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    parser.add_argument("--cache-dir", metavar="DIR", help="where to keep results of unchanged files "
+                        "(default: .newslint_cache next to the config file, else the user cache folder)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
 
 def _codes(value: str) -> list[str]:
@@ -114,6 +128,15 @@ def _dispatch(args) -> int:
         return _rules(registry, args.format)
     if args.command == "explain":
         return _explain(registry, args.rule)
+    if args.command == "baseline":
+        from .reporters.baseline import BaselineWriter
+
+        for name, value in (("format", None), ("exit_zero", True), ("fail_on", None), ("statistics", False),
+                            ("quiet", True), ("baseline", None), ("fix", False), ("unsafe_fixes", False),
+                            ("diff", False), ("color", "never")):
+            setattr(args, name, value)
+        _check(registry, args, reporter_cls=BaselineWriter)
+        return EXIT_OK
     return _check(registry, args)
 
 
@@ -173,11 +196,13 @@ def _explain(registry, key: str) -> int:
     return EXIT_OK
 
 
-def _check(registry, args) -> int:
+def _check(registry, args, reporter_cls=None) -> int:
     from . import config as config_mod
     from .discovery import discover
     from .engine import LintPlan
     from .reporters.base import ReportContext
+    from . import baseline as baseline_mod
+    from . import thresholds
     from .cache import Cache, default_dir
     from .runner import FixMode, RunOptions, default_jobs, run
 
@@ -185,7 +210,7 @@ def _check(registry, args) -> int:
     for selector in (args.select or []) + (args.ignore or []) + (args.extend_select or []):
         if selector not in config_mod.selectors_for(registry.rules):
             raise UsageError(f"unknown rule selector {selector!r} (see `newslint rules`)")
-    reporter_cls = registry.reporters.get(args.format)
+    reporter_cls = reporter_cls or registry.reporters.get(args.format)
     if reporter_cls is None:
         raise UsageError(f"unknown format {args.format!r}; choose from {', '.join(sorted(registry.reporters))}")
     if args.paths.count("-") > 1:
@@ -203,7 +228,10 @@ def _check(registry, args) -> int:
         cache = Cache(folder, Cache.run_key_for(__version__, plan.fingerprint(), registry.plugin_versions))
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    options = RunOptions(jobs=args.jobs or default_jobs(), cache=cache, fix=fix, stdin_name=args.stdin_filename)
+    options = RunOptions(jobs=args.jobs or default_jobs(), cache=cache, fix=fix, stdin_name=args.stdin_filename,
+                         thresholds=thresholds.from_config(config))
+    if args.baseline:
+        options.baseline = baseline_mod.BaselineFilter(baseline_mod.load(args.baseline))
 
     stream, close = _open_output(args.output)
     # the diff, or the fixed standard input, owns stdout: the report moves to stderr
@@ -230,7 +258,8 @@ def _check(registry, args) -> int:
     if args.exit_zero:
         return EXIT_OK
     would_change = fix is not None and fix.diff and outcome.summary.fixed > 0
-    return EXIT_FINDINGS if outcome.worst_findings or outcome.summary.errors or would_change else EXIT_OK
+    failed = outcome.worst_findings or outcome.summary.errors or would_change or outcome.thresholds_exceeded
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 PROGRESS_MIN_FILES = 200

@@ -8,7 +8,7 @@ import multiprocessing
 import os
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 from .discovery import STDIN
@@ -37,6 +37,8 @@ class RunOptions:
     fix: FixMode | None = None
     stdin_name: str = "<stdin>"
     progress: Callable | None = None  # called with (done, total, findings)
+    baseline: Callable | None = None  # findings -> findings not in the baseline
+    thresholds: list = field(default_factory=list)
 
 
 @dataclass
@@ -44,6 +46,7 @@ class RunOutcome:
     summary: Summary
     worst_findings: bool      # a finding at or above fail-on
     crashed: str | None = None
+    thresholds_exceeded: bool = False
 
 
 def default_jobs() -> int:
@@ -166,6 +169,7 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
                 if len(new_entries) >= CACHE_WRITE_BATCH:
                     options.cache.put_many(new_entries)
                     new_entries = []
+            _screen(result, options)
             summary.add(result)
             worst = worst or any(at_or_above(f.severity, fail_on) for f in result.findings)
             if result.findings and batch:
@@ -179,6 +183,7 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
             if options.progress:
                 options.progress(done, len(paths), summary.findings)
         for result in batch_results(plan, batch, sketches):
+            _screen(result, options)
             summary.add(result, counted=result.path in flagged)
             flagged.add(result.path)
             worst = worst or any(at_or_above(f.severity, fail_on) for f in result.findings)
@@ -187,8 +192,19 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
         crashed = str(exc)
     if options.cache is not None:
         options.cache.put_many(new_entries)
+    summary.thresholds = [t.outcome(summary.files) for t in options.thresholds]
+    summary.baselined = getattr(options.baseline, "suppressed", 0)
     reporter.finish(summary)
-    return RunOutcome(summary, worst, crashed)
+    exceeded = any(t["exceeded"] for t in summary.thresholds)
+    return RunOutcome(summary, worst, crashed, exceeded)
+
+
+def _screen(result: FileResult, options: RunOptions) -> None:
+    """Drop baselined findings, then count the rest against the thresholds."""
+    if options.baseline is not None and result.findings:
+        result.findings = options.baseline(result.findings)
+    for threshold in options.thresholds:
+        threshold.observe(result.findings)
 
 
 def batch_results(plan: LintPlan, batch: list, sketches: dict) -> list[FileResult]:

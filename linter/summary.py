@@ -21,6 +21,8 @@ class Summary:
     files_by_code: Counter = field(default_factory=Counter)
     errors: list = field(default_factory=list)
     names: dict = field(default_factory=dict)  # code -> rule name
+    thresholds: list = field(default_factory=list)  # outcomes of the batch thresholds
+    baselined: int = 0         # findings left out because the baseline has them
 
     def add(self, result: FileResult, counted: bool | None = None) -> None:
         """Count a file's result. Batch findings arrive as a second result
@@ -64,4 +66,6 @@ class Summary:
             "by_code": dict(sorted(self.by_code.items())),
             "by_category": dict(sorted(self.by_category.items())),
             "by_severity": {k: self.by_severity.get(k, 0) for k in ("error", "warning", "info")},
+            "baselined": self.baselined,
+            "thresholds": self.thresholds,
         }

@@ -1,9 +1,13 @@
 """Built-in output formats, registered like any plugin's."""
 from ..hookspecs import hookimpl
+from .github import GithubReporter
 from .json import JsonLinesReporter, JsonReporter
+from .junit import JunitReporter
+from .sarif import SarifReporter
 from .text import TextReporter
 
 
 @hookimpl
 def newslint_reporters():
-    return {"text": TextReporter, "json": JsonReporter, "jsonl": JsonLinesReporter}
+    return {"text": TextReporter, "json": JsonReporter, "jsonl": JsonLinesReporter, "sarif": SarifReporter,
+            "github": GithubReporter, "junit": JunitReporter}

@@ -31,8 +31,15 @@ class TextReporter(Reporter):
                 self.out.write(f"{count:>{width}}  {code}  {summary.names[code]}  ({files} files)\n")
             for category, count in sorted(summary.by_category.items(), key=lambda kv: (-kv[1], kv[0])):
                 self.out.write(f"{count:>{width}}  [{category}]\n")
+        for t in summary.thresholds:
+            if t["exceeded"]:
+                self.out.write(f"{self._paint('threshold exceeded:', _COLORS['error'])} {t['name']}: "
+                               f"{t['message']} ({t['files']} files, {t['findings']} findings)\n")
         if self.ctx.quiet:
             return
+        if summary.baselined:
+            self.out.write(f"{summary.baselined} finding{'s' if summary.baselined != 1 else ''} "
+                           "left out: in the baseline.\n")
         if summary.fixed:
             self.out.write(f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''} in "
                            f"{summary.files_fixed} file{'s' if summary.files_fixed != 1 else ''}.\n")

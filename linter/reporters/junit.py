@@ -1,0 +1,36 @@
+"""JUnit XML for CI dashboards: a testsuite per file, a failure per finding,
+an error per file that could not be linted. Streamed as files finish."""
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from .base import Reporter
+
+
+class JunitReporter(Reporter):
+    def start(self) -> None:
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="newslint">\n')
+
+    def file(self, result) -> None:
+        path = quoteattr(result.path)
+        if result.error is not None:
+            self.out.write(f'  <testsuite name={path} tests="1" failures="0" errors="1">\n'
+                           f'    <testcase classname={path} name="lint">'
+                           f'<error message={quoteattr(result.error.message)} type="unlintable"/></testcase>\n'
+                           "  </testsuite>\n")
+            return
+        findings = result.findings
+        self.out.write(f'  <testsuite name={path} tests="{max(1, len(findings))}" failures="{len(findings)}" '
+                       'errors="0">\n')
+        if not findings:
+            self.out.write(f'    <testcase classname={path} name="lint"/>\n')
+        for f in findings:
+            name = quoteattr(f"{f.code} {f.name} ({f.line}:{f.column})")
+            text = escape(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.category}] {f.message}")
+            self.out.write(f'    <testcase classname={path} name={name}>'
+                           f'<failure message={quoteattr(f.message)} type="{f.code}">{text}</failure>'
+                           "</testcase>\n")
+        self.out.write("  </testsuite>\n")
+
+    def finish(self, summary) -> None:
+        self.out.write("</testsuites>\n")
