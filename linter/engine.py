@@ -132,13 +132,13 @@ def fix_bytes(path: str, data: bytes, plan: LintPlan, unsafe: bool = False) -> F
     current, applied, skipped = data, 0, 0
     for _ in range(MAX_FIX_PASSES):
         outcome = plan_fixes(doc, findings, unsafe)
+        skipped = len(outcome.skipped)  # overlapping fixes left for the next pass (or for good)
         if not outcome.applied:
             break
         new = encode(outcome)
         if new == current:
             break
         applied += len(outcome.applied)
-        skipped = len(outcome.skipped)
         current = new
         doc = read_document(path, current, plan.pm)
         findings = check_document(doc, plan)

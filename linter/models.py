@@ -106,6 +106,7 @@ class FileResult:
     findings: list = field(default_factory=list)
     error: Optional[FileError] = None
     fixed: int = 0  # findings fixed in this file (with --fix / --diff)
+    fix_skipped: int = 0  # fixes not applied because they overlapped another fix
     sketches: dict = field(default_factory=dict)  # batch-rule code -> sketch of this file
     output: Optional[bytes] = None  # fixed standard input or a diff, written by the parent
     cache_entry: Optional[tuple] = None  # (key, value) for the parent to store in the cache

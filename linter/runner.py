@@ -98,6 +98,7 @@ def process_file(path: str, plan: LintPlan, options: RunOptions) -> FileResult:
 def _fix_one(path: str, name: str, data: bytes, plan: LintPlan, fix: FixMode) -> FileResult:
     outcome = fix_bytes(name, data, plan, unsafe=fix.unsafe)
     result = outcome.result
+    result.fix_skipped = outcome.skipped
     if outcome.fixed is None:
         if path == STDIN and not fix.diff:
             result.output = data

@@ -14,6 +14,7 @@ class Summary:
     findings: int = 0
     fixable: int = 0
     fixed: int = 0
+    fix_skipped: int = 0
     files_fixed: int = 0
     by_code: Counter = field(default_factory=Counter)
     by_category: Counter = field(default_factory=Counter)
@@ -38,6 +39,7 @@ class Summary:
         if result.fixed:
             self.fixed += result.fixed
             self.files_fixed += 1
+        self.fix_skipped += result.fix_skipped
         if result.findings:
             self.files_with_findings += 1
         self._add_findings(result)

@@ -90,3 +90,20 @@ def test_fixing_is_idempotent_and_local(lines, unsafe):
             break
         fixed, _, _ = apply_fixes(fixed, more, unsafe=unsafe)
     assert not [f for f in lint_text(fixed) if f.fix and (unsafe or f.fix.applicability == "safe")]
+
+
+def test_overlapping_fixes_are_skipped_not_half_applied():
+    from newslint.fixer import plan_fixes
+    from newslint.document import Document
+    from newslint.models import Edit, Finding, Fix
+
+    doc = Document("a.txt", "كلمة كلمة أخرى\n".encode())
+
+    def finding(code, col, end, content):
+        return Finding(code, "x", "spelling", "warning", "m", "a.txt", 1, col, 1, end,
+                       Fix("safe", "m", (Edit(1, col, 1, end, content),)))
+
+    first, clash = finding("A001", 1, 10, "كلمة"), finding("B001", 6, 15, "")
+    outcome = plan_fixes(doc, [first, clash])
+    assert outcome.applied == [first] and outcome.skipped == [clash]
+    assert outcome.text == "كلمة أخرى\n"

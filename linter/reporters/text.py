@@ -3,13 +3,27 @@ from __future__ import annotations
 
 from .base import Reporter
 
-_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+# rich style names; rendered to terminal codes only when colour is on
+_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+_BOLD, _DIM = "bold", "dim"
 
 
 class TextReporter(Reporter):
-    def _paint(self, text: str, code: str) -> str:
-        return f"{code}{text}{_RESET}" if self.ctx.color else text
+    def start(self) -> None:
+        self._styles = {}
+        if self.ctx.color:
+            from rich.color import ColorSystem
+            from rich.style import Style
+
+            self._system = ColorSystem.STANDARD
+            self._style = Style.parse
+
+    def _paint(self, text: str, style: str) -> str:
+        if not self.ctx.color:
+            return text
+        if style not in self._styles:
+            self._styles[style] = self._style(style)
+        return self._styles[style].render(text, color_system=self._system)
 
     def file(self, result) -> None:
         if self.ctx.statistics:
@@ -43,6 +57,9 @@ class TextReporter(Reporter):
         if summary.fixed:
             self.out.write(f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''} in "
                            f"{summary.files_fixed} file{'s' if summary.files_fixed != 1 else ''}.\n")
+        if summary.fix_skipped:
+            self.out.write(f"Skipped {summary.fix_skipped} fix{'es' if summary.fix_skipped != 1 else ''} that "
+                           "overlapped another fix of the same text.\n")
         if summary.findings == 0 and not summary.errors:
             self.out.write(f"All clear: {summary.files} file{'s' if summary.files != 1 else ''} checked.\n")
             return
