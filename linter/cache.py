@@ -8,6 +8,7 @@ ignored and recomputed, and a cache file that is not a database is ignored.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -108,7 +109,7 @@ def _entry(key: str, result: FileResult) -> dict:
         "format": FORMAT, "key": key, "path": result.path,
         "findings": [_finding(f) for f in result.findings],
         "error": result.error.message if result.error else None,
-        "sketches": result.sketches,
+        "sketches": {code: _to_json(s) for code, s in result.sketches.items()},
     }
 
 
@@ -131,13 +132,22 @@ def _result_from(entry: dict) -> FileResult:
     path = entry["path"]
     error = FileError(path, entry["error"]) if entry["error"] else None
     result = FileResult(path, findings, error)
-    result.sketches = {code: _tuples(s) for code, s in entry["sketches"].items()}
+    result.sketches = {code: _from_json(s) for code, s in entry["sketches"].items()}
     return result
 
 
-def _tuples(value):
-    """JSON turns tuples into lists; sketches compare as tuples (two levels
-    deep at most: a digest and a signature)."""
-    if type(value) is not list:
-        return value
-    return tuple(tuple(v) if type(v) is list else v for v in value)
+def _to_json(value):
+    """Sketches are bytes, str, or tuples of those (one level)."""
+    if isinstance(value, bytes):
+        return {"b64": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, tuple):
+        return [_to_json(v) for v in value]
+    return value
+
+
+def _from_json(value):
+    if isinstance(value, dict):
+        return base64.b64decode(value["b64"])
+    if isinstance(value, list):
+        return tuple(_from_json(v) for v in value)
+    return value

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from array import array
 from collections import defaultdict
 
 from newslint.hookspecs import hookimpl
@@ -35,6 +36,10 @@ def article_tokens(doc) -> list[str]:
                          if kind in _ARTICLE_KINDS and zones.in_article(n))
         cached = doc.memo["article_tokens"] = _TOKEN.findall(text)
     return cached
+
+
+def _digest(words: list[str]) -> bytes:
+    return hashlib.sha1(" ".join(words).encode("utf-8", "surrogatepass")).digest()
 
 
 class _UnionFind:
@@ -88,7 +93,7 @@ class ExactDuplicate(BatchRule):
         words = article_tokens(doc)
         if len(words) < options["min-words"]:
             return None
-        return hashlib.sha1(" ".join(words).encode("utf-8", "surrogatepass")).hexdigest()
+        return _digest(words)
 
     def compare(self, sketches, options):
         by_hash = defaultdict(list)
@@ -101,7 +106,7 @@ class ExactDuplicate(BatchRule):
                     yield path, hit(1, 1, 1, f"same article text as {first} (file-level)")
 
 
-def minhash(words: list[str], size: int) -> tuple[int, ...] | None:
+def minhash(words: list[str], size: int) -> bytes | None:
     """Bottom-k MinHash of the word `size`-grams: the K smallest shingle
     hashes. Every step runs in C: CRC-32 per word, the tuple hash of each
     run of `size` word hashes (deterministic for ints), then a sort."""
@@ -109,10 +114,15 @@ def minhash(words: list[str], size: int) -> tuple[int, ...] | None:
         return None
     ids = list(map(zlib.crc32, map(str.encode, words)))
     shingles = set(map(hash, zip(*(ids[i:] for i in range(size)))))
-    return tuple(sorted(shingles)[:K])
+    # packed: 8 bytes a hash, so a batch of 100,000 files keeps ~50 MB of sketches
+    return array("q", sorted(shingles)[:K]).tobytes()
 
 
-def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+def unpack(signature: bytes):
+    return memoryview(signature).cast("q")
+
+
+def similarity(a, b) -> float:
     """Estimated Jaccard similarity of the two shingle sets."""
     union = sorted(set(a) | set(b))[:K]
     both = set(a) & set(b)
@@ -150,7 +160,7 @@ class NearDuplicate(BatchRule):
         words = article_tokens(doc)
         if len(words) < options["min-words"]:
             return None
-        exact = hashlib.sha1(" ".join(words).encode("utf-8", "surrogatepass")).hexdigest()
+        exact = _digest(words)
         signature = minhash(words, options["shingle-size"])
         return None if signature is None else (exact, signature)
 
@@ -162,7 +172,7 @@ class NearDuplicate(BatchRule):
                 continue  # an exact copy: DUP001 reports it
             seen_exact.add(exact)
             paths.append(path)
-            signatures.append(signature)
+            signatures.append(unpack(signature))
         # candidates: files sharing one of their few smallest shingle hashes
         # (two files with Jaccard similarity J share their smallest with
         # probability J, one of their 8 smallest almost surely)
