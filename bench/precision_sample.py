@@ -16,7 +16,7 @@ import random
 import sys
 import tarfile
 import tempfile
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 from newslint.config import Config

@@ -225,7 +225,8 @@ def _check(registry, args, reporter_cls=None) -> int:
     cache = None
     if not args.no_cache and fix is None:
         folder = Path(args.cache_dir) if args.cache_dir else default_dir(config.path)
-        cache = Cache(folder, Cache.run_key_for(__version__, plan.fingerprint(), registry.plugin_versions))
+        code = {**registry.plugin_versions, "code": registry.code_fingerprint()}
+        cache = Cache(folder, Cache.run_key_for(__version__, plan.fingerprint(), code))
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     options = RunOptions(jobs=args.jobs or default_jobs(), cache=cache, fix=fix, stdin_name=args.stdin_filename,

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from .decoding import Decoded, decode
 from .zones import Zones, parse_zones
@@ -11,8 +11,7 @@ from .zones import Zones, parse_zones
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     number: int     # 1-based
     text: str       # without its terminator
     offset: int     # code-point offset of the line's first character in the text
@@ -75,9 +74,21 @@ class Document:
 
 
 def _split_lines(text: str) -> list[Line]:
-    lines: list[Line] = []
     if text == "":
+        return []
+    if "\r" not in text:  # the common case: split in C
+        lines, offset = [], 0
+        parts = text.split("\n")
+        last = len(parts) - 1
+        for number, body in enumerate(parts, 1):
+            if number - 1 == last:
+                if body:
+                    lines.append(Line(number, body, offset, ""))
+                break
+            lines.append(Line(number, body, offset, "\n"))
+            offset += len(body) + 1
         return lines
+    lines = []
     number = 0
     for match in _LINE.finditer(text):
         body, ending = match.group(1), match.group(2)

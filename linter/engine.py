@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import cached_property
 
 from .config import Config, matches, per_file_ignores, relative_to_root, select_rules
 from .decoding import NotText
@@ -47,6 +48,12 @@ class LintPlan:
     @property
     def batch_rules(self) -> list:
         return [r for r in self.rules if isinstance(r, BatchRule)]
+
+    @cached_property
+    def document_rules(self) -> list:
+        """(rule, options, severity) of the per-document rules, for the hot loop."""
+        return [(r, self.options[r.code], self.severities[r.code]) for r in self.rules
+                if not isinstance(r, BatchRule)]
 
     def fingerprint(self) -> str:
         """What the findings of a file depend on besides its bytes and path:
@@ -151,23 +158,17 @@ class RuleCrash(Exception):
 
 
 def check_document(doc: Document, plan: LintPlan) -> list[Finding]:
-    ignored = _ignored_codes(doc.path, plan)
-    findings: list[Finding] = []
-    for rule in plan.rules:
-        if rule.code in ignored or isinstance(rule, BatchRule):
+    ignored = _ignored_codes(doc.path, plan) if plan.file_ignores else ()
+    found = []  # (hit, rule, severity)
+    for rule, options, severity in plan.document_rules:
+        if rule.code in ignored:
             continue
         try:
-            hits = list(rule.check(doc, plan.options[rule.code]))
+            found.extend((h, rule, severity) for h in rule.check(doc, options))
         except Exception as exc:  # a rule bug must name the rule and file
             raise RuleCrash(rule.code, doc.path, exc) from exc
-        for h in hits:
-            findings.append(Finding(
-                code=rule.code, name=rule.name, category=rule.category,
-                severity=plan.severities[rule.code], message=h.message, path=doc.path,
-                line=h.line, column=h.column, end_line=h.end_line, end_column=h.end_column,
-                fix=h.fix, doc=rule.anchor()))
-    findings.sort(key=Finding.sort_key)
-    return add_fingerprints(doc, findings)
+    found.sort(key=lambda item: (item[0].line, item[0].column, item[1].code))
+    return _findings(doc, found)
 
 
 def _ignored_codes(path: str, plan: LintPlan) -> set[str]:
@@ -182,23 +183,26 @@ def _ignored_codes(path: str, plan: LintPlan) -> set[str]:
     return out
 
 
-def add_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """Stable ids: hash of code, path, the flagged line's normalised text and
-    the finding's index among findings with the same code and text. Moving
-    lines does not change them; editing the flagged line does."""
+def _findings(doc: Document, found: list) -> list[Finding]:
+    """Findings with stable ids: a hash of code, path, the flagged line's
+    normalised text and the finding's index among findings with the same
+    code and text. Moving lines does not change them; editing the flagged
+    line does."""
     seen: dict[tuple, int] = {}
     normalised: dict[int, str] = {}  # many findings share a line
     out = []
-    for f in findings:
-        norm = normalised.get(f.line)
+    path = doc.path
+    for h, rule, severity in found:
+        norm = normalised.get(h.line)
         if norm is None:
-            text = doc.lines[f.line - 1].text if 0 < f.line <= len(doc.lines) else ""
-            norm = normalised[f.line] = " ".join(text.split())
-        key = (f.code, norm)
+            text = doc.lines[h.line - 1].text if 0 < h.line <= len(doc.lines) else ""
+            norm = normalised[h.line] = " ".join(text.split())
+        key = (rule.code, norm)
         index = seen.get(key, 0)
         seen[key] = index + 1
-        digest = hashlib.sha256(f"{f.code}\0{f.path}\0{norm}\0{index}".encode("utf-8", "surrogatepass")).hexdigest()
-        out.append(replace(f, fingerprint=digest[:20]))
+        digest = hashlib.sha256(f"{rule.code}\0{path}\0{norm}\0{index}".encode("utf-8", "surrogatepass")).hexdigest()
+        out.append(Finding(rule.code, rule.name, rule.category, severity, h.message, path, h.line, h.column,
+                           h.end_line, h.end_column, h.fix, digest[:20], rule.anchor()))
     return out
 
 

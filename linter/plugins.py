@@ -40,6 +40,26 @@ class Registry:
                 rules.append(rule)
         return sorted(set(rules), key=lambda r: r.code)
 
+    def code_fingerprint(self) -> str:
+        """Size and modification time of every module of newslint and of the
+        plugins: part of the cache key, so editing a rule (in a checkout or
+        an editable install) never serves stale results."""
+        import hashlib
+        import os
+        import sys
+
+        names = sorted(n for n in sys.modules if n == "newslint" or n.startswith("newslint."))
+        files = [getattr(sys.modules[n], "__file__", None) for n in names]
+        files += [getattr(p, "__file__", None) for p in self.pm.get_plugins()]
+        digest = hashlib.sha256()
+        for file in sorted({f for f in files if f}):
+            try:
+                st = os.stat(file)
+            except OSError:
+                continue
+            digest.update(f"{file}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
     def lookup(self, code_or_name: str):
         key = code_or_name.strip()
         return self.by_code.get(key.upper()) or self.by_name.get(key.lower())

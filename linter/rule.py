@@ -4,7 +4,7 @@ from __future__ import annotations
 import inspect
 from typing import Any, ClassVar, Iterator
 
-from .models import CATEGORIES, CATEGORY_PREFIX, SEVERITIES, Hit
+from .models import CATEGORIES, CATEGORY_PREFIX, SEVERITIES, Edit, Fix, Hit
 
 
 class Rule:
@@ -86,3 +86,17 @@ class BatchRule(Rule):
 def hit(line: int, column: int, end_column: int, message: str, fix=None, end_line: int | None = None) -> Hit:
     """Shorthand for a hit on one line."""
     return Hit(line, column, end_line or line, end_column, message, fix)
+
+
+def delete_line(number: int, message: str = "delete the line") -> Fix:
+    """An unsafe fix that removes line `number` with its line break."""
+    return Fix("unsafe", message, (Edit(number, 1, number + 1, 1, ""),))
+
+
+def glued_hit(doc, start: int, end: int, gap: int, message: str) -> Hit:
+    """A hit on doc.text[start:end], two things written without the space
+    that belongs at offset `gap`; the safe fix inserts it."""
+    line, column = doc.position(start)
+    at = column + (gap - start)
+    return Hit(line, column, line, column + (end - start), f"{message}: \"{doc.text[start:end]}\"",
+               Fix("safe", "insert a space", (Edit(line, at, line, at, " "),)))

@@ -10,8 +10,8 @@ import re
 from newslint.arabic import fold
 from newslint.hookspecs import hookimpl
 from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
-from newslint.zones import INLINE_MARKER, MARKER, inline_marker, marker_phrase
+from newslint.rule import Rule, delete_line, hit
+from newslint.zones import INLINE_MARKER, MARKER
 
 
 def _line_span(doc, number: int) -> tuple[int, int]:
@@ -54,10 +54,9 @@ class ReadMoreLink(Rule):
             if not zones.in_article(number):
                 continue
             text = doc.line(number).text
-            phrase = inline_marker(text) or marker_phrase(text) or ""
             start, end = _line_span(doc, number)
             yield hit(number, start, end, f"read-more link inside the article: \"{_quote(text)}\"",
-                      Fix("unsafe", "delete the line", (Edit(number, 1, number + 1, 1, ""),)))
+                      delete_line(number))
 
 
 class AppendedSection(Rule):
@@ -172,7 +171,7 @@ class SiteFurniture(Rule):
                 start, end = _line_span(doc, line.number)
                 yield hit(line.number, start, end, f"{kind} line of the web page, not article text: "
                           f"\"{_quote(line.text)}\"",
-                          Fix("unsafe", "delete the line", (Edit(line.number, 1, line.number + 1, 1, ""),)))
+                          delete_line(line.number))
 
 
 @hookimpl

@@ -7,8 +7,7 @@ from collections import Counter
 
 from newslint.arabic import ARABIC_LETTERS, TATWEEL
 from newslint.hookspecs import hookimpl
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, glued_hit, hit
 
 _SYSTEMS = {"western": "0-9", "arabic-indic": "\u0660-\u0669", "persian": "\u06f0-\u06f9"}
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
@@ -108,22 +107,14 @@ class NumberGluedToWord(Rule):
             start, end = m.span()
             after = _ARABIC_RUN.match(text, end)
             if after and len(after.group()) >= 2 and after.group() not in _UNITS:
-                yield self._hit(doc, start, after.end(), end, "number glued to the word after it")
+                yield glued_hit(doc, start, after.end(), end, "number glued to the word after it")
             if start and _IS_LETTER.match(text, start - 1):
                 word_start = start - 1
                 while word_start > 0 and _IS_LETTER.match(text, word_start - 1):
                     word_start -= 1
                 word = text[word_start:start]
                 if len(word) >= 2 and not word.endswith(TATWEEL) and not _CLITICS.match(word):
-                    yield self._hit(doc, word_start, end, start, "word glued to the number after it")
-
-    @staticmethod
-    def _hit(doc, start: int, end: int, gap: int, what: str):
-        line, column = doc.position(start)
-        end_column = column + (end - start)
-        at = column + (gap - start)
-        return hit(line, column, end_column, f"{what}: \"{doc.text[start:end]}\"",
-                   Fix("safe", "insert a space", (Edit(line, at, line, at, " "),)))
+                    yield glued_hit(doc, word_start, end, start, "word glued to the number after it")
 
 
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"

@@ -8,7 +8,7 @@ import unicodedata
 from newslint.arabic import ARABIC_LETTERS
 from newslint.hookspecs import hookimpl
 from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, glued_hit, hit
 
 A = ARABIC_LETTERS
 # Persian / Urdu letters that stand for an Arabic letter: (Arabic, safe?)
@@ -115,6 +115,7 @@ class PersianDigit(Rule):
                               (Edit(line.number, m.start() + 1, line.number, m.end() + 1, fixed),)))
 
 
+_GLUED = "Arabic and Latin letters glued together"
 _LATIN_RUN = re.compile("[A-Za-z]+")
 _ARABIC_RUN = re.compile(f"[{A}]+")
 _ARABIC_BEFORE = re.compile(f"[{A}]+$")
@@ -152,18 +153,10 @@ class MixedScriptWord(Rule):
             if before and before.end() == start:
                 word = before.group()
                 if not (_CLITIC.match(word) or word == "ال"):
-                    yield self._hit(doc, before.start(), end, start)
+                    yield glued_hit(doc, before.start(), end, start, _GLUED)
             after = _ARABIC_RUN.match(text, end)
             if after:
-                yield self._hit(doc, start, after.end(), end)
-
-    @staticmethod
-    def _hit(doc, start: int, end: int, gap: int):
-        line, column = doc.position(start)
-        at = column + (gap - start)
-        return hit(line, column, column + (end - start),
-                   f"Arabic and Latin letters glued together: \"{doc.text[start:end]}\"",
-                   Fix("safe", "insert a space", (Edit(line, at, line, at, " "),)))
+                yield glued_hit(doc, start, after.end(), end, _GLUED)
 
 
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 
 from newslint.hookspecs import hookimpl
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, delete_line, hit
 from newslint.zones import SOURCE_LINE
 
 _AFTER_LABEL = re.compile(r"^\s*\S+(?:\s+\S+)?\s*[:：/\-–]\s*")
@@ -64,7 +63,7 @@ class DuplicateSource(Rule):
             text = doc.line(number).text
             yield hit(number, 1, len(text) + 1,
                       f"second source line \"{text.strip()}\" (the first, line {lines[0]}, says \"{first}\")",
-                      Fix("unsafe", "delete this source line", (Edit(number, 1, number + 1, 1, ""),)))
+                      delete_line(number, "delete this source line"))
 
 
 class EmptySource(Rule):

@@ -6,7 +6,7 @@ import unicodedata
 
 from newslint.hookspecs import hookimpl
 from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, delete_line, hit
 
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 _ID_LINE = re.compile(f"^[#№]?[A-Za-z{_DIGIT}][A-Za-z{_DIGIT}_\\-/.:,]*$")
@@ -23,10 +23,6 @@ def _is_id(token: str) -> bool:
     if not digits:
         return False
     return not _LETTER.search(token) or (digits >= 3 and len(token) >= 5)
-
-
-def _delete_line(doc, number: int) -> Fix:
-    return Fix("unsafe", "delete the line", (Edit(number, 1, number + 1, 1, ""),))
 
 
 class IdLine(Rule):
@@ -67,7 +63,7 @@ class IdLine(Rule):
                 start = len(line.text) - len(line.text.lstrip()) + 1
                 yield hit(line.number, start, start + len(token),
                           f"line holds only the ID or number \"{token}\", not article text",
-                          _delete_line(doc, line.number))
+                          delete_line(line.number))
 
 
 def _is_mark(ch: str) -> bool:
@@ -112,7 +108,7 @@ class PunctuationLine(Rule):
                 start = len(line.text) - len(line.text.lstrip()) + 1
                 yield hit(line.number, start, start + len(token),
                           f"line holds only the mark(s) \"{token}\", not article text",
-                          _delete_line(doc, line.number))
+                          delete_line(line.number))
 
 
 _CODE = f"[A-Za-z{_DIGIT}]*[{_DIGIT}][A-Za-z{_DIGIT}]*"

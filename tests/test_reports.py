@@ -6,7 +6,6 @@ import shutil
 import subprocess
 import tarfile
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
