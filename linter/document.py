@@ -9,6 +9,11 @@ from .decoding import Decoded, decode
 from .zones import Zones, parse_zones
 
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
+# Characters most files never contain: one scan finds which of them a file
+# has, and the rules looking for them skip files without (see `rare`).
+RARE_CHARS = ("\u00a0\u00ad\u034f\u061c\u06a9\u06be\u06c0\u06c1\u06cc\u06d5\u06f0-\u06f9"
+              "\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2069\u3000\ufb50-\ufdff\ufe70-\ufeff@")
+_RARE = re.compile(f"[{RARE_CHARS}]")
 
 
 class Line(NamedTuple):
@@ -66,6 +71,29 @@ class Document:
                 hi = mid - 1
         line = self.lines[lo]
         return line.number, offset - line.offset + 1
+
+    @cached_property
+    def rare(self) -> frozenset:
+        """Which of RARE_CHARS occur in the text."""
+        return frozenset(_RARE.findall(self.text))
+
+    def has_rare(self, chars: str) -> bool:
+        """True if any character of `chars` (all from RARE_CHARS) occurs."""
+        rare = self.rare
+        return bool(rare) and any(ch in chars for ch in rare)
+
+    def lines_matching(self, pattern) -> list[Line]:
+        """The lines on which `pattern` (which must not span lines) matches,
+        found with one scan of the whole text: most rules look for
+        characters that most files do not have, and skip the rest."""
+        out: list[Line] = []
+        text, lines = self.text, self.lines
+        m = pattern.search(text)
+        while m is not None:
+            line = lines[self.position(m.start())[0] - 1]
+            out.append(line)
+            m = pattern.search(text, line.offset + len(line.text) + 1)
+        return out
 
     def offset(self, line: int, column: int) -> int:
         if line > len(self.lines):

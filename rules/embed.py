@@ -15,6 +15,7 @@ _SOCIAL = re.compile(
 _SOCIAL_HINT = re.compile(r"t\.co/|twitter|x\.com/|instagram|tiktok|youtu\.be|fb\.watch|\(@")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SIGNATURE = re.compile(rf"[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},\s*\d{{4}}")
+_URL_HINT = re.compile(r"http|www\.")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\"'<>«»()]+[^\s\"'<>«»().,،:;!?]")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -46,10 +47,8 @@ class SocialEmbed(Rule):
     category = "embed"
 
     def check(self, doc, options):
-        for line in doc.lines:
+        for line in doc.lines_matching(_SOCIAL_HINT):
             text = line.text
-            if _SOCIAL_HINT.search(text) is None:
-                continue
             for m in _SOCIAL.finditer(text):
                 yield hit(line.number, m.start() + 1, m.end() + 1, f"link of an embedded social post \"{m.group()}\"")
             for m in _SIGNATURE.finditer(text):
@@ -122,10 +121,8 @@ class RawUrl(Rule):
     severity = "info"
 
     def check(self, doc, options):
-        for line in doc.lines:
+        for line in doc.lines_matching(_URL_HINT):
             text = line.text
-            if "http" not in text and "www." not in text:
-                continue
             social = [(m.start(), m.end()) for m in _SOCIAL.finditer(text)]
             for m in _URL.finditer(text):
                 if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in social):
@@ -150,9 +147,9 @@ class EmailAddress(Rule):
     category = "embed"
 
     def check(self, doc, options):
-        for line in doc.lines:
-            if "@" not in line.text:
-                continue
+        if "@" not in doc.rare:
+            return
+        for line in doc.lines_matching(_EMAIL):
             for m in _EMAIL.finditer(line.text):
                 yield hit(line.number, m.start() + 1, m.end() + 1, f"e-mail address \"{m.group()}\" in the text")
 

@@ -65,10 +65,10 @@ class PersianLetter(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        for line in doc.lines:
+        if not doc.has_rare(_PERSIAN_CLASS):
+            return
+        for line in doc.lines_matching(_PERSIAN_ANY):
             text = line.text
-            if _PERSIAN_ANY.search(text) is None:
-                continue
             for m in _WORD_WITH_PERSIAN.finditer(text):
                 word = m.group()
                 if len(word) < 2 and not _neighbours_arabic(text, m.start(), m.end()):
@@ -106,7 +106,9 @@ class PersianDigit(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        for line in doc.lines:
+        if not doc.has_rare("۰۱۲۳۴۵۶۷۸۹"):
+            return
+        for line in doc.lines_matching(_PERSIAN_DIGITS):
             for m in _PERSIAN_DIGITS.finditer(line.text):
                 fixed = m.group().translate(_TO_ARABIC_INDIC)
                 yield hit(line.number, m.start() + 1, m.end() + 1,
@@ -183,7 +185,9 @@ class PresentationForm(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        for line in doc.lines:
+        if not any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefc" for ch in doc.rare):
+            return
+        for line in doc.lines_matching(_PRESENTATION):
             for m in _PRESENTATION.finditer(line.text):
                 fixed = unicodedata.normalize("NFKC", m.group())
                 yield hit(line.number, m.start() + 1, m.end() + 1,

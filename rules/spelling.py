@@ -286,9 +286,7 @@ class KnownMisspelling(Rule):
 
     def check(self, doc, options):
         pattern, table = _misspellings()
-        if _misspelling_hint().search(doc.text) is None:
-            return
-        for line in doc.lines:
+        for line in doc.lines_matching(_misspelling_hint()):
             for m in pattern.finditer(line.text):
                 wrong = " ".join(m.group(2).split())
                 right = table.get(wrong)

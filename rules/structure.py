@@ -39,9 +39,7 @@ class GluedSentences(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        if _HINT.search(doc.text) is None:
-            return
-        for line in doc.lines:
+        for line in doc.lines_matching(_HINT):
             text = line.text
             for m in _GLUED.finditer(text):
                 at = m.start(3)

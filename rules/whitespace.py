@@ -11,7 +11,9 @@ from newslint.rule import Rule, hit
 NBSP = "\u00a0"
 _NBSP_RUN = re.compile(NBSP + "+")
 _ONLY_SPACES = re.compile(r"^[\s\u00a0\u202f\u2007\u2000-\u200a\u200b\ufeff]+$")
+_UNUSUAL_CHARS = "\u202f\u2007\u2028\u2029\u205f\u3000\u1680" + "".join(chr(c) for c in range(0x2000, 0x200b))
 _UNUSUAL_SPACE = re.compile("[\u202f\u2007\u2000-\u200a\u2028\u2029\u205f\u3000\u1680]+")
+_TRAILING_HINT = re.compile("[ \t\u00a0\u202f\u2007\u3000\u2000-\u200a](?=\r?\n|\r|\\Z)")
 _TRAILING = re.compile(r"[ \t\u00a0\u202f\u2007\u2000-\u200a\u3000]+$")
 
 # Zero-width and format characters that carry no meaning in a news article.
@@ -19,6 +21,8 @@ _ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad\u180e\u034f"
 # Direction controls: they can reorder what a reader sees, so removing them
 # is offered as an unsafe fix only.
 _BIDI = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+_INVISIBLE_CHARS = ("\u200b\u2060\ufeff\u00ad\u180e\u034f\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                    "\u2066\u2067\u2068\u2069\u200c\u200d")
 _INVISIBLE = re.compile(f"[{_ZERO_WIDTH}{_BIDI}\u200c\u200d]+")
 _EMOJI_NEIGHBOUR = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")
 _NAMES = {
@@ -63,8 +67,10 @@ class NoBreakSpace(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        for line in doc.lines:
-            if NBSP not in line.text or _nbsp_only(line.text):
+        if NBSP not in doc.rare:
+            return
+        for line in doc.lines_matching(_NBSP_RUN):
+            if _nbsp_only(line.text):
                 continue
             for m in _NBSP_RUN.finditer(line.text):
                 if not line.text[m.end():].strip(" \t\u00a0"):
@@ -98,7 +104,9 @@ class NoBreakSpaceLine(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        for line in doc.lines:
+        if NBSP not in doc.rare:
+            return
+        for line in doc.lines_matching(_NBSP_RUN):
             if _nbsp_only(line.text):
                 end = len(line.text) + 1
                 yield hit(line.number, 1, end, "line holds only no-break spaces (U+00A0); it looks blank but is not",
@@ -127,7 +135,9 @@ class InvisibleCharacter(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        for line in doc.lines:
+        if not doc.has_rare(_INVISIBLE_CHARS):
+            return
+        for line in doc.lines_matching(_INVISIBLE):
             text = line.text
             for m in _INVISIBLE.finditer(text):
                 run = m.group()
@@ -167,7 +177,9 @@ class UnusualSpace(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        for line in doc.lines:
+        if not doc.has_rare(_UNUSUAL_CHARS):
+            return
+        for line in doc.lines_matching(_UNUSUAL_SPACE):
             for m in _UNUSUAL_SPACE.finditer(line.text):
                 codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in m.group()))
                 yield hit(line.number, m.start() + 1, m.end() + 1, f"unusual space character(s) {codes}",
@@ -196,7 +208,7 @@ class TrailingWhitespace(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        for line in doc.lines:
+        for line in doc.lines_matching(_TRAILING_HINT):
             text = line.text
             if not text or text[-1] not in " \t\u00a0\u202f\u2007\u3000" and not "\u2000" <= text[-1] <= "\u200a":
                 continue
