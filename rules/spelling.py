@@ -28,6 +28,11 @@ def _data_lines(name: str) -> tuple[str, ...]:
     return tuple(line for line in (l.strip() for l in text.splitlines()) if line and not line.startswith("#"))
 
 
+@lru_cache(maxsize=None)
+def _data_set(name: str) -> frozenset:
+    return frozenset(_data_lines(name))
+
+
 def _bare(word: str) -> str:
     return _STRIP_MARKS.sub("", word)
 
@@ -75,7 +80,7 @@ class DuplicatedWord(Rule):
     fixable = "unsafe"
 
     def check(self, doc, options):
-        names = set(_data_lines("given_names.txt"))
+        names = _data_set("given_names.txt")
         for line in doc.lines:
             text = line.text
             tokens = text.split()
@@ -227,7 +232,7 @@ class TruncatedDual(Rule):
     def check(self, doc, options):
         if "ي وال" not in doc.text and "بين ال" not in doc.text:
             return
-        duals = set(_data_lines("duals.txt"))
+        duals = _data_set("duals.txt")
         for line in doc.lines:
             text = line.text
             if "ي " not in text:
