@@ -349,7 +349,9 @@ class PunctuationSpacing(Rule):
                               Fix("safe", "write one period",
                                   (Edit(line.number, m.start() + 1, line.number, m.end() + 1, "."),)))
             for m in _SPACE_BEFORE.finditer(text) if spaced else ():
-                yield hit(line.number, m.start(1) + 1, m.end(2) + 1, f"space before \"{m.group(2)}\"",
+                word = text[:m.start(1)].split()[-1:] or [""]
+                yield hit(line.number, m.start(1) + 1, m.end(2) + 1,
+                          f"space before \"{m.group(2)}\" in \"{word[0]}{m.group(1)}{m.group(2)}\"",
                           Fix("safe", "remove the space",
                               (Edit(line.number, m.start(1) + 1, line.number, m.end(1) + 1, ""),)))
 

@@ -113,7 +113,8 @@ class CutMarker(Rule):
             offset = len(line_text) - len(line_text.lstrip())
             why = f"after \"{before[-1]}\", a word a sentence cannot end on" if dangling else "at the end of the text"
             yield hit(number, offset + m.start() + 1, offset + m.end() + 1,
-                      f"paragraph ends with the cut marker \"{m.group().strip()}\" {why}: the rest is missing")
+                      f"paragraph ends with the cut marker \"{m.group().strip()}\" {why}: the rest is missing "
+                      f"(\"…{text[-40:]}\")")
 
 
 class MissingFinalPunctuation(Rule):
