@@ -75,20 +75,25 @@ class Cache:
                 self._broken = True  # unreadable or not a database: run without cache
         return self._db
 
-    def get(self, key: str) -> FileResult | None:
+    def get_many(self, keys: list[str]) -> dict:
+        """{key: FileResult} for the keys the cache holds (one query)."""
         db = self._connect(create=False)
-        if db is None:
-            return None
+        if db is None or not keys:
+            return {}
+        found = {}
         try:
-            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-            if row is None:
-                return None
-            entry = json.loads(row[0])
-            if entry.get("format") != FORMAT or entry.get("key") != key:
-                return None
-            return _result_from(entry)
-        except (sqlite3.Error, ValueError, KeyError, TypeError):
-            return None  # corrupt or foreign: recompute
+            rows = db.execute(f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(keys))})",
+                              keys).fetchall()
+        except sqlite3.Error:
+            return {}
+        for key, value in rows:
+            try:
+                entry = json.loads(value)
+                if entry.get("format") == FORMAT and entry.get("key") == key:
+                    found[key] = _result_from(entry)
+            except (ValueError, KeyError, TypeError, IndexError):
+                continue  # corrupt or foreign: recompute
+        return found
 
     def encode(self, key: str, result: FileResult) -> tuple[str, str]:
         return key, json.dumps(_entry(key, result), ensure_ascii=False)

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 from .discovery import STDIN
-from .engine import LintPlan, RuleCrash, at_or_above, fix_bytes, lint_bytes, read_bytes
+from .engine import LintPlan, RuleCrash, at_or_above, fix_bytes, lint_bytes, lint_many, read_bytes
 from .fixer import write_atomic
 from .models import FileError, FileResult
 from .summary import Summary
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_PER_WORKER = 32
+# Files linted together (rule by rule) and looked up in the cache at once.
+CHUNK = 64
 # New cache entries are written in transactions of this many.
 CACHE_WRITE_BATCH = 2000
 
@@ -74,25 +76,33 @@ def _init_worker(config, selection: tuple, options: RunOptions) -> None:
     _Worker.options = options
 
 
-def _process(path: str) -> FileResult:
-    return process_file(path, _Worker.plan, _Worker.options)
+def _process_chunk(paths: list[str]) -> list[FileResult]:
+    return process_chunk(paths, _Worker.plan, _Worker.options)
 
 
-def process_file(path: str, plan: LintPlan, options: RunOptions) -> FileResult:
-    data = read_bytes(path)
-    if isinstance(data, FileError):
-        return FileResult(path, [], data)
-    if options.fix is not None:
-        return _fix_one(path, path, data, plan, options.fix)
-    cache = options.cache
-    if cache is None:
-        return lint_bytes(path, data, plan)
-    key = cache.key(path, data)
-    result = cache.get(key)
-    if result is None:
-        result = lint_bytes(path, data, plan)
-        result.cache_entry = cache.encode(key, result)  # the parent stores it
-    return result
+def process_chunk(paths: list[str], plan: LintPlan, options: RunOptions) -> list[FileResult]:
+    """Results for `paths`, in order: read, look up the cache once for all,
+    lint the rest together."""
+    results: list = [None] * len(paths)
+    todo = []  # (index, path, data, cache key)
+    for i, path in enumerate(paths):
+        data = read_bytes(path)
+        if isinstance(data, FileError):
+            results[i] = FileResult(path, [], data)
+        elif options.fix is not None:
+            results[i] = _fix_one(path, path, data, plan, options.fix)
+        else:
+            todo.append((i, path, data, options.cache.key(path, data) if options.cache else None))
+    cached = options.cache.get_many([key for *_, key in todo]) if options.cache else {}
+    misses = [t for t in todo if t[3] not in cached]
+    for (i, path, data, key), result in zip(misses, lint_many([(p, d) for _, p, d, _ in misses], plan)):
+        if key is not None:
+            result.cache_entry = options.cache.encode(key, result)  # the parent stores it
+        results[i] = result
+    for i, path, data, key in todo:
+        if key in cached:
+            results[i] = cached[key]
+    return results
 
 
 def _fix_one(path: str, name: str, data: bytes, plan: LintPlan, fix: FixMode) -> FileResult:
@@ -132,16 +142,18 @@ def iter_results(paths: list[str], plan: LintPlan, options: RunOptions) -> Itera
     number of workers."""
     files = [p for p in paths if p != STDIN]
     jobs = min(options.jobs, max(1, len(files) // MIN_FILES_PER_WORKER))
+    size = CHUNK if jobs <= 1 else max(1, min(CHUNK, len(files) // (jobs * 8)))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
     if jobs <= 1:
-        for path in files:
-            yield process_file(path, plan, options)
+        for chunk in chunks:
+            yield from process_chunk(chunk, plan, options)
     else:
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        chunk = max(1, min(64, len(files) // (jobs * 8)))
         worker_options = replace(options, progress=None)
         with context.Pool(jobs, initializer=_init_worker,
                           initargs=(plan.config, plan.selection, worker_options)) as pool:
-            yield from pool.imap(_process, files, chunksize=chunk)
+            for results in pool.imap(_process_chunk, chunks):
+                yield from results
     if STDIN in paths:
         data = sys.stdin.buffer.read()
         if options.fix is not None:
