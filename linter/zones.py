@@ -43,6 +43,25 @@ INLINE_MARKERS = (
     "لمزيد من", "شاهد ايضا", "اقرا",
 )
 _MARKER_INITIALS = {p[0] for p in INLINE_MARKERS}
+_TAGS_PHRASES = ("كلمات دلاليه", "الكلمات الدلاليه", "كلمات مفتاحيه", "الكلمات المفتاحيه", "الوسوم", "وسوم",
+                 "الاوسمه", "tags")
+_META_PHRASES = ("تاريخ النشر", "تاريخ الخبر", "نشر في", "نشر بتاريخ", "اخر تحديث", "اخر تعديل", "بتاريخ",
+                 "بقلم", "كتب", "كتبت")
+_FOLDED_CLASS = {"ا": "[اأإآٱ]", "ي": "[يىی]", "ه": "[هةۀہھ]", "ك": "[كک]", " ": "[\\s\u00a0\u200b-\u200f]+"}
+_MARKS = "[\u064b-\u065f\u0670\u0640\u200b-\u200f]*"
+
+
+def _raw(phrase: str) -> str:
+    """A pattern matching `phrase` (folded) in unfolded text."""
+    return _MARKS.join(_FOLDED_CLASS.get(ch, re.escape(ch)) for ch in phrase)
+
+
+# A line can only be a tags, meta or marker line if it starts with one of the
+# phrases: one anchored match on the raw line rules out almost every line
+# before anything is folded.
+_START_HINT = re.compile("^[\\s\u00a0\u200b-\u200f\ufeff]*(?:" + "|".join(
+    _raw(p) for p in sorted(set(SECTION_MARKERS + INLINE_MARKERS + _TAGS_PHRASES + _META_PHRASES),
+                            key=len, reverse=True)) + ")", re.I)
 _MARKER_TAIL = re.compile(r"[\s:：.…\-–—|/»«\"]*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦\-–—*►✓]|\d{1,2}\s*[-.)]|[٠-٩]{1,2}\s*[-.)])\s*\S")
 
@@ -101,10 +120,16 @@ def inline_marker(text: str, folded: str | None = None) -> str | None:
 def parse_zones(lines: list[str]) -> Zones:
     n = len(lines)
     kinds = [BLANK if is_blank(t) else BODY for t in lines]
-    # only the start of a line decides tags and meta lines: fold just that
-    folded = [fold(t[:_MARKER_MAX_CHARS]) if k != BLANK else "" for t, k in zip(lines, kinds)]
+    # only the start of a line decides tags, meta and marker lines: fold just
+    # that, and only where a phrase may start
+    folded = [fold(t[:_MARKER_MAX_CHARS]) if k != BLANK and _START_HINT.match(t) else ""
+              for t, k in zip(lines, kinds)]
     for i, text in enumerate(lines):
         if kinds[i] == BLANK:
+            continue
+        if not folded[i]:
+            if SOURCE_LINE.match(text):
+                kinds[i] = SOURCE
             continue
         if SOURCE_LINE.match(text):
             kinds[i] = SOURCE
