@@ -98,6 +98,29 @@ class Cache:
     def encode(self, key: str, result: FileResult) -> tuple[str, str]:
         return key, json.dumps(_entry(key, result), ensure_ascii=False)
 
+    def get_batch(self, key: str) -> list | None:
+        """The batch rules' results stored under `key`, or None."""
+        db = self._connect(create=False)
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            entry = json.loads(row[0])
+            if entry.get("format") != FORMAT or entry.get("key") != key:
+                return None
+            return [_result_from({"path": path, "findings": rows, "error": None, "sketches": {}})
+                    for path, rows in entry["results"]]
+        except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
+            return None  # corrupt or foreign: recompute
+
+    def put_batch(self, key: str, results: list) -> None:
+        value = json.dumps({"format": FORMAT, "key": key,
+                            "results": [[r.path, [_finding(f) for f in r.findings]] for r in results]},
+                           ensure_ascii=False)
+        self.put_many([(key, value)])
+
     def put_many(self, entries: list[tuple[str, str]]) -> None:
         if not entries:
             return

@@ -42,4 +42,4 @@ def _walk(root: str, include, exclude) -> list[str]:
 
 
 def _clean(path: str) -> str:
-    return Path(os.path.normpath(path)).as_posix()
+    return os.path.normpath(path).replace(os.sep, "/")

@@ -110,6 +110,7 @@ class FileResult:
     sketches: dict = field(default_factory=dict)  # batch-rule code -> sketch of this file
     output: Optional[bytes] = None  # fixed standard input or a diff, written by the parent
     cache_entry: Optional[tuple] = None  # (key, value) for the parent to store in the cache
+    cache_key: Optional[str] = None      # this file's cache key, when a cache is in use
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

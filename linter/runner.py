@@ -4,6 +4,7 @@ rules (cross-file duplicates) over the sketches the workers computed."""
 from __future__ import annotations
 
 import difflib
+import hashlib
 import multiprocessing
 import os
 import sys
@@ -102,6 +103,7 @@ def process_chunk(paths: list[str], plan: LintPlan, options: RunOptions) -> list
     for i, path, data, key in todo:
         if key in cached:
             results[i] = cached[key]
+        results[i].cache_key = key
     return results
 
 
@@ -144,15 +146,22 @@ def iter_results(paths: list[str], plan: LintPlan, options: RunOptions) -> Itera
     jobs = min(options.jobs, max(1, len(files) // MIN_FILES_PER_WORKER))
     size = CHUNK if jobs <= 1 else max(1, min(CHUNK, len(files) // (jobs * 8)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    if jobs <= 1:
-        for chunk in chunks:
-            yield from process_chunk(chunk, plan, options)
-    else:
+    done = 0
+    # Chunks answered wholly from the cache are cheaper here than in a pool
+    # (no fork, no pickling): stay in this process until a chunk needs
+    # linting, then hand the rest to the workers.
+    while done < len(chunks):
+        results = process_chunk(chunks[done], plan, options)
+        done += 1
+        yield from results
+        if jobs > 1 and (options.cache is None or any(r.cache_entry is not None for r in results)):
+            break
+    if done < len(chunks):
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         worker_options = replace(options, progress=None)
         with context.Pool(jobs, initializer=_init_worker,
                           initargs=(plan.config, plan.selection, worker_options)) as pool:
-            for results in pool.imap(_process_chunk, chunks):
+            for results in pool.imap(_process_chunk, chunks[done:]):
                 yield from results
     if STDIN in paths:
         data = sys.stdin.buffer.read()
@@ -174,9 +183,16 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
     flagged = set()                # paths with findings, for batch findings' counts
     batch = plan.batch_rules if len(paths) > 1 else []
     new_entries = []
+    # the batch rules' results depend on nothing but the files' cache keys
+    batch_key = hashlib.sha256(options.cache.run_key.encode()) if options.cache is not None and batch else None
     reporter.start()
     try:
         for done, result in enumerate(iter_results(paths, plan, options), 1):
+            if batch_key is not None:
+                if result.cache_key is None:
+                    batch_key = None
+                else:
+                    batch_key.update(result.cache_key.encode())
             if result.cache_entry is not None:
                 new_entries.append(result.cache_entry)
                 if len(new_entries) >= CACHE_WRITE_BATCH:
@@ -195,7 +211,7 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
             reporter.file(result)
             if options.progress:
                 options.progress(done, len(paths), summary.findings)
-        for result in batch_results(plan, batch, sketches):
+        for result in _batch_results_cached(plan, batch, sketches, options.cache, batch_key):
             _screen(result, options)
             summary.add(result, counted=result.path in flagged)
             flagged.add(result.path)
@@ -218,6 +234,19 @@ def _screen(result: FileResult, options: RunOptions) -> None:
         result.findings = options.baseline(result.findings)
     for threshold in options.thresholds:
         threshold.observe(result.findings)
+
+
+def _batch_results_cached(plan: LintPlan, batch: list, sketches: dict, cache, batch_key) -> list[FileResult]:
+    """Batch results from the cache when every file's key is the same as in
+    a run that stored them (a warm re-run of an unchanged batch)."""
+    if batch_key is None:
+        return batch_results(plan, batch, sketches)
+    key = "batch:" + batch_key.hexdigest()
+    found = cache.get_batch(key)
+    if found is None:
+        found = batch_results(plan, batch, sketches)
+        cache.put_batch(key, found)
+    return found
 
 
 def batch_results(plan: LintPlan, batch: list, sketches: dict) -> list[FileResult]:

@@ -78,7 +78,7 @@ def cache_keys(cache):
     import sqlite3
 
     with sqlite3.connect(cache / "cache.sqlite3") as db:
-        return {key for (key,) in db.execute("SELECT key FROM entries")}
+        return {key for (key,) in db.execute("SELECT key FROM entries WHERE key NOT LIKE 'batch:%'")}
 
 
 def test_cache_hit_and_invalidation(batch, tmp_path):
@@ -110,13 +110,29 @@ def test_corrupt_or_foreign_entries_are_ignored(batch, tmp_path):
     cache = tmp_path / "cache"
     clean = run_cli("check", ".", "--format", "json", "--cache-dir", cache, cwd=batch)
     with sqlite3.connect(cache / "cache.sqlite3") as db:
-        keys = sorted(k for (k,) in db.execute("SELECT key FROM entries"))
+        keys = sorted(k for (k,) in db.execute("SELECT key FROM entries WHERE key NOT LIKE 'batch:%'"))
         db.execute("UPDATE entries SET value = '{not json' WHERE key = ?", (keys[0],))
         foreign = json.loads(db.execute("SELECT value FROM entries WHERE key = ?", (keys[1],)).fetchone()[0])
         foreign["findings"], foreign["key"] = [], "0" * 64       # an entry that is not for this key
         db.execute("UPDATE entries SET value = ? WHERE key = ?", (json.dumps(foreign), keys[1]))
     again = run_cli("check", ".", "--format", "json", "--cache-dir", cache, cwd=batch)
     assert findings(again) == findings(clean)
+
+
+def test_duplicates_come_from_the_cache_on_an_unchanged_batch(batch, tmp_path):
+    import sqlite3
+
+    cache = tmp_path / "cache"
+    cold = run_cli("check", ".", "--format", "json", "--cache-dir", cache, "--select", "DUP", cwd=batch)
+    with sqlite3.connect(cache / "cache.sqlite3") as db:
+        stored = [k for (k,) in db.execute("SELECT key FROM entries WHERE key LIKE 'batch:%'")]
+    assert len(stored) == 1
+    warm = run_cli("check", ".", "--format", "json", "--cache-dir", cache, "--select", "DUP", cwd=batch)
+    assert findings(warm) == findings(cold) and len(findings(cold)) == 2
+    # one file changes: a new batch key, duplicates computed again
+    (batch / "c.txt").write_text(article(OTHER), encoding="utf-8")
+    changed = run_cli("check", ".", "--format", "json", "--cache-dir", cache, "--select", "DUP", cwd=batch)
+    assert sorted((f["path"], f["code"]) for f in findings(changed)) == [("b.txt", "DUP001"), ("d.txt", "DUP001")]
 
 
 def test_a_cache_file_that_is_not_a_database_is_ignored(batch, tmp_path):
