@@ -306,6 +306,8 @@ class KnownMisspelling(Rule):
 
 # ".." ending a paragraph (mid-line "X.. Y" is a common headline style)
 _DOUBLE_PERIOD = re.compile(r"(?<![.…])\.\.(?=[\s\"»”)]*$)")
+_GLUED_HINT = re.compile(f"[\u060c\u061b][{A}]")
+_GLUED_AFTER = re.compile(f"(?<=[{A} \t\u00a0])([\u060c\u061b])([{A}]+)")
 _SPACE_HINT = re.compile("[ \t\u00a0][\u060c\u061b\u061f]")
 _SPACE_BEFORE = re.compile(f"(?<=[{A}0-9\\)\"»”])([ \\t\u00a0]+)([\u060c\u061b\u061f])")
 
@@ -315,17 +317,22 @@ class PunctuationSpacing(Rule):
     question mark.
 
     What: ".." ending a paragraph (not an ellipsis; ".." between two parts
-    of a headline is a common style and is left alone), and " ،" / " ؛" /
-    " ؟" (the mark belongs right after the word, with the space after it).
+    of a headline is a common style and is left alone), " ،" / " ؛" / " ؟"
+    (the mark belongs right after the word, with the space after it), and
+    "،" or "؛" glued to the next word ("اليوم،السبت"; between digits the
+    comma is a decimal mark and is left alone).
 
     Why: the space lets the mark wrap to the start of the next line in
     right-to-left layout, and tokenizers produce a stray "،" token; ".." is a
     typo of "." or of "...".
 
-    Fires: "في المنطقة..", "نقلت وكالة أنباء ريانوفستي نيوز ، قوله".
-    Does not fire: "انطلاقا من الاعتبارات..." (an ellipsis), "نيوز، قوله".
+    Fires: "في المنطقة..", "نقلت وكالة أنباء ريانوفستي نيوز ، قوله",
+    "الانتخابات التشريعية والرئاسية القادمة،وفق ما أكده".
+    Does not fire: "انطلاقا من الاعتبارات..." (an ellipsis), "نيوز، قوله",
+    "74،0 بالمائة".
 
-    Fix (safe): remove the space; replace ".." with ".".
+    Fix (safe): remove the space before, add the space after; replace ".."
+    with ".".
     """
 
     code = "SPL005"
@@ -338,7 +345,8 @@ class PunctuationSpacing(Rule):
         text = doc.text
         doubled = ".." in text
         spaced = _SPACE_HINT.search(text) is not None
-        if not doubled and not spaced:
+        glued = _GLUED_HINT.search(text) is not None
+        if not doubled and not spaced and not glued:
             return
         headline = doc.zones.headline if doubled else None
         for line in doc.lines:
@@ -354,6 +362,12 @@ class PunctuationSpacing(Rule):
                           f"space before \"{m.group(2)}\" in \"{word[0]}{m.group(1)}{m.group(2)}\"",
                           Fix("safe", "remove the space",
                               (Edit(line.number, m.start(1) + 1, line.number, m.end(1) + 1, ""),)))
+            for m in _GLUED_AFTER.finditer(text) if glued else ():
+                at = m.end(1) + 1
+                word = text[:m.start(1)].split()[-1:] or [""]
+                yield hit(line.number, m.start(1) + 1, at,
+                          f"no space after \"{m.group(1)}\" in \"{word[0]}{m.group()}\"",
+                          Fix("safe", "add a space", (Edit(line.number, at, line.number, at, " "),)))
 
 
 @hookimpl
