@@ -14,6 +14,7 @@ _LINE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
 RARE_CHARS = ("\u00a0\u00ad\u034f\u061c\u06a9\u06be\u06c0\u06c1\u06cc\u06d5\u06f0-\u06f9"
               "\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2069\u3000\ufb50-\ufdff\ufe70-\ufeff@")
 _RARE = re.compile(f"[{RARE_CHARS}]")
+_LATIN_RUN = re.compile("[A-Za-z]+")
 
 
 class Line(NamedTuple):
@@ -71,6 +72,12 @@ class Document:
                 hi = mid - 1
         line = self.lines[lo]
         return line.number, offset - line.offset + 1
+
+    @cached_property
+    def latin_runs(self) -> list[tuple[int, int]]:
+        """(start, end) offsets of the runs of Latin letters: rare in Arabic
+        text, found once, shared by the rules that care."""
+        return [m.span() for m in _LATIN_RUN.finditer(self.text)]
 
     @cached_property
     def rare(self) -> frozenset:

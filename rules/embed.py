@@ -83,6 +83,8 @@ class ForeignParagraph(Rule):
                          "description": "Latin letters per Arabic letter on the line"}}
 
     def check(self, doc, options):
+        if len(doc.latin_runs) < options["min-words"]:
+            return  # not enough Latin words in the whole file
         candidates = doc.lines_matching(_LATIN_STRETCH)
         if not candidates:
             return  # no line has three Latin words in a row

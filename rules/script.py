@@ -118,9 +118,8 @@ class PersianDigit(Rule):
 
 
 _GLUED = "Arabic and Latin letters glued together"
-_LATIN_RUN = re.compile("[A-Za-z]+")
 _ARABIC_RUN = re.compile(f"[{A}]+")
-_ARABIC_BEFORE = re.compile(f"[{A}]+$")
+_ARABIC_CHAR = re.compile(f"[{A}]")
 _CLITIC = re.compile("^[وفبلك]{1,2}$")
 
 
@@ -149,13 +148,14 @@ class MixedScriptWord(Rule):
     def check(self, doc, options):
         text = doc.text
         # Latin runs are rare in Arabic text: find them, then look around
-        for m in _LATIN_RUN.finditer(text):
-            start, end = m.span()
-            before = _ARABIC_BEFORE.search(text, max(0, start - 40), start)
-            if before and before.end() == start:
-                word = before.group()
+        for start, end in doc.latin_runs:
+            if start and _ARABIC_CHAR.match(text, start - 1):
+                word_start = start - 1
+                while word_start > 0 and _ARABIC_CHAR.match(text, word_start - 1):
+                    word_start -= 1
+                word = text[word_start:start]
                 if not (_CLITIC.match(word) or word == "ال"):
-                    yield glued_hit(doc, before.start(), end, start, _GLUED)
+                    yield glued_hit(doc, word_start, end, start, _GLUED)
             after = _ARABIC_RUN.match(text, end)
             if after:
                 yield glued_hit(doc, start, after.end(), end, _GLUED)
