@@ -185,3 +185,73 @@ def _from_json(value):
     if isinstance(value, list):
         return tuple(_from_json(v) for v in value)
     return value
+
+
+class Snapshot:
+    """A whole run's results, keyed by the run key and the stat (size,
+    mtime, ctime, inode) of every file, like git's index: a re-run over an
+    unchanged batch is answered without reading or hashing a file. Any write
+    to a file changes its ctime, so a changed file always misses. Files'
+    own entries are still stored, so a batch with one changed file re-lints
+    only that file."""
+
+    MAX_FINDINGS = 200_000  # past this a snapshot is not worth its memory
+
+    def __init__(self, cache: Cache, key: str):
+        self.cache = cache
+        self.key = key
+        self.files: list | None = []
+        self.batch: list = []
+        self.findings = 0
+
+    @classmethod
+    def for_paths(cls, cache: Cache, paths: list[str]) -> "Snapshot | None":
+        digest = hashlib.sha256(f"{FORMAT}\0{cache.run_key}".encode())
+        try:
+            for path in paths:
+                st = os.stat(path)
+                digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n"
+                              .encode("utf-8", "surrogatepass"))
+        except OSError:
+            return None  # a missing or unreadable file: take the ordinary path
+        return cls(cache, "run:" + digest.hexdigest())
+
+    def load(self) -> tuple[list, list] | None:
+        """(file results, batch results) stored for this key, or None."""
+        db = self.cache._connect(create=False)
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value FROM entries WHERE key = ?", (self.key,)).fetchone()
+            if row is None:
+                return None
+            entry = json.loads(row[0])
+            if entry.get("format") != FORMAT or entry.get("key") != self.key:
+                return None
+            files = [_result_from({"path": p, "findings": rows, "error": err, "sketches": {}})
+                     for p, rows, err in entry["files"]]
+            batch = [_result_from({"path": p, "findings": rows, "error": None, "sketches": {}})
+                     for p, rows in entry["batch"]]
+            return files, batch
+        except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
+            return None  # corrupt or foreign: run normally
+
+    def record(self, result: FileResult, batch: bool = False) -> None:
+        """Remember a result (before any baseline filtering)."""
+        if self.files is None:
+            return
+        self.findings += len(result.findings)
+        if self.findings > self.MAX_FINDINGS:
+            self.files = None  # too big to keep: no snapshot this time
+            return
+        rows = [_finding(f) for f in result.findings]
+        if batch:
+            self.batch.append([result.path, rows])
+        else:
+            self.files.append([result.path, rows, result.error.message if result.error else None])
+
+    def save(self) -> None:
+        if self.files is None:
+            return
+        self.cache.put_many([(self.key, json.dumps({"format": FORMAT, "key": self.key, "files": self.files,
+                                                      "batch": self.batch}, ensure_ascii=False))])

@@ -48,8 +48,14 @@ class Registry:
         import os
         import sys
 
-        names = sorted(n for n in sys.modules if n == "newslint" or n.startswith("newslint."))
-        files = [getattr(sys.modules[n], "__file__", None) for n in names]
+        import newslint
+        import newslint.rules
+
+        # every module file of the package (whether imported yet or not), and the plugins'
+        files = [os.path.join(folder, name) for package in (newslint, newslint.rules)
+                 for folder in package.__path__ for name in os.listdir(folder) if name.endswith(".py")]
+        files += [os.path.join(folder, name) for folder in sys.modules["newslint.reporters"].__path__
+                  for name in os.listdir(folder) if name.endswith(".py")]
         files += [getattr(p, "__file__", None) for p in self.pm.get_plugins()]
         digest = hashlib.sha256()
         for file in sorted({f for f in files if f}):

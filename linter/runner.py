@@ -185,9 +185,21 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
     new_entries = []
     # the batch rules' results depend on nothing but the files' cache keys
     batch_key = hashlib.sha256(options.cache.run_key.encode()) if options.cache is not None and batch else None
+    snapshot, stored = None, None
+    if options.cache is not None and options.fix is None and STDIN not in paths:
+        from .cache import Snapshot
+
+        snapshot = Snapshot.for_paths(options.cache, paths)
+        stored = snapshot.load() if snapshot is not None else None
+    if stored is not None:
+        results, batch_key = iter(stored[0]), None
+    else:
+        results = iter_results(paths, plan, options)
     reporter.start()
     try:
-        for done, result in enumerate(iter_results(paths, plan, options), 1):
+        for done, result in enumerate(results, 1):
+            if snapshot is not None and stored is None:
+                snapshot.record(result)
             if batch_key is not None:
                 if result.cache_key is None:
                     batch_key = None
@@ -211,7 +223,13 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
             reporter.file(result)
             if options.progress:
                 options.progress(done, len(paths), summary.findings)
-        for result in _batch_results_cached(plan, batch, sketches, options.cache, batch_key):
+        if stored is not None:
+            batch_found = stored[1]
+        else:
+            batch_found = _batch_results_cached(plan, batch, sketches, options.cache, batch_key)
+        for result in batch_found:
+            if snapshot is not None and stored is None:
+                snapshot.record(result, batch=True)
             _screen(result, options)
             summary.add(result, counted=result.path in flagged)
             flagged.add(result.path)
@@ -221,6 +239,8 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
         crashed = str(exc)
     if options.cache is not None:
         options.cache.put_many(new_entries)
+        if snapshot is not None and stored is None and crashed is None:
+            snapshot.save()
     summary.thresholds = [t.outcome(summary.files) for t in options.thresholds]
     summary.baselined = getattr(options.baseline, "suppressed", 0)
     reporter.finish(summary)

@@ -78,7 +78,7 @@ def cache_keys(cache):
     import sqlite3
 
     with sqlite3.connect(cache / "cache.sqlite3") as db:
-        return {key for (key,) in db.execute("SELECT key FROM entries WHERE key NOT LIKE 'batch:%'")}
+        return {key for (key,) in db.execute("SELECT key FROM entries WHERE key NOT LIKE 'batch:%' AND key NOT LIKE 'run:%'")}
 
 
 def test_cache_hit_and_invalidation(batch, tmp_path):
@@ -110,7 +110,7 @@ def test_corrupt_or_foreign_entries_are_ignored(batch, tmp_path):
     cache = tmp_path / "cache"
     clean = run_cli("check", ".", "--format", "json", "--cache-dir", cache, cwd=batch)
     with sqlite3.connect(cache / "cache.sqlite3") as db:
-        keys = sorted(k for (k,) in db.execute("SELECT key FROM entries WHERE key NOT LIKE 'batch:%'"))
+        keys = sorted(k for (k,) in db.execute("SELECT key FROM entries WHERE key NOT LIKE 'batch:%' AND key NOT LIKE 'run:%'"))
         db.execute("UPDATE entries SET value = '{not json' WHERE key = ?", (keys[0],))
         foreign = json.loads(db.execute("SELECT value FROM entries WHERE key = ?", (keys[1],)).fetchone()[0])
         foreign["findings"], foreign["key"] = [], "0" * 64       # an entry that is not for this key
@@ -133,6 +133,30 @@ def test_duplicates_come_from_the_cache_on_an_unchanged_batch(batch, tmp_path):
     (batch / "c.txt").write_text(article(OTHER), encoding="utf-8")
     changed = run_cli("check", ".", "--format", "json", "--cache-dir", cache, "--select", "DUP", cwd=batch)
     assert sorted((f["path"], f["code"]) for f in findings(changed)) == [("b.txt", "DUP001"), ("d.txt", "DUP001")]
+
+
+def test_an_unchanged_batch_is_answered_from_its_snapshot(batch, tmp_path, monkeypatch):
+    import os
+
+    cache = tmp_path / "cache"
+    cold = run_cli("check", ".", "--format", "json", "--cache-dir", cache, cwd=batch)
+    # nothing is read on the warm run: every file read would fail
+    import newslint.runner as runner
+
+    monkeypatch.setattr(runner, "read_bytes", lambda path: (_ for _ in ()).throw(AssertionError(path)))
+    warm = run_cli("check", ".", "--format", "json", "--cache-dir", cache, cwd=batch)
+    assert warm.code == cold.code and findings(warm) == findings(cold)
+    monkeypatch.undo()
+
+    # content changed, size and mtime put back: the ctime still tells
+    path = batch / "d.txt"
+    st = os.stat(path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("تبليسي", "تبليسی"), encoding="utf-8")   # a Persian yeh: same size in bytes
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    changed = run_cli("check", ".", "--format", "json", "--cache-dir", cache, cwd=batch)
+    assert os.stat(path).st_size == st.st_size and os.stat(path).st_mtime_ns == st.st_mtime_ns
+    assert any(f["path"] == "d.txt" and f["code"] == "SCR001" for f in findings(changed))
 
 
 def test_a_cache_file_that_is_not_a_database_is_ignored(batch, tmp_path):
