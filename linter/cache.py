@@ -98,22 +98,27 @@ class Cache:
     def encode(self, key: str, result: FileResult) -> tuple[str, str]:
         return key, json.dumps(_entry(key, result), ensure_ascii=False)
 
-    def get_batch(self, key: str) -> list | None:
-        """The batch rules' results stored under `key`, or None."""
+    def load(self, key: str) -> dict | None:
+        """The stored entry for `key`, if it parses and is for this key."""
         db = self._connect(create=False)
         if db is None:
             return None
         try:
             row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-            if row is None:
-                return None
-            entry = json.loads(row[0])
-            if entry.get("format") != FORMAT or entry.get("key") != key:
-                return None
-            return [_result_from({"path": path, "findings": rows, "error": None, "sketches": {}})
-                    for path, rows in entry["results"]]
-        except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
-            return None  # corrupt or foreign: recompute
+            entry = json.loads(row[0]) if row is not None else None
+        except (sqlite3.Error, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
+            return None  # missing, corrupt or foreign: recompute
+        return entry
+
+    def get_batch(self, key: str) -> list | None:
+        """The batch rules' results stored under `key`, or None."""
+        entry = self.load(key)
+        try:
+            return None if entry is None else [_result(path, rows) for path, rows in entry["results"]]
+        except (KeyError, TypeError, IndexError, ValueError):
+            return None
 
     def put_batch(self, key: str, results: list) -> None:
         value = json.dumps({"format": FORMAT, "key": key,
@@ -156,16 +161,18 @@ def _finding(f: Finding) -> list:
     return [getattr(f, k) for k in _FIELDS] + [fix, f.fingerprint, f.doc]
 
 
-def _result_from(entry: dict) -> FileResult:
+def _result(path: str, rows: list, error: str | None = None) -> FileResult:
     findings = []
-    for row in entry["findings"]:
+    for row in rows:
         fix = row[10]
         if fix is not None:
             row[10] = Fix(fix[0], fix[1], tuple(Edit(*e) for e in fix[3]), fix[2])
         findings.append(Finding(*row))
-    path = entry["path"]
-    error = FileError(path, entry["error"]) if entry["error"] else None
-    result = FileResult(path, findings, error)
+    return FileResult(path, findings, FileError(path, error) if error else None)
+
+
+def _result_from(entry: dict) -> FileResult:
+    result = _result(entry["path"], entry["findings"], entry["error"])
     result.sketches = {code: _from_json(s) for code, s in entry["sketches"].items()}
     return result
 
@@ -218,23 +225,14 @@ class Snapshot:
 
     def load(self) -> tuple[list, list] | None:
         """(file results, batch results) stored for this key, or None."""
-        db = self.cache._connect(create=False)
-        if db is None:
-            return None
+        entry = self.cache.load(self.key)
         try:
-            row = db.execute("SELECT value FROM entries WHERE key = ?", (self.key,)).fetchone()
-            if row is None:
+            if entry is None:
                 return None
-            entry = json.loads(row[0])
-            if entry.get("format") != FORMAT or entry.get("key") != self.key:
-                return None
-            files = [_result_from({"path": p, "findings": rows, "error": err, "sketches": {}})
-                     for p, rows, err in entry["files"]]
-            batch = [_result_from({"path": p, "findings": rows, "error": None, "sketches": {}})
-                     for p, rows in entry["batch"]]
-            return files, batch
-        except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
-            return None  # corrupt or foreign: run normally
+            return ([_result(p, rows, err) for p, rows, err in entry["files"]],
+                    [_result(p, rows) for p, rows in entry["batch"]])
+        except (KeyError, TypeError, IndexError, ValueError):
+            return None  # corrupt: run normally
 
     def record(self, result: FileResult, batch: bool = False) -> None:
         """Remember a result (before any baseline filtering)."""

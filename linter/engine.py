@@ -45,7 +45,7 @@ class LintPlan:
         return cls(config, [r() for r in rules], {r.code: config.rule_options(r) for r in rules},
                    severities, registry.pm, per_file_ignores(config), (select, ignore, extend_select))
 
-    @property
+    @cached_property
     def batch_rules(self) -> list:
         return [r for r in self.rules if isinstance(r, BatchRule)]
 
@@ -89,17 +89,21 @@ def lint_many(items: list, plan: LintPlan) -> list[FileResult]:
             docs.append((i, read_document(path, data, plan.pm)))
         except NotText as exc:
             results[i] = FileResult(path, [], FileError(path, str(exc)))
-    for (i, doc), findings in zip(docs, check_documents([doc for _, doc in docs], plan)):
+    just_docs = [doc for _, doc in docs]
+    ignored = [_ignored_codes(doc.path, plan) if plan.file_ignores else () for doc in just_docs]
+    for (i, doc), findings, skip in zip(docs, check_documents(just_docs, plan, ignored), ignored):
         result = FileResult(doc.path, findings)
-        result.sketches = batch_sketches(doc, plan)
+        result.sketches = batch_sketches(doc, plan, skip)
         results[i] = result
     return results
 
 
-def batch_sketches(doc: Document, plan: LintPlan) -> dict:
+def batch_sketches(doc: Document, plan: LintPlan, ignored=()) -> dict:
+    """Each enabled batch rule's sketch of `doc` (`ignored`: codes the
+    per-file ignores switch off for it)."""
     sketches = {}
     for rule in plan.batch_rules:
-        if rule.code in _ignored_codes(doc.path, plan):
+        if rule.code in ignored:
             continue
         sketch = rule.sketch(doc, plan.options[rule.code])
         if sketch is not None:
@@ -173,9 +177,11 @@ def check_document(doc: Document, plan: LintPlan) -> list[Finding]:
     return check_documents([doc], plan)[0]
 
 
-def check_documents(docs: list, plan: LintPlan) -> list[list[Finding]]:
-    """The findings of each document, in position order."""
-    ignored = [_ignored_codes(doc.path, plan) if plan.file_ignores else () for doc in docs]
+def check_documents(docs: list, plan: LintPlan, ignored: list | None = None) -> list[list[Finding]]:
+    """The findings of each document, in position order (`ignored`: per
+    document, the codes its per-file ignores switch off)."""
+    if ignored is None:
+        ignored = [_ignored_codes(doc.path, plan) if plan.file_ignores else () for doc in docs]
     found: list[list] = [[] for _ in docs]  # per document: (hit, rule, severity)
     for rule, options, severity in plan.document_rules:
         code = rule.code

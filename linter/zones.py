@@ -42,7 +42,6 @@ INLINE_MARKERS = (
     "اقرا المزيد", "اقرا ايضا", "اقرا كذلك", "شاهد ايضا", "طالع ايضا", "للمزيد",
     "لمزيد من", "شاهد ايضا", "اقرا",
 )
-_MARKER_INITIALS = {p[0] for p in INLINE_MARKERS}
 _TAGS_PHRASES = ("كلمات دلاليه", "الكلمات الدلاليه", "كلمات مفتاحيه", "الكلمات المفتاحيه", "الوسوم", "وسوم",
                  "الاوسمه", "tags")
 _META_PHRASES = ("تاريخ النشر", "تاريخ الخبر", "نشر في", "نشر بتاريخ", "اخر تحديث", "اخر تعديل", "بتاريخ",
@@ -98,11 +97,12 @@ class Zones:
 _MARKER_MAX_CHARS = 40  # longest marker line worth folding
 
 
-def marker_phrase(text: str) -> str | None:
-    """The section-marker phrase when `text` is nothing but one."""
+def marker_phrase(text: str, folded: str | None = None) -> str | None:
+    """The section-marker phrase when `text` is nothing but one (`folded`:
+    its fold, when the caller has it)."""
     if len(text) > _MARKER_MAX_CHARS:
         return None
-    bare = _MARKER_TAIL.sub("", fold(text).lower())
+    bare = _MARKER_TAIL.sub("", (fold(text) if folded is None else folded).lower())
     return bare if bare in SECTION_MARKERS else None
 
 
@@ -127,17 +127,15 @@ def parse_zones(lines: list[str]) -> Zones:
     for i, text in enumerate(lines):
         if kinds[i] == BLANK:
             continue
-        if not folded[i]:
-            if SOURCE_LINE.match(text):
-                kinds[i] = SOURCE
-            continue
         if SOURCE_LINE.match(text):
             kinds[i] = SOURCE
+        elif not folded[i]:
+            continue  # no known phrase starts this line
         elif _TAGS_LINE.match(folded[i]):
             kinds[i] = TAGS
-        elif marker_phrase(text):
+        elif marker_phrase(text, folded[i]):  # a marker line is short: folded[i] is all of it
             kinds[i] = MARKER
-        elif folded[i][:1] in _MARKER_INITIALS and inline_marker(text, folded[i]):
+        elif inline_marker(text, folded[i]):
             kinds[i] = INLINE_MARKER
 
     zones = Zones(kinds=kinds)
