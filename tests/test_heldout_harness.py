@@ -21,7 +21,7 @@ from heldout.build import FILES, build, write  # noqa: E402
 from heldout.defects import ARABIC_INDIC, INJECTORS, INVISIBLE, SPELLING, WESTERN, mid_sentence_cuts  # noqa: E402
 from heldout.edits import Defect, insert_lines, replace, restore  # noqa: E402
 from heldout.furniture import Site, furnish  # noqa: E402
-from heldout.scoring import DETECTED_BY, controls_summary, recall  # noqa: E402
+from heldout.scoring import DETECTED_BY, controls_summary, recall, wilson  # noqa: E402
 
 TITLE = "وزير الفلاحة يفتتح معرض التمور في توزر"
 P1 = ("افتتح وزير الفلاحة صباح الأربعاء 15 نوفمبر 2017 الدورة الجديدة لمعرض التمور بمدينة توزر بحضور آلاف "
@@ -386,6 +386,12 @@ def test_a_finding_the_original_already_had_does_not_count():
     row = recall([d], [hit], [finding("SPL002", "spelling", 3, 10, 3, 15)])[0]
     assert (row["found"], row["already_there"]) == (0, 1)
     assert found(d, [hit], [finding("SPL002", "spelling", 9, 1, 9, 5)]) == 1  # elsewhere in the original
+
+
+def test_recall_interval():
+    low, high = wilson(30, 60)
+    assert low < 0.5 < high and 0.1 < high - low < 0.3
+    assert wilson(0, 60)[0] == pytest.approx(0.0, abs=1e-12) and wilson(60, 60)[1] == pytest.approx(1.0)
 
 
 def test_every_class_has_a_detection_rule():

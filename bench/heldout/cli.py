@@ -125,11 +125,13 @@ def table(result: dict) -> str:
            f"({result['articles_in_half']} usable articles in the half, {result['files']} files linted, "
            f"{result['lint_errors']} lint errors, {result['seconds']} s)",
            "",
-           f"{'class':<24} {'n':>4} {'found':>5} {'recall':>6}  found by"]
+           f"{'class':<24} {'n':>4} {'found':>5} {'recall':>6}  {'95% interval':<12}  found by"]
     found = n = 0
     for row in result["classes"]:
         codes = " ".join(f"{c}:{k}" for c, k in row["codes"].items())
-        out.append(f"{row['class']:<24} {row['n']:>4} {row['found']:>5} {row['recall']:>6.3f}  {codes}")
+        low, high = row["interval"]
+        out.append(f"{row['class']:<24} {row['n']:>4} {row['found']:>5} {row['recall']:>6.3f}  "
+                   f"{low:.2f}-{high:.2f}     {codes}")
         found, n = found + row["found"], n + row["n"]
     macro = [r["recall"] for r in result["classes"]]
     if macro:
