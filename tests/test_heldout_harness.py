@@ -422,3 +422,10 @@ def test_keep_refuses_a_folder_with_files(tmp_path, capsys):
     assert cli.main(["--tarball", str(tarball), "--keep", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not an empty folder" in err
+
+
+@pytest.mark.parametrize("args", [["--per-class", "-1"], ["--sites", "0"], ["--controls", "many"]])
+def test_bad_sizes_are_refused(args, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.parse_args(args)
+    assert exit_.value.code == 2 and "error: argument" in capsys.readouterr().err

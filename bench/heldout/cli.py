@@ -34,26 +34,36 @@ def default_newslint() -> str:
     return str(local) if local.exists() else (shutil.which("newslint") or str(local))
 
 
+def count(text: str) -> int:
+    value = int(text) if text.strip().isdigit() else -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 0")
+    return value
+
+
+def positive(text: str) -> int:
+    value = count(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def parse_args(argv):
     ap = argparse.ArgumentParser(prog="bench/heldout.py", description=__doc__.splitlines()[0])
     ap.add_argument("--tarball", default=str(DEFAULT_TARBALL), help="the corpus (default: %(default)s)")
     ap.add_argument("--newslint", default=default_newslint(), help="the newslint executable (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=12, help="random seed of the defects and sites (default: %(default)s)")
     ap.add_argument("--half", choices=HALVES, default="report", help="which half of the split (default: %(default)s)")
-    ap.add_argument("--per-class", type=int, default=60, metavar="N", help="copies per defect class (default: %(default)s)")
-    ap.add_argument("--controls", type=int, default=300, metavar="N", help="unmodified copies (default: %(default)s)")
-    ap.add_argument("--sites", type=int, default=8, metavar="K", help="pseudo-sites (default: %(default)s)")
-    ap.add_argument("--per-site", type=int, default=30, metavar="N", help="files per pseudo-site (default: %(default)s)")
+    ap.add_argument("--per-class", type=count, default=60, metavar="N", help="copies per defect class (default: %(default)s)")
+    ap.add_argument("--controls", type=count, default=300, metavar="N", help="unmodified copies (default: %(default)s)")
+    ap.add_argument("--sites", type=positive, default=8, metavar="K", help="pseudo-sites (default: %(default)s)")
+    ap.add_argument("--per-site", type=count, default=30, metavar="N", help="files per pseudo-site (default: %(default)s)")
     ap.add_argument("--keep", metavar="DIR", help="build in DIR (new or empty) and keep it: files/ (the set), "
                     "originals/, truth.json, report.json, originals-report.json")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--newslint-arg", action="append", default=[], metavar="ARG",
                     help="extra argument for `newslint check` (repeatable), e.g. --newslint-arg=--extend-select=TRN003")
-    args = ap.parse_args(argv)
-    for name in ("per_class", "controls", "sites", "per_site"):
-        if getattr(args, name) < (1 if name == "sites" else 0):
-            ap.error(f"--{name.replace('_', '-')} must be {'positive' if name == 'sites' else 'zero or more'}")
-    return args
+    return ap.parse_args(argv)
 
 
 def check_inputs(args) -> None:
