@@ -19,7 +19,7 @@ from heldout import cli  # noqa: E402
 from heldout.articles import Article, half_of, site_of  # noqa: E402
 from heldout.build import FILES, build, write  # noqa: E402
 from heldout.defects import ARABIC_INDIC, INJECTORS, INVISIBLE, SPELLING, WESTERN, mid_sentence_cuts  # noqa: E402
-from heldout.edits import Defect, insert_lines, replace, restore  # noqa: E402
+from heldout.edits import Defect, insert_lines, restore  # noqa: E402
 from heldout.furniture import Site, furnish  # noqa: E402
 from heldout.scoring import DETECTED_BY, controls_summary, recall, wilson  # noqa: E402
 
@@ -400,8 +400,10 @@ def test_every_class_has_a_detection_rule():
 
 def test_controls_count_mission_findings_only():
     paths = ["controls/a.txt", "controls/b.txt"]
-    findings = [finding("TRN001", "truncation", 3, 1, 3, 5, paths[0]), finding("WSP001", "whitespace", 3, 1, 3, 2, paths[1]),
-                finding("DUP001", "duplicate", 1, 1, 1, 2, paths[1]), finding("SPL002", "spelling", 3, 1, 3, 2, "x.txt")]
+    findings = [finding("TRN001", "truncation", 3, 1, 3, 5, paths[0]),
+                finding("WSP001", "whitespace", 3, 1, 3, 2, paths[1]),
+                finding("DUP001", "duplicate", 1, 1, 1, 2, paths[1]),
+                finding("SPL002", "spelling", 3, 1, 3, 2, "x.txt")]  # not a control
     summary = controls_summary(paths, findings)
     assert (summary["mission_findings"], summary["files_with_any"]) == (1, 1)
     assert summary["top_codes"] == [{"code": "TRN001", "findings": 1, "files": 1}]

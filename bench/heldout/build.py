@@ -18,7 +18,7 @@ from random import Random
 from .articles import Article, half_of, site_of
 from .defects import INJECTORS
 from .edits import Defect, restore
-from .furniture import Site, draw_site, furnish
+from .furniture import draw_site, furnish
 
 
 @dataclass

@@ -54,10 +54,12 @@ def parse_args(argv):
     ap.add_argument("--newslint", default=default_newslint(), help="the newslint executable (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=12, help="random seed of the defects and sites (default: %(default)s)")
     ap.add_argument("--half", choices=HALVES, default="report", help="which half of the split (default: %(default)s)")
-    ap.add_argument("--per-class", type=count, default=60, metavar="N", help="copies per defect class (default: %(default)s)")
+    ap.add_argument("--per-class", type=count, default=60, metavar="N",
+                    help="copies per defect class (default: %(default)s)")
     ap.add_argument("--controls", type=count, default=300, metavar="N", help="unmodified copies (default: %(default)s)")
     ap.add_argument("--sites", type=positive, default=8, metavar="K", help="pseudo-sites (default: %(default)s)")
-    ap.add_argument("--per-site", type=count, default=30, metavar="N", help="files per pseudo-site (default: %(default)s)")
+    ap.add_argument("--per-site", type=count, default=30, metavar="N",
+                    help="files per pseudo-site (default: %(default)s)")
     ap.add_argument("--keep", metavar="DIR", help="build in DIR (new or empty) and keep it: files/ (the set), "
                     "originals/, truth.json, report.json, originals-report.json")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -145,7 +147,8 @@ def table(result: dict) -> str:
         found, n = found + row["found"], n + row["n"]
     macro = [r["recall"] for r in result["classes"]]
     if macro:
-        out.append(f"{'all (micro / macro)':<24} {n:>4} {found:>5} {found / n:>6.3f}  macro {sum(macro) / len(macro):.3f}")
+        out.append(f"{'all (micro / macro)':<24} {n:>4} {found:>5} {found / n:>6.3f}  "
+                   f"macro {sum(macro) / len(macro):.3f}")
     out.append("(furniture: n counts furniture lines, in the site-K folders)")
     c = result["controls"]
     out += ["", f"controls: {c['files']} unmodified files; {c['definition']}",
