@@ -22,6 +22,7 @@ from bisect import bisect_left
 from typing import Iterable, Iterator, NamedTuple
 
 from newslint.arabic import DIACRITICS, TATWEEL
+from newslint.errors import UsageError
 
 MAGIC = b"NLLEX1\x00\x00"
 HEADER_SIZE = 16
@@ -43,8 +44,9 @@ _NOT_BARE = re.compile(f"[{DIACRITICS}{TATWEEL}{_PRESENTATION_FORMS}]")
 LETTERS = "".join(chr(c) for c in range(0x0621, 0x063B)) + "".join(chr(c) for c in range(0x0641, 0x064B))
 
 
-class LexiconError(Exception):
-    """The frequency table is missing or is not a newslint lexicon."""
+class LexiconError(UsageError):
+    """The frequency table is missing or is not a newslint lexicon: a broken
+    install, reported like a broken plugin (one line, exit 2)."""
 
 
 def normalise(word: str) -> str:
