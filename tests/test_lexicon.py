@@ -50,6 +50,12 @@ def test_lookup_ignores_harakat_tatweel_and_presentation_forms(written):
     assert lexicon.zipf(written) == lexicon.zipf("الأحداث") == 5.0
 
 
+def test_a_decomposed_madda_is_composed_before_the_marks_go():
+    # alif + combining madda (U+0653) is آ: wordfreq composes (NFKC) first
+    assert lexicon.normalise("ا\u0653لان") == "آلان"
+    assert lexicon.zipf("ال\u0627\u0653ن") == lexicon.zipf("الآن") == 5.95
+
+
 # ------------------------------------------------------------ variants
 
 KIND_CASES = [
