@@ -184,18 +184,24 @@ TRANSPOSITION = "transposition"
 EXTRA_LETTER = "extra_letter"
 DROPPED_LETTER = "dropped_letter"
 
-# Seats of hamza are interchangeable with each other; a bare carrier (ي و ى)
-# may also have lost its hamza (مسوول for مسؤول, شاطى for شاطئ).
 _HAMZA_SEATS = "اأإآؤئء"
-_SWAPS = {seat: [(other, MADDA if {seat, other} == {"ا", "آ"} else HAMZA)
-                 for other in _HAMZA_SEATS if other != seat]
-          for seat in _HAMZA_SEATS}
-_SWAPS["ي"] = [("ئ", HAMZA)]
-_SWAPS["و"] = [("ؤ", HAMZA)]
-_SWAPS["ى"] = [("ئ", HAMZA)]
-for _a, _b, _kind in (("ض", "ظ", DAD_ZAH), ("د", "ذ", DAL_DHAL)):
-    _SWAPS[_a] = [(_b, _kind)]
-    _SWAPS[_b] = [(_a, _kind)]
+_LOOK_ALIKES = (("ض", "ظ", DAD_ZAH), ("د", "ذ", DAL_DHAL))
+
+
+def _swap_table() -> dict[str, list[tuple[str, str]]]:
+    """letter -> [(replacement, kind)] for substitutions at any position.
+    Seats of hamza are interchangeable with each other (ا/آ is a madda); a
+    bare carrier (ي و ى) may have lost its hamza (مسوول, شاطى)."""
+    swaps = {seat: [(other, MADDA if {seat, other} == {"ا", "آ"} else HAMZA)
+                    for other in _HAMZA_SEATS if other != seat]
+             for seat in _HAMZA_SEATS}
+    swaps.update({"ي": [("ئ", HAMZA)], "و": [("ؤ", HAMZA)], "ى": [("ئ", HAMZA)]})
+    for one, other, kind in _LOOK_ALIKES:
+        swaps[one], swaps[other] = [(other, kind)], [(one, kind)]
+    return swaps
+
+
+_SWAPS = _swap_table()
 # Only at the end of a word: the letter whose final form looks alike.
 _FINAL_SWAPS = {"ة": ("ه", TA_MARBUTA), "ه": ("ة", TA_MARBUTA),
                 "ى": ("ي", ALIF_MAQSURA), "ي": ("ى", ALIF_MAQSURA)}
@@ -245,18 +251,26 @@ def _insertions(word: str) -> Iterator[tuple[str, str]]:
             yield word[:index] + letter + word[index:], DROPPED_LETTER
 
 
-_GENERATORS = (_final_swap, _letter_swaps, _removals, _transpositions, _insertions)
+# Each generator with the kinds it yields, so that unwanted ones are not run.
+_GENERATORS = ((_final_swap, {TA_MARBUTA, ALIF_MAQSURA}),
+               (_letter_swaps, {MADDA, HAMZA, DAD_ZAH, DAL_DHAL}),
+               (_removals, {DOUBLED_LETTER, EXTRA_LETTER}),
+               (_transpositions, {TRANSPOSITION}),
+               (_insertions, {DROPPED_LETTER}))
 
 
-def variants(word: str) -> Iterator[tuple[str, str]]:
+def variants(word: str, kinds: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
     """Each distinct confusion-set variant of a (normalised) word once, with
-    its kind; O(len(word)) variants per kind (36 per position for dropped
-    letters). The word itself is never yielded."""
+    its kind (only `kinds`, all if None); O(len(word)) variants per kind (36
+    per position for dropped letters). The word itself is never yielded."""
     word = normalise(word)
+    allowed = set(KINDS if kinds is None else kinds)
     seen = {word}
-    for generate in _GENERATORS:
+    for generate, produces in _GENERATORS:
+        if not produces & allowed:
+            continue
         for variant, kind in generate(word):
-            if variant not in seen:
+            if kind in allowed and variant not in seen:
                 seen.add(variant)
                 yield variant, kind
 
@@ -273,14 +287,12 @@ def best_variant(word: str, min_ratio: float = 1.0, kinds: Iterable[str] | None 
     `kinds` chooses the kinds of variant searched (DEFAULT_KINDS if None)."""
     lexicon = table()
     form = normalise(word)
-    allowed = set(DEFAULT_KINDS if kinds is None else kinds)
     own = lexicon.code(form)
     best_code, best = own, None
-    for variant, kind in variants(form):
-        if kind in allowed:
-            code = lexicon.code(variant)
-            if code > best_code:
-                best_code, best = code, (variant, kind)
+    for variant, kind in variants(form, DEFAULT_KINDS if kinds is None else kinds):
+        code = lexicon.code(variant)
+        if code > best_code:
+            best_code, best = code, (variant, kind)
     if best is None:
         return None
     ratio = float("inf") if own == 0 else 10 ** ((best_code - own) / ZIPF_SCALE)

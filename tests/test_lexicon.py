@@ -91,6 +91,12 @@ def test_final_swaps_only_at_the_end():
     assert "ةذه" not in produced  # ه is not a ta marbuta at the start
 
 
+def test_variants_of_chosen_kinds_only():
+    produced = list(lexicon.variants("الاحداث", kinds=[HAMZA, TRANSPOSITION]))
+    assert {kind for _, kind in produced} == {HAMZA, TRANSPOSITION}
+    assert ("الأحداث", HAMZA) in produced
+
+
 def test_variants_are_distinct_and_never_the_word_itself():
     word = "الأحداث"
     produced = [variant for variant, _ in lexicon.variants(word)]
