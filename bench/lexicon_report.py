@@ -31,6 +31,8 @@ MISSPELLINGS = ["اعلان", "الحكومه", "الان", "نضام", "كدل�
 CORRECT = ["في", "من", "على", "إلى", "أن", "الذي", "التي", "هذا", "كان", "قال",
            "الحكومة", "الرئيس", "وزير", "الدولة", "اليوم", "أكثر", "بين", "والتي", "الاقتصاد", "الاستثمار"]
 NAMES = ["محمد", "أحمد", "القاهرة", "بغداد", "الرياض", "ترامب", "أردوغان", "نتنياهو", "إسرائيل", "عمان"]
+SWAP_KINDS = (lexicon.TA_MARBUTA, lexicon.ALIF_MAQSURA, lexicon.MADDA, lexicon.HAMZA, lexicon.DAD_ZAH,
+              lexicon.DAL_DHAL)
 CONTEXT = ["لدي", "لدى", "الخيول"]  # "لدي الخيول": only the context tells لدى (at) from لدي (I have)
 
 _OPEN = ("import time; t = time.perf_counter(); import newslint.lexicon as L; t1 = time.perf_counter(); "
@@ -80,7 +82,9 @@ def speed_lines() -> list[str]:
     return [f"- lookups: {rate(table.code, sample):,.0f}/s on normalised forms, {rate(lexicon.zipf, sample):,.0f}/s "
             f"through zipf() ({len(sample)} variants of the words below, {present} present)",
             f"- best_variant: {rate(lexicon.best_variant, words):,.0f} words/s (default kinds; {per_word:.0f} "
-            f"variants per word of {letters:.1f} letters on average, 36 per position are dropped-letter insertions)"]
+            f"variants per word of {letters:.1f} letters on average, 36 per position are dropped-letter insertions)",
+            f"- best_variant, letter-for-letter kinds only ({', '.join(SWAP_KINDS)}): "
+            f"{rate(lambda word: lexicon.best_variant(word, kinds=SWAP_KINDS), words):,.0f} words/s"]
 
 
 def sanity_rows(title: str, words: list[str]) -> list[str]:
