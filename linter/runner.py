@@ -8,13 +8,14 @@ import hashlib
 import multiprocessing
 import os
 import sys
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 from .discovery import STDIN
 from .engine import LintPlan, RuleCrash, at_or_above, fix_bytes, lint_bytes, lint_many, read_bytes
-from .fixer import write_atomic
+from .safe_write import STALE_AFTER, NotFixed, remove_stale_temps, replace_contents
 from .models import FileError, FileResult
 from .summary import Summary
 
@@ -111,21 +112,51 @@ def _fix_one(path: str, name: str, data: bytes, plan: LintPlan, fix: FixMode) ->
     outcome = fix_bytes(name, data, plan, unsafe=fix.unsafe)
     result = outcome.result
     result.fix_skipped = outcome.skipped
+    writes = path != STDIN and not fix.diff
+    if writes:
+        _clean_folder_once(os.path.dirname(os.path.realpath(path)))  # where our temp files go
     if outcome.fixed is None:
         if path == STDIN and not fix.diff:
             result.output = data
         return result
-    result.fixed = outcome.applied
     if fix.diff:
         result.output = unified_diff(name, outcome.original, outcome.fixed).encode("utf-8")
     elif path == STDIN:
         result.output = outcome.fixed
     else:
-        try:
-            write_atomic(path, outcome.fixed)
-        except OSError as exc:
-            result.error = FileError(path, f"cannot write fixes: {exc.strerror or exc}")
+        error = _write_fixed(path, outcome)
+        if error is not None:
+            # the file holds the original text: report its findings, count no fix
+            before = outcome.before
+            before.error, before.fix_skipped = error, outcome.skipped
+            return before
+    result.fixed = outcome.applied
     return result
+
+
+def _write_fixed(path: str, outcome) -> FileError | None:
+    """Write the fixed bytes over `path`; the error when they were not."""
+    try:
+        replace_contents(path, outcome.fixed, expected=outcome.original)
+    except NotFixed as exc:
+        return FileError(path, str(exc))
+    except OSError as exc:
+        return FileError(path, f"cannot write fixes: {exc.strerror or exc}")
+    return None
+
+
+_cleaned_folders: dict = {}  # per process: real folder -> when its stale temp files were removed
+
+
+def _clean_folder_once(folder: str) -> None:
+    """Remove the temp files a killed run left next to the files we fix
+    (once per folder and run: a folder is scanned again only after temp
+    files could have turned stale since)."""
+    folder = folder or "."
+    now = time.time()
+    if now - _cleaned_folders.get(folder, float("-inf")) > STALE_AFTER:
+        _cleaned_folders[folder] = now
+        remove_stale_temps(folder, now)
 
 
 def unified_diff(path: str, before: bytes, after: bytes) -> str:
