@@ -124,14 +124,25 @@ class AtomicOutput:
     """A UTF-8 text stream that replaces `path` only on `commit()`; until
     then (and after `discard()`) the old file, if any, is untouched. An
     existing file keeps its mode, owner and extended attributes where the
-    user may keep them; a new one gets the mode `open()` would give."""
+    user may keep them; a new one gets the mode `open()` would give. A
+    device or FIFO (`-o /dev/null`) is written directly: it cannot be
+    replaced, and must not be."""
 
     def __init__(self, path: str):
+        self.path = path
         self.real = os.path.realpath(path)
+        self.tmp = None
+        if _is_special(self.real):
+            self.stream = io.open(self.real, "w", encoding="utf-8", newline="\n")
+            return
+        remove_stale_temps(os.path.dirname(self.real))
         self.tmp, fd = _create_temp(self.real, mode=0o666)  # the umask applies, as for open()
         self.stream = io.open(fd, "w", encoding="utf-8", newline="\n")
 
     def commit(self) -> None:
+        if self.tmp is None:
+            self.stream.close()
+            return
         try:
             self.stream.flush()
             os.fsync(self.stream.fileno())
@@ -150,7 +161,15 @@ class AtomicOutput:
 
     def discard(self) -> None:
         self.stream.close()
-        _unlink_quietly(self.tmp)
+        if self.tmp is not None:
+            _unlink_quietly(self.tmp)
+
+
+def _is_special(path: str) -> bool:
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False
 
 
 # ------------------------------------------------------------ temp files

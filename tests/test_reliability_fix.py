@@ -164,6 +164,82 @@ def test_stale_temp_files_of_a_killed_run_are_removed_and_nothing_else(tmp_path)
     assert sorted(os.listdir(tmp_path)) == sorted(["a.txt", names["fresh"], names["foreign"], names["user"]])
 
 
+# ------------------------------------------------------------ output files
+
+@pytest.mark.parametrize("spelling", ["a.txt", "./a.txt", "link.txt", "hard.txt"])
+def test_output_naming_an_input_file_is_refused_before_writing(tmp_path, spelling):
+    p = article(tmp_path)
+    (tmp_path / "link.txt").symlink_to("a.txt")
+    os.link(p, tmp_path / "hard.txt")
+    r = run_cli("check", "a.txt", "-o", spelling, cwd=tmp_path)
+    assert r.code == 2
+    assert r.err.count("\n") == 1 and "is one of the files being linted" in r.err
+    assert p.read_text() == DIRTY
+
+
+@pytest.mark.parametrize("command, reporter", [("baseline", "newslint.reporters.baseline.BaselineWriter"),
+                                               ("check", "newslint.reporters.text.TextReporter")])
+def test_an_interrupted_run_keeps_the_previous_output_file(tmp_path, monkeypatch, command, reporter):
+    import importlib
+
+    article(tmp_path)
+    out = tmp_path / "out.json"
+    out.write_text('{"the previous": "file"}\n')
+    module, name = reporter.rsplit(".", 1)
+
+    def ctrl_c(self, result):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(getattr(importlib.import_module(module), name), "file", ctrl_c)
+    r = run_cli(command, "a.txt", "-o", "out.json", cwd=tmp_path)
+    assert r.code == 2 and "interrupted" in r.err
+    assert out.read_text() == '{"the previous": "file"}\n'
+    assert leftovers(tmp_path) == []
+
+
+def test_an_output_file_is_replaced_whole_and_keeps_its_mode(tmp_path):
+    article(tmp_path)
+    out = tmp_path / "report.txt"
+    out.write_text("old report\n")
+    out.chmod(0o604)
+    r = run_cli("check", "a.txt", *ONLY_TRAILING, "-o", "report.txt", cwd=tmp_path)
+    assert r.code == 0 and "a.txt:1:27: WSP005" in out.read_text()
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o604
+    assert leftovers(tmp_path) == []
+
+
+def test_a_new_output_file_gets_the_usual_mode(tmp_path):
+    article(tmp_path)
+    umask = os.umask(0o022)
+    try:
+        run_cli("baseline", "a.txt", "-o", "sub/base.json", cwd=tmp_path)
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(os.stat(tmp_path / "sub/base.json").st_mode) == 0o644
+
+
+def test_a_report_that_cannot_be_written_is_one_error_line_and_keeps_the_old_file(tmp_path, monkeypatch):
+    article(tmp_path)
+    (tmp_path / "out.txt").write_text("old report\n")
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    r = run_cli("check", "a.txt", *ONLY_TRAILING, "-o", "out.txt", cwd=tmp_path)
+    assert r.code == 2 and r.err == "newslint: error: cannot write out.txt: No space left on device\n"
+    assert (tmp_path / "out.txt").read_text() == "old report\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_output_to_a_device_writes_to_it_and_leaves_it_a_device(tmp_path):
+    article(tmp_path)
+    r = run_cli("check", "a.txt", *ONLY_TRAILING, "-o", os.devnull, cwd=tmp_path)
+    assert r.code == 0 and r.out == ""
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert not [n for n in os.listdir(os.path.dirname(os.devnull)) if "newslint" in n]
+
+
 # ------------------------------------------------------------ encodings decided once
 
 def test_a_damaged_utf8_file_stays_utf8_when_a_fix_removes_its_only_multibyte_letter(tmp_path):
@@ -280,7 +356,9 @@ def test_fixing_arabic_text_is_local_idempotent_and_in_range():
     @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.lists(st.tuples(line, st.sampled_from(LINE_ENDINGS)), max_size=10), broken, st.booleans())
     def check(lines, bad, unsafe):
-        raw = "".join(t + e for t, e in lines).encode() + bad
+        # the headline keeps the file recognisably UTF-8 for the second run even when
+        # the fixes remove every other multi-byte letter around a broken byte
+        raw = ("عنوان\n" + "".join(t + e for t, e in lines)).encode() + bad
         doc = Document("a.txt", raw)
         findings = check_document(doc, plan)
         _check_inside(doc, findings)
