@@ -27,6 +27,11 @@ import re
 import stat
 import time
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: no locks, the age alone decides
+    fcntl = None
+
 TEMP_MARK = ".newslint-tmp-"
 # ours: `.<name>.newslint-tmp-<8 hex>`, and `.newslint-<8>.tmp` from
 # versions before 0.2 (tempfile.mkstemp's alphabet)
@@ -181,9 +186,14 @@ def _create_temp(real: str, mode: int) -> tuple[str, int]:
     for _ in range(100):
         tmp = os.path.join(folder, f".{name}{TEMP_MARK}{os.urandom(4).hex()}")
         try:
-            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         except FileExistsError:
             continue
+        if fcntl is not None:
+            # held while the descriptor is open, released by the kernel when
+            # the process dies: a live temp file is never taken for stale
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return tmp, fd
     raise FileExistsError(errno.EEXIST, "no free temp file name", folder)  # pragma: no cover
 
 
@@ -229,8 +239,9 @@ def is_stale_temp(name: str, age: float) -> bool:
 
 def remove_stale_temps(folder: str, now: float | None = None) -> list[str]:
     """Remove the temp files a killed run left in `folder`: only regular
-    files whose name is ours and that are older than STALE_AFTER. Returns
-    the names removed."""
+    files whose name is ours, older than STALE_AFTER and not locked by a
+    live run (a report's temp file lives as long as its run). Returns the
+    names removed."""
     now = time.time() if now is None else now
     removed = []
     try:
@@ -242,9 +253,23 @@ def remove_stale_temps(folder: str, now: float | None = None) -> list[str]:
             continue
         try:
             st = entry.stat(follow_symlinks=False)
-            if stat.S_ISREG(st.st_mode) and is_stale_temp(entry.name, now - st.st_mtime):
-                os.unlink(entry.path)
+            if stat.S_ISREG(st.st_mode) and is_stale_temp(entry.name, now - st.st_mtime) \
+                    and _unlink_unless_locked(entry.path):
                 removed.append(entry.name)
         except OSError:
             continue  # gone already, or not ours to remove
     return removed
+
+
+def _unlink_unless_locked(path: str) -> bool:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False  # a live run is still writing it
+        os.unlink(path)
+        return True
+    finally:
+        os.close(fd)
