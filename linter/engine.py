@@ -142,6 +142,7 @@ class FixResult:
     applied: int = 0
     skipped: int = 0           # fixes left out because they overlapped another
     before: FileResult | None = None  # findings of the original bytes: reported when `fixed` is not written
+    texts: tuple = ()          # (original, fixed) text as decoded, for --diff
 
 
 def fix_bytes(path: str, data: bytes, plan: LintPlan, unsafe: bool = False) -> FixResult:
@@ -158,7 +159,7 @@ def fix_bytes(path: str, data: bytes, plan: LintPlan, unsafe: bool = False) -> F
         codec = FileCodec.of(doc, data)
     except (NotText, LookupError) as exc:
         return FixResult(FileResult(path, [], FileError(path, str(exc))), data, None)
-    newline = doc.newline
+    newline, original_text = doc.newline, doc.text
     first = findings = check_document(doc, plan)
     current, applied, skipped = data, 0, 0
     for _ in range(MAX_FIX_PASSES):
@@ -179,7 +180,7 @@ def fix_bytes(path: str, data: bytes, plan: LintPlan, unsafe: bool = False) -> F
         doc = parsed or refixed_document(path, new, outcome.text, codec, newline)
         findings = check_document(doc, plan)
     return FixResult(FileResult(path, findings), data, current if current != data else None, applied, skipped,
-                     FileResult(path, first))
+                     FileResult(path, first), (original_text, doc.text))
 
 
 class RuleCrash(Exception):

@@ -7,6 +7,7 @@ import difflib
 import hashlib
 import multiprocessing
 import os
+import re
 import sys
 import time
 from collections import defaultdict
@@ -120,7 +121,7 @@ def _fix_one(path: str, name: str, data: bytes, plan: LintPlan, fix: FixMode) ->
             result.output = data
         return result
     if fix.diff:
-        result.output = unified_diff(name, outcome.original, outcome.fixed).encode("utf-8")
+        result.output = unified_diff(name, *outcome.texts).encode("utf-8")
     elif path == STDIN:
         result.output = outcome.fixed
     else:
@@ -159,9 +160,15 @@ def _clean_folder_once(folder: str) -> None:
         remove_stale_temps(folder, now)
 
 
-def unified_diff(path: str, before: bytes, after: bytes) -> str:
-    a = before.decode("utf-8", "replace").splitlines(keepends=True)
-    b = after.decode("utf-8", "replace").splitlines(keepends=True)
+# a line and its break; str.splitlines also breaks at U+2028, U+0085, \f ...,
+# which are characters of a line to every rule
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """The diff of two decoded texts (not of bytes: a UTF-16 or cp1256 file
+    shows its letters, a transcoded one only the lines its other fixes changed)."""
+    a, b = _LINE.findall(before), _LINE.findall(after)
     name = path.lstrip("/")
     lines = difflib.unified_diff(a, b, fromfile=f"a/{name}", tofile=f"b/{name}")
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"

@@ -286,6 +286,20 @@ def test_a_utf8_bom_before_a_legacy_body_is_kept_when_not_transcoding(tmp_path):
     assert (tmp_path / "a.txt").read_bytes() == b"\xef\xbb\xbf" + body.replace(".   ", ".").encode("cp1256")
 
 
+def test_the_diff_of_a_utf16_file_shows_its_text(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"\xff\xfe" + DIRTY.encode("utf-16-le"))
+    r = run_cli("check", "a.txt", "--diff", *ONLY_TRAILING, cwd=tmp_path)
+    assert r.out.splitlines()[3:6] == ["-أعلن وزير الخارجية الروسي.   ", "+أعلن وزير الخارجية الروسي.",
+                                      " وقال لافروف."]
+
+
+def test_the_diff_splits_lines_only_at_line_breaks(tmp_path):
+    # U+2028 (line separator) and U+0085 are characters of a line here, as for every rule
+    (tmp_path / "a.txt").write_text("سطر\u2028تابع\x85.   \n")
+    r = run_cli("check", "a.txt", "--diff", *ONLY_TRAILING, cwd=tmp_path)
+    assert r.out.split("\n")[3:5] == ["-سطر\u2028تابع\x85.   ", "+سطر\u2028تابع\x85."]
+
+
 # ------------------------------------------------------------ the fixer is linear
 
 @pytest.mark.parametrize("text", [
