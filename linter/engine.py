@@ -156,11 +156,14 @@ def fix_bytes(path: str, data: bytes, plan: LintPlan, unsafe: bool = False) -> F
 
     try:
         doc = read_document(path, data, plan.pm)
-        codec = FileCodec.of(doc, data)
-    except (NotText, LookupError) as exc:
+    except NotText as exc:
         return FixResult(FileResult(path, [], FileError(path, str(exc))), data, None)
-    newline, original_text = doc.newline, doc.text
     first = findings = check_document(doc, plan)
+    try:
+        codec = FileCodec.of(doc, data)
+    except LookupError as exc:  # bytes that no codec we know writes back exactly
+        return FixResult(FileResult(path, first, FileError(path, f"not fixed: {exc}")), data, None)
+    newline, original_text = doc.newline, doc.text
     current, applied, skipped = data, 0, 0
     for _ in range(MAX_FIX_PASSES):
         outcome = plan_fixes(doc, findings, unsafe)

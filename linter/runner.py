@@ -113,8 +113,7 @@ def _fix_one(path: str, name: str, data: bytes, plan: LintPlan, fix: FixMode) ->
     outcome = fix_bytes(name, data, plan, unsafe=fix.unsafe)
     result = outcome.result
     result.fix_skipped = outcome.skipped
-    writes = path != STDIN and not fix.diff
-    if writes:
+    if path != STDIN and not fix.diff:
         _clean_folder_once(os.path.dirname(os.path.realpath(path)))  # where our temp files go
     if outcome.fixed is None:
         if path == STDIN and not fix.diff:
@@ -128,9 +127,8 @@ def _fix_one(path: str, name: str, data: bytes, plan: LintPlan, fix: FixMode) ->
         error = _write_fixed(path, outcome)
         if error is not None:
             # the file holds the original text: report its findings, count no fix
-            before = outcome.before
-            before.error, before.fix_skipped = error, outcome.skipped
-            return before
+            outcome.before.error = error
+            return outcome.before
     result.fixed = outcome.applied
     return result
 
@@ -150,9 +148,9 @@ _cleaned_folders: dict = {}  # per process: real folder -> when its stale temp f
 
 
 def _clean_folder_once(folder: str) -> None:
-    """Remove the temp files a killed run left next to the files we fix
-    (once per folder and run: a folder is scanned again only after temp
-    files could have turned stale since)."""
+    """Remove the temp files a killed run left next to the files we fix.
+    Each process scans a folder once, and again only when files could have
+    turned stale since (a long-lived process, as in the tests)."""
     folder = folder or "."
     now = time.time()
     if now - _cleaned_folders.get(folder, float("-inf")) > STALE_AFTER:

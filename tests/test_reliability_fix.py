@@ -300,6 +300,15 @@ def test_the_diff_splits_lines_only_at_line_breaks(tmp_path):
     assert r.out.split("\n")[3:5] == ["-سطر\u2028تابع\x85.   ", "+سطر\u2028تابع\x85."]
 
 
+def test_the_newline_style_is_the_original_files_in_every_pass(tmp_path):
+    # CRLF is the majority (3 of 6 with a tie broken by order); removing the ID
+    # lines leaves CR the majority of what remains: later passes must not adopt it
+    data = "310310\r\n310310\r310310\r\nنص.  \r\n\rنص.  \r".encode()
+    (tmp_path / "a.txt").write_bytes(data)
+    run_cli("check", "a.txt", "--unsafe-fixes", cwd=tmp_path)
+    assert (tmp_path / "a.txt").read_bytes() == "نص.\r\n\r\nنص.\r\n".encode()
+
+
 # ------------------------------------------------------------ the fixer is linear
 
 @pytest.mark.parametrize("text", [
