@@ -33,9 +33,11 @@ except ImportError:  # pragma: no cover - not POSIX: no locks, the age alone dec
     fcntl = None
 
 TEMP_MARK = ".newslint-tmp-"
-# ours: `.<name>.newslint-tmp-<8 hex>`, and `.newslint-<8>.tmp` from
-# versions before 0.2 (tempfile.mkstemp's alphabet)
+# ours: `.<name>.newslint-tmp-<8 hex>`, and `.newslint-<8>.tmp` that earlier
+# versions made with tempfile.mkstemp (its alphabet)
 _OUR_TEMP = re.compile(r"\..+\.newslint-tmp-[0-9a-f]{8}|\.newslint-[a-z0-9_]{8}\.tmp")
+# bytes of the target's name kept in a temp file's name (NAME_MAX is 255)
+_TEMP_NAME_BYTES = 200
 # a temp file younger than this may belong to a run still going
 STALE_AFTER = 60.0
 
@@ -120,7 +122,13 @@ def _copy_xattrs(src: str, st: os.stat_result, dst: str) -> None:
             return
         raise
     for name in names:
-        os.setxattr(dst, name, os.getxattr(src, name))
+        value = os.getxattr(src, name)
+        try:
+            if os.getxattr(dst, name) == value:
+                continue  # the folder gave it already (an SELinux label, a default ACL)
+        except OSError:
+            pass
+        os.setxattr(dst, name, value)
 
 
 # ------------------------------------------------------------ output files
@@ -165,9 +173,13 @@ class AtomicOutput:
         _fsync_folder(self.real)
 
     def discard(self) -> None:
-        self.stream.close()
-        if self.tmp is not None:
-            _unlink_quietly(self.tmp)
+        try:
+            self.stream.close()
+        except OSError:
+            pass  # the disk is still full: the temp file goes all the same
+        finally:
+            if self.tmp is not None:
+                _unlink_quietly(self.tmp)
 
 
 def _is_special(path: str) -> bool:
@@ -183,6 +195,8 @@ def _create_temp(real: str, mode: int) -> tuple[str, int]:
     """A new, empty temp file next to `real`, named so that a later run
     recognises it: its name and a descriptor open for writing."""
     folder, name = os.path.split(real)
+    # a name near the 255-byte limit must leave room for the mark and suffix
+    name = os.fsdecode(os.fsencode(name)[:_TEMP_NAME_BYTES])
     for _ in range(100):
         tmp = os.path.join(folder, f".{name}{TEMP_MARK}{os.urandom(4).hex()}")
         try:

@@ -86,6 +86,24 @@ def test_fix_keeps_mode_bits_and_extended_attributes(tmp_path):
     assert os.getxattr(p, "user.newslint.source") == b"rss"
 
 
+def test_an_attribute_the_temp_file_already_has_is_not_set_again(tmp_path, monkeypatch):
+    # as an SELinux label a non-root user may not set, but the folder gives anyway
+    from newslint.safe_write import copy_identity
+
+    src, dst = article(tmp_path, "a.txt"), article(tmp_path, "b.txt")
+    try:
+        for p in (src, dst):
+            os.setxattr(p, "user.label", b"same")
+    except OSError as exc:  # pragma: no cover
+        pytest.skip(f"no user xattrs here: {exc.strerror}")
+
+    def not_permitted(*args):
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "setxattr", not_permitted)
+    copy_identity(str(src), os.stat(src), str(dst), strict=True)   # no NotFixed
+
+
 def test_fix_leaves_a_read_only_file_alone_with_a_note(tmp_path):
     p = article(tmp_path)
     p.chmod(0o444)
@@ -113,6 +131,14 @@ def test_fix_does_not_overwrite_an_edit_made_meanwhile(tmp_path, monkeypatch):
     assert p.read_text() == edited
     assert "a.txt: error: not fixed: changed since it was read" in r.out
     assert "Fixed" not in r.out
+    assert leftovers(tmp_path) == []
+
+
+def test_a_file_with_a_name_at_the_length_limit_is_fixed(tmp_path):
+    name = "خبر" * 41 + ".txt"                   # 250 bytes of the 255 a name may have
+    article(tmp_path, name)
+    r = fix(tmp_path, name)
+    assert (tmp_path / name).read_text() == CLEAN and "Fixed 1 finding" in r.out
     assert leftovers(tmp_path) == []
 
 
@@ -244,6 +270,20 @@ def test_a_report_that_cannot_be_written_is_one_error_line_and_keeps_the_old_fil
     assert r.code == 2 and r.err == "newslint: error: cannot write out.txt: No space left on device\n"
     assert (tmp_path / "out.txt").read_text() == "old report\n"
     assert leftovers(tmp_path) == []
+
+
+def test_a_discarded_output_leaves_no_temp_even_when_closing_fails(tmp_path, monkeypatch):
+    from newslint.safe_write import AtomicOutput
+
+    out = AtomicOutput(str(tmp_path / "r.json"))
+    out.stream.write("{")
+
+    def still_full():
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(out.stream, "close", still_full)
+    out.discard()
+    assert os.listdir(tmp_path) == []
 
 
 def test_output_to_a_device_writes_to_it_and_leaves_it_a_device(tmp_path):
