@@ -7,7 +7,6 @@ files that could not be linted; 2 usage, configuration or internal error
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import sys
@@ -234,9 +233,10 @@ def _check(registry, args, reporter_cls=None) -> int:
     if args.baseline:
         options.baseline = baseline_mod.BaselineFilter(baseline_mod.load(args.baseline))
 
-    stream, close = _open_output(args.output)
+    output = _open_output(args.output, paths)
+    stream = output.stream if output is not None else sys.stdout
     # the diff, or the fixed standard input, owns stdout: the report moves to stderr
-    if not close and fix is not None and (fix.diff or "-" in paths):
+    if output is None and fix is not None and (fix.diff or "-" in paths):
         stream = sys.stderr
     progress = None
     try:
@@ -249,11 +249,15 @@ def _check(registry, args, reporter_cls=None) -> int:
             progress = Progress(len(paths))
             options.progress = progress.update
         outcome = run(paths, plan, reporter_cls(ctx), fail_on, options, output=_BinaryStdout())
+    except BaseException:
+        if output is not None:
+            output.discard()  # an interrupted run leaves the previous file as it was
+        raise
     finally:
         if progress is not None:
             progress.close()
-        if close:
-            stream.close()
+    if output is not None:
+        _close_output(output, keep=outcome.crashed is None)
     if outcome.crashed:
         raise UsageError(outcome.crashed)
     if args.exit_zero:
@@ -282,11 +286,43 @@ class _BinaryStdout:
         sys.stdout.flush()
 
 
-def _open_output(path: str | None):
+def _open_output(path: str | None, inputs: list[str]):
+    """The report file, written atomically (None: standard output). Refused
+    when it is one of the files to lint: the report would replace it."""
     if not path:
-        return sys.stdout, False
+        return None
+    from .safe_write import AtomicOutput
+
+    _refuse_input_as_output(path, inputs)
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return io.open(path, "w", encoding="utf-8", newline="\n"), True
+        return AtomicOutput(path)
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from exc
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _close_output(output, keep: bool) -> None:
+    """Put the report file in place; or drop it when the run crashed: a
+    partial report (or baseline) must not pass for a whole one."""
+    if not keep:
+        output.discard()
+        return
+    try:
+        output.commit()
+    except OSError as exc:
+        raise UsageError(f"cannot write {output.path}: {exc.strerror or exc}") from exc
+
+
+def _refuse_input_as_output(path: str, inputs: list[str]) -> None:
+    try:
+        target = os.stat(path)
+    except OSError:
+        return  # not there yet: it cannot be an input
+    for name in inputs:
+        try:
+            st = os.stat(name)
+        except OSError:
+            continue  # standard input, or unreadable (reported by the run)
+        if (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino):
+            raise UsageError(f"--output {path} is one of the files being linted ({name}); "
+                             "writing the report would destroy it")

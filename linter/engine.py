@@ -141,31 +141,49 @@ class FixResult:
     fixed: bytes | None        # None when nothing changed
     applied: int = 0
     skipped: int = 0           # fixes left out because they overlapped another
+    before: FileResult | None = None  # findings of the original bytes: reported when `fixed` is not written
+    texts: tuple = ()          # (original, fixed) text as decoded, for --diff
 
 
 def fix_bytes(path: str, data: bytes, plan: LintPlan, unsafe: bool = False) -> FixResult:
-    """Lint, apply fixes, lint again, until nothing more can be fixed."""
-    from .fixer import encode, plan_fixes
+    """Lint, apply fixes, lint again, until nothing more can be fixed.
+
+    The encoding (codec, byte order, BOM) and the newline style are decided
+    once, from the original bytes: a pass never re-guesses them from the
+    bytes the previous pass wrote (a fix that removes a file's only
+    multi-byte letter must not make it look like cp1252 to the next)."""
+    from .fixer import FileCodec, plan_fixes, refixed_document
 
     try:
         doc = read_document(path, data, plan.pm)
     except NotText as exc:
         return FixResult(FileResult(path, [], FileError(path, str(exc))), data, None)
-    findings = check_document(doc, plan)
+    first = findings = check_document(doc, plan)
+    try:
+        codec = FileCodec.of(doc, data)
+    except LookupError as exc:  # bytes that no codec we know writes back exactly
+        return FixResult(FileResult(path, first, FileError(path, f"not fixed: {exc}")), data, None)
+    newline, original_text = doc.newline, doc.text
     current, applied, skipped = data, 0, 0
     for _ in range(MAX_FIX_PASSES):
         outcome = plan_fixes(doc, findings, unsafe)
         skipped = len(outcome.skipped)  # overlapping fixes left for the next pass (or for good)
         if not outcome.applied:
             break
-        new = encode(outcome)
+        next_codec = codec.transcoded(outcome.transcode)
+        try:
+            new = next_codec.encode(outcome.text)
+        except (UnicodeEncodeError, LookupError):  # a fix brought a character the encoding cannot hold
+            break
         if new == current:
             break
         applied += len(outcome.applied)
-        current = new
-        doc = read_document(path, current, plan.pm)
+        current, codec = new, next_codec
+        parsed = plan.pm.hook.newslint_parse_document(path=path, data=new) if plan.pm is not None else None
+        doc = parsed or refixed_document(path, new, outcome.text, codec, newline)
         findings = check_document(doc, plan)
-    return FixResult(FileResult(path, findings), data, current if current != data else None, applied, skipped)
+    return FixResult(FileResult(path, findings), data, current if current != data else None, applied, skipped,
+                     FileResult(path, first), (original_text, doc.text))
 
 
 class RuleCrash(Exception):

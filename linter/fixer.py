@@ -1,26 +1,30 @@
-"""Apply the edits of fixes to a file's text, and write the result safely.
+"""Apply the edits of fixes to a file's text, and encode it back the way
+the file was encoded.
 
-Edits of one file are applied together, last first, so earlier positions
-stay valid. A fix whose edits overlap an already accepted fix is skipped
-(and reported), never half-applied. Bytes outside the edits never change:
-the text is re-encoded in the file's own encoding, with its BOM, unless a
-fix asks for transcoding.
+Fixes are taken in position order; a fix whose edits overlap an already
+accepted fix is skipped (and reported), never half-applied. The accepted
+ranges are kept sorted, so each fix is checked against its neighbours only
+and the new text is built in one join: linear in the number of fixes.
+
+Bytes outside the edits never change: the text is re-encoded with the
+file's own codec, byte order and BOM (a `FileCodec`, decided once from the
+original bytes), unless a fix asks for transcoding.
 """
 from __future__ import annotations
 
-import os
-import stat
-import tempfile
+import codecs
+import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
+from .decoding import UTF8_BOM, Decoded
 from .document import Document
 
 
 @dataclass
 class FixOutcome:
     text: str
-    encoding: str
-    bom: bool
+    transcode: str | None    # the encoding a fix asked for, else None
     applied: list
     skipped: list
 
@@ -30,25 +34,35 @@ def _offsets(doc: Document, edit) -> tuple[int, int]:
 
 
 def plan_fixes(doc: Document, findings, unsafe: bool = False) -> FixOutcome:
-    chosen, skipped, spans = [], [], []
-    encoding, bom = doc.encoding, doc.bom
+    accepted = AcceptedRanges()
+    chosen, skipped, transcode = [], [], None
     for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.line, f.column, f.code)):
         if f.fix.applicability == "unsafe" and not unsafe:
             continue
         ranges = [_offsets(doc, e) for e in f.fix.edits]
-        if any(_overlap(r, s) for r in ranges for s in spans) or _self_overlap(ranges):
+        if _self_overlap(ranges) or any(accepted.overlaps(r) for r in ranges):
             skipped.append(f)
             continue
-        spans.extend(ranges)
+        for r in ranges:
+            accepted.add(r)
         chosen.append((f, ranges))
-        if f.fix.transcode:
-            encoding, bom = f.fix.transcode, False
-    edits = sorted(((start, end, e.content) for f, ranges in chosen for (start, end), e in zip(ranges, f.fix.edits)),
-                   key=lambda t: (t[0], t[1]), reverse=True)
-    text = doc.source_text
+        transcode = f.fix.transcode or transcode
+    edits = sorted((start, end, e.content) for f, ranges in chosen for (start, end), e in zip(ranges, f.fix.edits))
+    return FixOutcome(_splice(doc.source_text, edits), transcode, [f for f, _ in chosen], skipped)
+
+
+def _splice(text: str, edits: list) -> str:
+    """`text` with the sorted, non-overlapping (start, end, content) edits
+    applied, built in one join."""
+    if not edits:
+        return text
+    pieces, at = [], 0
     for start, end, content in edits:
-        text = text[:start] + content + text[end:]
-    return FixOutcome(text, encoding, bom, [f for f, _ in chosen], skipped)
+        pieces.append(text[at:start])
+        pieces.append(content)
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -58,40 +72,119 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _self_overlap(ranges) -> bool:
+    if len(ranges) < 2:
+        return False
     ordered = sorted(ranges)
     return any(_overlap(x, y) for x, y in zip(ordered, ordered[1:]))
+
+
+class AcceptedRanges:
+    """Ranges no two of which overlap, sorted by (start, end): their ends
+    are sorted too, so a range can only overlap the accepted ranges next to
+    where it would be inserted. Fixes arrive in position order, so most
+    insertions go at the end."""
+
+    # how far from the insertion point an overlap can be: one range on each
+    # side, plus an insertion and a range that share a start or an end
+    _REACH = 2
+
+    def __init__(self):
+        self._ranges: list[tuple[int, int]] = []
+
+    def overlaps(self, r: tuple[int, int]) -> bool:
+        at = bisect_left(self._ranges, r)
+        near = self._ranges[max(0, at - self._REACH):at + self._REACH]
+        return any(_overlap(r, other) for other in near)
+
+    def add(self, r: tuple[int, int]) -> None:
+        if not self._ranges or self._ranges[-1] <= r:
+            self._ranges.append(r)
+        else:
+            insort(self._ranges, r)
+
+
+# ------------------------------------------------------------ encodings
+
+# the byte orders a file labelled utf-16 / utf-32 may have, BOM first
+_BYTE_ORDERS = {
+    "utf-16": ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+               (b"", "utf-16-le"), (b"", "utf-16-be")),
+    "utf-32": ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+               (b"", "utf-32-le"), (b"", "utf-32-be")),
+}
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+class UnknownByteOrder(LookupError):
+    """A utf-16/utf-32 file whose bytes decode to its text in no byte order."""
+
+
+@dataclass(frozen=True)
+class FileCodec:
+    """How a file's text becomes its bytes again: decided once from the
+    original bytes, so every fix pass encodes (and re-reads) the same way."""
+
+    name: str             # the exact Python codec, byte order included
+    label: str            # the encoding as documents report it ("utf-16", "cp1256")
+    bom: bytes = b""
+    errors: str = "strict"
+    confidence: float = 1.0
+
+    @classmethod
+    def of(cls, doc: Document, data: bytes) -> "FileCodec":
+        label = doc.encoding
+        if label == "utf-8":
+            # surrogate escapes carry the undecodable bytes back unchanged
+            return cls("utf-8", label, UTF8_BOM if doc.bom else b"", "surrogateescape", doc.confidence)
+        if label in _BYTE_ORDERS:
+            return cls._byte_order(label, data, doc)
+        # a legacy body may follow a UTF-8 BOM (decoding reports bom=True)
+        bom = UTF8_BOM if doc.bom and data.startswith(UTF8_BOM) else b""
+        return cls(label, label, bom, confidence=doc.confidence)
+
+    @classmethod
+    def _byte_order(cls, label: str, data: bytes, doc: Document) -> "FileCodec":
+        for bom, name in _BYTE_ORDERS[label]:
+            if data.startswith(bom) and (bom != b"") == doc.bom:
+                try:
+                    if data[len(bom):].decode(name) == doc.text:
+                        return cls(name, label, bom, confidence=doc.confidence)
+                except UnicodeDecodeError:
+                    continue
+        raise UnknownByteOrder(f"{label} file in no byte order that reproduces its text")
+
+    def transcoded(self, encoding: str | None) -> "FileCodec":
+        """The codec after a fix that re-encodes the file (no BOM)."""
+        if encoding is None:
+            return self
+        return FileCodec(encoding, encoding, b"", "surrogateescape" if encoding == "utf-8" else "strict")
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.name, self.errors)
+
+    def decoded(self, text: str) -> Decoded:
+        """The Decoded of bytes this codec wrote from `text`, without
+        decoding them again (and so without guessing the encoding again)."""
+        bad = tuple((m.start(), ord(m.group()) - 0xDC00) for m in _ESCAPED_BYTE.finditer(text))
+        shown = _ESCAPED_BYTE.sub("\ufffd", text) if bad else text
+        return Decoded(shown, self.label, self.confidence, bool(self.bom), bad, text if bad else None)
+
+
+def refixed_document(path: str, data: bytes, text: str, codec: FileCodec, newline: str) -> Document:
+    """The document of a fix pass's result (`data`, encoded by `codec` from
+    `text`), keeping the original file's newline style where it still
+    occurs, so that a later pass does not adopt another."""
+    doc = Document(path, data, codec.decoded(text))
+    if doc.newline_counts.get(newline):
+        doc.newline = newline
+    return doc
 
 
 def apply_fixes(data, findings, unsafe: bool = False) -> tuple:
     """Fix `data` (str or bytes) with the fixes of `findings`; returns the
     result in the same type, and the applied and skipped findings."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    outcome = plan_fixes(Document(findings[0].path if findings else "-", raw), findings, unsafe)
-    fixed = encode(outcome)
+    doc = Document(findings[0].path if findings else "-", raw)
+    outcome = plan_fixes(doc, findings, unsafe)
+    fixed = FileCodec.of(doc, raw).transcoded(outcome.transcode).encode(outcome.text)
     return (fixed.decode("utf-8") if isinstance(data, str) else fixed), outcome.applied, outcome.skipped
-
-
-def encode(outcome: FixOutcome) -> bytes:
-    data = outcome.text.encode(outcome.encoding, errors="surrogateescape" if outcome.encoding == "utf-8" else "strict")
-    if outcome.bom and outcome.encoding == "utf-8":
-        data = b"\xef\xbb\xbf" + data
-    return data
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Write to a temp file in the same folder, fsync, then rename over
-    `path`, keeping its permission bits. A crash leaves the old file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

@@ -7,14 +7,16 @@ import difflib
 import hashlib
 import multiprocessing
 import os
+import re
 import sys
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 from .discovery import STDIN
 from .engine import LintPlan, RuleCrash, at_or_above, fix_bytes, lint_bytes, lint_many, read_bytes
-from .fixer import write_atomic
+from .safe_write import STALE_AFTER, NotFixed, remove_stale_temps, replace_contents
 from .models import FileError, FileResult
 from .summary import Summary
 
@@ -111,26 +113,60 @@ def _fix_one(path: str, name: str, data: bytes, plan: LintPlan, fix: FixMode) ->
     outcome = fix_bytes(name, data, plan, unsafe=fix.unsafe)
     result = outcome.result
     result.fix_skipped = outcome.skipped
+    if path != STDIN and not fix.diff:
+        _clean_folder_once(os.path.dirname(os.path.realpath(path)))  # where our temp files go
     if outcome.fixed is None:
         if path == STDIN and not fix.diff:
             result.output = data
         return result
-    result.fixed = outcome.applied
     if fix.diff:
-        result.output = unified_diff(name, outcome.original, outcome.fixed).encode("utf-8")
+        result.output = unified_diff(name, *outcome.texts).encode("utf-8")
     elif path == STDIN:
         result.output = outcome.fixed
     else:
-        try:
-            write_atomic(path, outcome.fixed)
-        except OSError as exc:
-            result.error = FileError(path, f"cannot write fixes: {exc.strerror or exc}")
+        error = _write_fixed(path, outcome)
+        if error is not None:
+            # the file holds the original text: report its findings, count no fix
+            outcome.before.error = error
+            return outcome.before
+    result.fixed = outcome.applied
     return result
 
 
-def unified_diff(path: str, before: bytes, after: bytes) -> str:
-    a = before.decode("utf-8", "replace").splitlines(keepends=True)
-    b = after.decode("utf-8", "replace").splitlines(keepends=True)
+def _write_fixed(path: str, outcome) -> FileError | None:
+    """Write the fixed bytes over `path`; the error when they were not."""
+    try:
+        replace_contents(path, outcome.fixed, expected=outcome.original)
+    except NotFixed as exc:
+        return FileError(path, str(exc))
+    except OSError as exc:
+        return FileError(path, f"cannot write fixes: {exc.strerror or exc}")
+    return None
+
+
+_cleaned_folders: dict = {}  # per process: real folder -> when its stale temp files were removed
+
+
+def _clean_folder_once(folder: str) -> None:
+    """Remove the temp files a killed run left next to the files we fix.
+    Each process scans a folder once, and again only when files could have
+    turned stale since (a long-lived process, as in the tests)."""
+    folder = folder or "."
+    now = time.time()
+    if now - _cleaned_folders.get(folder, float("-inf")) > STALE_AFTER:
+        _cleaned_folders[folder] = now
+        remove_stale_temps(folder, now)
+
+
+# a line and its break; str.splitlines also breaks at U+2028, U+0085, \f ...,
+# which are characters of a line to every rule
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """The diff of two decoded texts (not of bytes: a UTF-16 or cp1256 file
+    shows its letters, a transcoded one only the lines its other fixes changed)."""
+    a, b = _LINE.findall(before), _LINE.findall(after)
     name = path.lstrip("/")
     lines = difflib.unified_diff(a, b, fromfile=f"a/{name}", tofile=f"b/{name}")
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
