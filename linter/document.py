@@ -108,6 +108,14 @@ class Document:
         return self.lines[line - 1].offset + column - 1
 
 
+def split_keepends(text: str) -> list[str]:
+    """The lines of `text` with their terminators, split on \\n, \\r\\n and
+    \\r only: str.splitlines() also splits on \\x1c-\\x1e, \\x85, \\v, \\f,
+    U+2028 and U+2029, which are characters inside a line to every other
+    tool (and to the line numbers newslint reports)."""
+    return [m.group() for m in _LINE.finditer(text) if m.group()]
+
+
 def _split_lines(text: str) -> list[Line]:
     if text == "":
         return []

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 from .discovery import STDIN
-from .engine import LintPlan, RuleCrash, at_or_above, fix_bytes, lint_bytes, lint_many, read_bytes
+from .document import split_keepends
+from .engine import LintCrash, LintPlan, at_or_above, fix_bytes, lint_bytes, lint_many, read_bytes
 from .fixer import write_atomic
 from .models import FileError, FileResult
 from .summary import Summary
@@ -78,7 +79,25 @@ def _init_worker(config, selection: tuple, options: RunOptions) -> None:
 
 
 def _process_chunk(paths: list[str]) -> list[FileResult]:
-    return process_chunk(paths, _Worker.plan, _Worker.options)
+    """process_chunk in a worker: whatever goes wrong reaches the parent as
+    a LintCrash naming the file (see LintCrash for why nothing else may)."""
+    try:
+        return process_chunk(paths, _Worker.plan, _Worker.options)
+    except LintCrash:
+        raise
+    except (Exception, SystemExit) as exc:
+        raise LintCrash(f"internal error while linting {_culprit(paths)}: {type(exc).__name__}: {exc}") from None
+
+
+def _culprit(paths: list[str]) -> str:
+    """The first of `paths` that fails on its own (linting them again one
+    by one: this runs only after a crash)."""
+    for path in paths:
+        try:
+            process_chunk([path], _Worker.plan, _Worker.options)
+        except BaseException:
+            return path
+    return f"one of {paths[0]} .. {paths[-1]}"
 
 
 def process_chunk(paths: list[str], plan: LintPlan, options: RunOptions) -> list[FileResult]:
@@ -129,8 +148,8 @@ def _fix_one(path: str, name: str, data: bytes, plan: LintPlan, fix: FixMode) ->
 
 
 def unified_diff(path: str, before: bytes, after: bytes) -> str:
-    a = before.decode("utf-8", "replace").splitlines(keepends=True)
-    b = after.decode("utf-8", "replace").splitlines(keepends=True)
+    a = split_keepends(before.decode("utf-8", "replace"))
+    b = split_keepends(after.decode("utf-8", "replace"))
     name = path.lstrip("/")
     lines = difflib.unified_diff(a, b, fromfile=f"a/{name}", tofile=f"b/{name}")
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
@@ -235,7 +254,7 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
             flagged.add(result.path)
             worst = worst or any(at_or_above(f.severity, fail_on) for f in result.findings)
             reporter.file(result)
-    except RuleCrash as exc:
+    except LintCrash as exc:
         crashed = str(exc)
     if options.cache is not None:
         options.cache.put_many(new_entries)
