@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     debug = "--debug" in argv
     try:
+        _refuse_file_names_as_options(argv)
         return _dispatch(build_parser().parse_args(argv))
     except UsageError as exc:
         if debug:
@@ -109,6 +110,21 @@ def main(argv: list[str] | None = None) -> int:
             raise
         _say(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
         return EXIT_ERROR
+
+
+PATH_COMMANDS = ("check", "baseline")
+
+
+def _refuse_file_names_as_options(argv: list[str]) -> None:
+    """Under pre-commit (which sets PRE_COMMIT=1 for every hook) the file
+    names come from whoever staged them: without a "--" before them, a file
+    named "--output=victim.txt" would overwrite victim.txt."""
+    if os.environ.get("PRE_COMMIT") != "1" or "--" in argv:
+        return
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    if command in PATH_COMMANDS:
+        raise UsageError("run by pre-commit without '--' before the file names, so a file named like an option "
+                         "would be obeyed; end the hook's args with '--' (e.g. args: [--fail-on, error, --])")
 
 
 def _say(message: str) -> None:
