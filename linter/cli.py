@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in argv
     try:
         _refuse_file_names_as_options(argv)
-        return _dispatch(build_parser().parse_args(argv))
+        args = build_parser().parse_args(argv)  # --help and --version exit here, as they should
+        return _dispatch_no_exit(args)
     except UsageError as exc:
         if debug:
             raise
@@ -131,6 +132,17 @@ def _say(message: str) -> None:
     message = " ".join(message.split())
     prefix = "" if message.startswith("newslint") else "newslint: error: "
     print(f"{prefix}{message}", file=sys.stderr)
+
+
+def _dispatch_no_exit(args) -> int:
+    """_dispatch, where a sys.exit() from someone else's code (a plugin)
+    is an error: exiting 0 with nothing linted would pass a CI gate."""
+    try:
+        return _dispatch(args)
+    except SystemExit as exc:
+        from .plugins import describe_failure
+
+        raise UsageError(f"internal error: {describe_failure(exc)} during the run (a plugin?)") from exc
 
 
 def _dispatch(args) -> int:

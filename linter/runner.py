@@ -79,22 +79,28 @@ def _init_worker(config, selection: tuple, options: RunOptions) -> None:
 
 
 def _process_chunk(paths: list[str]) -> list[FileResult]:
-    """process_chunk in a worker: whatever goes wrong reaches the parent as
-    a LintCrash naming the file (see LintCrash for why nothing else may)."""
+    return guarded_chunk(paths, _Worker.plan, _Worker.options)
+
+
+def guarded_chunk(paths: list[str], plan: LintPlan, options: RunOptions) -> list[FileResult]:
+    """process_chunk, where whatever goes wrong (sys.exit() in a plugin
+    included) becomes a LintCrash naming the file: from a worker, nothing
+    else reliably reaches the parent (see LintCrash)."""
     try:
-        return process_chunk(paths, _Worker.plan, _Worker.options)
+        return process_chunk(paths, plan, options)
     except LintCrash:
         raise
     except (Exception, SystemExit) as exc:
-        raise LintCrash(f"internal error while linting {_culprit(paths)}: {type(exc).__name__}: {exc}") from None
+        culprit = _culprit(paths, plan, options)
+        raise LintCrash(f"internal error while linting {culprit}: {type(exc).__name__}: {exc}") from exc
 
 
-def _culprit(paths: list[str]) -> str:
+def _culprit(paths: list[str], plan: LintPlan, options: RunOptions) -> str:
     """The first of `paths` that fails on its own (linting them again one
     by one: this runs only after a crash)."""
     for path in paths:
         try:
-            process_chunk([path], _Worker.plan, _Worker.options)
+            process_chunk([path], plan, options)
         except BaseException:
             return path
     return f"one of {paths[0]} .. {paths[-1]}"
@@ -170,7 +176,7 @@ def iter_results(paths: list[str], plan: LintPlan, options: RunOptions) -> Itera
     # (no fork, no pickling): stay in this process until a chunk needs
     # linting, then hand the rest to the workers.
     while done < len(chunks):
-        results = process_chunk(chunks[done], plan, options)
+        results = guarded_chunk(chunks[done], plan, options)
         done += 1
         yield from results
         if jobs > 1 and (options.cache is None or any(r.cache_entry is not None for r in results)):
