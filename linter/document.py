@@ -27,7 +27,8 @@ class Line(NamedTuple):
 class Document:
     """A decoded article and the facts every rule needs about it.
 
-    Attributes: `path`, `size` (bytes), `encoding`, `confidence`, `bom`,
+    Attributes: `path`, `size` (bytes), `encoding`, `confidence`,
+    `encoding_doubt`, `bom`,
     `bad_bytes`, `text`, `lines`, `newline` (the most common terminator),
     `newline_counts`, `final_newline`, and `zones` (article structure).
     """
@@ -38,6 +39,7 @@ class Document:
         self.size = len(data)
         self.encoding = decoded.encoding
         self.confidence = decoded.confidence
+        self.encoding_doubt = decoded.doubt  # why `encoding` may be a wrong guess ("" if certain)
         self.bom = decoded.bom
         self.bad_bytes = decoded.bad_bytes
         self.text = decoded.text
