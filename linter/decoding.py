@@ -176,7 +176,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
             continue
         if _control_ratio(text) < 0.01:
             reading = read(text)
-            doubt = "" if reading.plausible else f"no byte-order mark, and the text does not read as Arabic"
+            doubt = "" if reading.plausible else "no byte-order mark, and the text does not read as Arabic"
             return Decoded(text, name, confidence=_confidence(text), doubt=doubt)
     return None
 
