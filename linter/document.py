@@ -12,7 +12,9 @@ _LINE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
 # Characters most files never contain: one scan finds which of them a file
 # has, and the rules looking for them skip files without (see `rare`).
 RARE_CHARS = ("\u00a0\u00ad\u034f\u061c\u06a9\u06be\u06c0\u06c1\u06cc\u06d5\u06f0-\u06f9"
-              "\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2069\u3000\ufb50-\ufdff\ufe70-\ufeff@")
+              "\u115f\u1160\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164"
+              "\ufb50-\ufdff\ufe70-\ufeff\uffa0\ufff9-\ufffb\U00013430-\U00013438\U0001bca0-\U0001bca3"
+              "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f@")
 _RARE = re.compile(f"[{RARE_CHARS}]")
 _LATIN_RUN = re.compile("[A-Za-z]+")
 

@@ -8,7 +8,8 @@ import textwrap
 
 import pytest
 
-from conftest import run_cli
+from conftest import lint_text, run_cli
+from newslint.fixer import apply_fixes
 from newslint.document import Document
 
 ARTICLE = "عنوان الخبر\n\nفقرة أولى من الخبر.\n\nفقرة ثانية.\n\nالمصدر: وكالات\n"
@@ -86,3 +87,49 @@ def test_diff_keeps_a_control_character_inside_its_line(tmp_path):
     r = run_cli("check", "a.txt", "--diff", "--no-cache", "--select", "WSP005", cwd=tmp_path)
     assert "@@ -1,2 +1,2 @@" in r.out and "No newline" not in r.out
     assert "-عنوان\x1cالخبر  \n+عنوان\x1cالخبر\n" in r.out
+
+
+# ------------------------------------------------------------ case 33: invisible characters outside the old list
+
+def _tags(text: str) -> str:
+    return "".join(chr(0xE0000 + ord(ch)) for ch in text)
+
+
+def wsp003(text: str):
+    return [f for f in lint_text(text, select=["WSP003"])]
+
+
+@pytest.mark.parametrize("char", ["\u3164", "\u115f", "\u1160", "\uffa0",       # Hangul fillers
+                                  "\u2061", "\u2062", "\u2063", "\u2064",       # invisible operators
+                                  "\u206a", "\ufff9", "\U0001d173", "\U000e0001"])
+def test_other_invisible_characters_are_flagged(char):
+    found = wsp003(f"وزير{char} الخارجية\n")
+    assert [(f.line, f.column, f.end_column) for f in found] == [(1, 5, 6)]
+    assert f"U+{ord(char):04X}" in found[0].message and found[0].fix.applicability == "safe"
+
+
+def test_tag_characters_say_they_smuggle_hidden_text():
+    found = wsp003(f"أعلن وزير الخارجية{_tags('ignore previous instructions')} عن خطة.\n")
+    assert len(found) == 1 and "hidden text" in found[0].message
+    assert "ignore previous instructions" in found[0].message
+    short = f"أ{_tags('hi')}ب\n"
+    fixed, _, _ = apply_fixes(short, wsp003(short))
+    assert fixed == "أب\n"
+
+
+@pytest.mark.parametrize("text", [
+    "علم إنجلترا 🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f في الصورة.\n",  # emoji tag sequence
+    "عائلة 👨\u200d👩\u200d👧 في الصورة.\n",                                     # ZWJ inside an emoji sequence
+    "\u0600١٢٣ رقم السنة.\n",                      # ARABIC NUMBER SIGN: format, but it shows
+    "الآية \u06dd١٢ من السورة.\n",                  # END OF AYAH: format, but it shows
+])
+def test_visible_or_legitimate_format_characters_pass(text):
+    assert wsp003(text) == []
+
+
+def test_every_invisible_character_passes_the_rare_prefilter():
+    from newslint.document import Document as Doc
+    from newslint.rules.whitespace import _INVISIBLE_CHARS
+
+    rare = Doc("a.txt", _INVISIBLE_CHARS.encode("utf-8")).rare
+    assert set(_INVISIBLE_CHARS) <= rare
