@@ -101,7 +101,7 @@ def _culprit(paths: list[str], plan: LintPlan, options: RunOptions) -> str:
     for path in paths:
         try:
             process_chunk([path], plan, options)
-        except BaseException:
+        except (Exception, SystemExit):  # not KeyboardInterrupt: Ctrl-C must still stop the run
             return path
     return f"one of {paths[0]} .. {paths[-1]}"
 
