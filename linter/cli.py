@@ -90,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     debug = "--debug" in argv
     try:
-        return _dispatch(build_parser().parse_args(argv))
+        _refuse_file_names_as_options(argv)
+        args = build_parser().parse_args(argv)  # --help and --version exit here, as they should
+        return _dispatch_no_exit(args)
     except UsageError as exc:
         if debug:
             raise
@@ -110,10 +112,36 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+PATH_COMMANDS = ("check", "baseline")
+
+
+def _refuse_file_names_as_options(argv: list[str]) -> None:
+    """Under pre-commit (which sets PRE_COMMIT=1 for every hook) the file
+    names come from whoever staged them: without a "--" before them, a file
+    named "--output=victim.txt" would overwrite victim.txt."""
+    if os.environ.get("PRE_COMMIT") != "1" or "--" in argv:
+        return
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    if command in PATH_COMMANDS:
+        raise UsageError("run by pre-commit without '--' before the file names, so a file named like an option "
+                         "would be obeyed; end the hook's args with '--' (e.g. args: [--fail-on, error, --])")
+
+
 def _say(message: str) -> None:
     message = " ".join(message.split())
     prefix = "" if message.startswith("newslint") else "newslint: error: "
     print(f"{prefix}{message}", file=sys.stderr)
+
+
+def _dispatch_no_exit(args) -> int:
+    """_dispatch, where a sys.exit() from someone else's code (a plugin)
+    is an error: exiting 0 with nothing linted would pass a CI gate."""
+    try:
+        return _dispatch(args)
+    except SystemExit as exc:
+        from .plugins import describe_failure
+
+        raise UsageError(f"internal error: {describe_failure(exc)} during the run (a plugin?)") from exc
 
 
 def _dispatch(args) -> int:

@@ -12,7 +12,9 @@ _LINE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
 # Characters most files never contain: one scan finds which of them a file
 # has, and the rules looking for them skip files without (see `rare`).
 RARE_CHARS = ("\u00a0\u00ad\u034f\u061c\u06a9\u06be\u06c0\u06c1\u06cc\u06d5\u06f0-\u06f9"
-              "\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2069\u3000\ufb50-\ufdff\ufe70-\ufeff@")
+              "\u115f\u1160\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164"
+              "\ufb50-\ufdff\ufe70-\ufeff\uffa0\ufff9-\ufffb\U00013430-\U00013438\U0001bca0-\U0001bca3"
+              "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f@")
 _RARE = re.compile(f"[{RARE_CHARS}]")
 _LATIN_RUN = re.compile("[A-Za-z]+")
 
@@ -27,7 +29,8 @@ class Line(NamedTuple):
 class Document:
     """A decoded article and the facts every rule needs about it.
 
-    Attributes: `path`, `size` (bytes), `encoding`, `confidence`, `bom`,
+    Attributes: `path`, `size` (bytes), `encoding`, `confidence`,
+    `encoding_doubt`, `bom`,
     `bad_bytes`, `text`, `lines`, `newline` (the most common terminator),
     `newline_counts`, `final_newline`, and `zones` (article structure).
     """
@@ -38,6 +41,7 @@ class Document:
         self.size = len(data)
         self.encoding = decoded.encoding
         self.confidence = decoded.confidence
+        self.encoding_doubt = decoded.doubt  # why `encoding` may be a wrong guess ("" if certain)
         self.bom = decoded.bom
         self.bad_bytes = decoded.bad_bytes
         self.text = decoded.text
@@ -106,6 +110,14 @@ class Document:
         if line > len(self.lines):
             return len(self.text)
         return self.lines[line - 1].offset + column - 1
+
+
+def split_keepends(text: str) -> list[str]:
+    """The lines of `text` with their terminators, split on \\n, \\r\\n and
+    \\r only: str.splitlines() also splits on \\x1c-\\x1e, \\x85, \\v, \\f,
+    U+2028 and U+2029, which are characters inside a line to every other
+    tool (and to the line numbers newslint reports)."""
+    return [m.group() for m in _LINE.finditer(text) if m.group()]
 
 
 def _split_lines(text: str) -> list[Line]:

@@ -186,9 +186,23 @@ def fix_bytes(path: str, data: bytes, plan: LintPlan, unsafe: bool = False) -> F
                      FileResult(path, first), (original_text, doc.text))
 
 
-class RuleCrash(Exception):
-    def __init__(self, code: str, path: str, exc: Exception):
+class LintCrash(Exception):
+    """An internal error while linting, as one line that names the file.
+
+    It holds nothing but that line, so it survives the trip from a worker
+    process to the parent: an exception that cannot be unpickled kills the
+    pool's result thread and leaves the parent waiting forever."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+
+
+class RuleCrash(LintCrash):
+    def __init__(self, code: str, path: str, exc: BaseException):
         super().__init__(f"internal error: rule {code} failed on {path}: {type(exc).__name__}: {exc}")
+
+    def __reduce__(self):  # rebuilt from the message alone (the rule's exception stays behind)
+        return (LintCrash, (str(self),))
 
 
 def check_document(doc: Document, plan: LintPlan) -> list[Finding]:
@@ -209,7 +223,7 @@ def check_documents(docs: list, plan: LintPlan, ignored: list | None = None) -> 
             try:
                 for h in rule.check(doc, options):
                     hits.append((h, rule, severity))
-            except Exception as exc:  # a rule bug must name the rule and file
+            except (Exception, SystemExit) as exc:  # a rule bug (even sys.exit) must name the rule and file
                 raise RuleCrash(code, doc.path, exc) from exc
     out = []
     for doc, hits in zip(docs, found):

@@ -22,13 +22,13 @@ class Registry:
         self.by_code = {rule.code: rule for rule in self.rules}
         self.by_name = {rule.name: rule for rule in self.rules}
         self.reporters = {}
-        for mapping in pm.hook.newslint_reporters():
+        for mapping in call_each(pm, "newslint_reporters"):
             self.reporters.update(mapping or {})
         self.batch_rules = [r for r in self.rules if issubclass(r, BatchRule)]
 
     def _collect_rules(self) -> list:
         rules, seen = [], {}
-        for group in [*self.pm.hook.newslint_rules(), *self.pm.hook.newslint_batch_rules()]:
+        for group in [*call_each(self.pm, "newslint_rules"), *call_each(self.pm, "newslint_batch_rules")]:
             for rule in group or []:
                 problems = rule.validate_definition()
                 if problems:
@@ -71,6 +71,30 @@ class Registry:
         return self.by_code.get(key.upper()) or self.by_name.get(key.lower())
 
 
+def call_each(pm: pluggy.PluginManager, hook_name: str, **kwargs) -> list:
+    """Call every implementation of a collecting hook (in pluggy's order),
+    so that one which fails, or calls sys.exit(), is named in a one-line
+    error instead of ending newslint with its exit code and no output."""
+    results = []
+    for impl in reversed(getattr(pm.hook, hook_name).get_hookimpls()):
+        try:
+            result = impl.function(**kwargs)
+        except BaseException as exc:  # SystemExit too: a CI gate must not pass with nothing linted
+            raise UsageError(f"plugin {impl.plugin_name!r} failed in {hook_name}: {describe_failure(exc)}") from exc
+        if result is not None:
+            results.append(result)
+    return results
+
+
+def describe_failure(exc: BaseException) -> str:
+    """What someone else's code did wrong, for a one-line error."""
+    if isinstance(exc, SystemExit):
+        return f"it called sys.exit({exc.code!r})"
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted (KeyboardInterrupt)"
+    return f"{type(exc).__name__}: {exc}"
+
+
 def make_manager(extra_plugins: tuple = ()) -> pluggy.PluginManager:
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
@@ -88,10 +112,10 @@ def load_registry(extra_plugins: tuple = ()) -> Registry:
             continue
         try:
             plugin = ep.load()
-        except Exception as exc:  # any import failure of someone else's code
+        except BaseException as exc:  # any import failure of someone else's code, sys.exit() included
             dist = ep.dist.name if ep.dist else "?"
             raise UsageError(f"plugin {ep.name!r} ({ep.value}, from {dist}) failed to load: "
-                             f"{type(exc).__name__}: {exc}") from exc
+                             f"{describe_failure(exc)}") from exc
         try:
             pm.register(plugin, name=ep.value)
         except Exception as exc:

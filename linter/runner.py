@@ -7,7 +7,6 @@ import difflib
 import hashlib
 import multiprocessing
 import os
-import re
 import sys
 import time
 from collections import defaultdict
@@ -15,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 from .discovery import STDIN
-from .engine import LintPlan, RuleCrash, at_or_above, fix_bytes, lint_bytes, lint_many, read_bytes
+from .document import split_keepends
+from .engine import LintCrash, LintPlan, at_or_above, fix_bytes, lint_bytes, lint_many, read_bytes
 from .safe_write import STALE_AFTER, NotFixed, remove_stale_temps, replace_contents
 from .models import FileError, FileResult
 from .summary import Summary
@@ -80,7 +80,31 @@ def _init_worker(config, selection: tuple, options: RunOptions) -> None:
 
 
 def _process_chunk(paths: list[str]) -> list[FileResult]:
-    return process_chunk(paths, _Worker.plan, _Worker.options)
+    return guarded_chunk(paths, _Worker.plan, _Worker.options)
+
+
+def guarded_chunk(paths: list[str], plan: LintPlan, options: RunOptions) -> list[FileResult]:
+    """process_chunk, where whatever goes wrong (sys.exit() in a plugin
+    included) becomes a LintCrash naming the file: from a worker, nothing
+    else reliably reaches the parent (see LintCrash)."""
+    try:
+        return process_chunk(paths, plan, options)
+    except LintCrash:
+        raise
+    except (Exception, SystemExit) as exc:
+        culprit = _culprit(paths, plan, options)
+        raise LintCrash(f"internal error while linting {culprit}: {type(exc).__name__}: {exc}") from exc
+
+
+def _culprit(paths: list[str], plan: LintPlan, options: RunOptions) -> str:
+    """The first of `paths` that fails on its own (linting them again one
+    by one: this runs only after a crash)."""
+    for path in paths:
+        try:
+            process_chunk([path], plan, options)
+        except (Exception, SystemExit):  # not KeyboardInterrupt: Ctrl-C must still stop the run
+            return path
+    return f"one of {paths[0]} .. {paths[-1]}"
 
 
 def process_chunk(paths: list[str], plan: LintPlan, options: RunOptions) -> list[FileResult]:
@@ -158,15 +182,10 @@ def _clean_folder_once(folder: str) -> None:
         remove_stale_temps(folder, now)
 
 
-# a line and its break; str.splitlines also breaks at U+2028, U+0085, \f ...,
-# which are characters of a line to every rule
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-
-
 def unified_diff(path: str, before: str, after: str) -> str:
     """The diff of two decoded texts (not of bytes: a UTF-16 or cp1256 file
     shows its letters, a transcoded one only the lines its other fixes changed)."""
-    a, b = _LINE.findall(before), _LINE.findall(after)
+    a, b = split_keepends(before), split_keepends(after)
     name = path.lstrip("/")
     lines = difflib.unified_diff(a, b, fromfile=f"a/{name}", tofile=f"b/{name}")
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
@@ -187,7 +206,7 @@ def iter_results(paths: list[str], plan: LintPlan, options: RunOptions) -> Itera
     # (no fork, no pickling): stay in this process until a chunk needs
     # linting, then hand the rest to the workers.
     while done < len(chunks):
-        results = process_chunk(chunks[done], plan, options)
+        results = guarded_chunk(chunks[done], plan, options)
         done += 1
         yield from results
         if jobs > 1 and (options.cache is None or any(r.cache_entry is not None for r in results)):
@@ -271,7 +290,7 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
             flagged.add(result.path)
             worst = worst or any(at_or_above(f.severity, fail_on) for f in result.findings)
             reporter.file(result)
-    except RuleCrash as exc:
+    except LintCrash as exc:
         crashed = str(exc)
     if options.cache is not None:
         options.cache.put_many(new_entries)

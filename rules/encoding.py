@@ -1,6 +1,8 @@
 """Encoding family (ENC): how the bytes of the file are stored."""
 from __future__ import annotations
 
+import re
+
 from newslint.hookspecs import hookimpl
 from newslint.models import Edit, Fix
 from newslint.rule import Rule, hit
@@ -20,7 +22,12 @@ class NotUtf8(Rule):
     are ``\\xc3\\xda\\xe1\\xe4`` ("أعلن").
     Does not fire: the same article stored as UTF-8.
 
-    Fix (safe): rewrite the file as UTF-8 without a byte-order mark.
+    Fix: rewrite the file as UTF-8 without a byte-order mark. Safe only when
+    the detection is certain: the decoded text reads as Arabic (Arabic
+    letters in the orders Arabic news uses) and no other encoding's reading
+    comes close. Otherwise (a short headline, text in another script) the
+    fix is unsafe and the message says why: converting with a wrong guess
+    writes the text in the wrong script for good.
     """
 
     code = "ENC001"
@@ -31,6 +38,12 @@ class NotUtf8(Rule):
 
     def check(self, doc, options):
         if doc.encoding in ("utf-8",):
+            return
+        doubt = getattr(doc, "encoding_doubt", "")  # a plugin's Document may not have it
+        if doubt:
+            fix = Fix("unsafe", f"rewrite as UTF-8, if it really was {doc.encoding}", transcode="utf-8")
+            yield hit(1, 1, 1, f"file is not UTF-8; it may be {doc.encoding} (confidence {doc.confidence:.2f}), "
+                      f"but {doubt}, so check before converting (file-level)", fix)
             return
         fix = Fix("safe", f"rewrite as UTF-8 (was {doc.encoding})", transcode="utf-8")
         yield hit(1, 1, 1, f"file is encoded as {doc.encoding} (confidence {doc.confidence:.2f}), "
@@ -89,6 +102,43 @@ class UndecodableBytes(Rule):
                       "(shown as U+FFFD); part of a character was lost")
 
 
+class NulCharacter(Rule):
+    """NUL character (U+0000) in the text.
+
+    What: a NUL byte among the text of an otherwise ordinary file, anywhere
+    in it. (Data with more than four NULs that are also more than 1 % of
+    its bytes is not text: it is reported as a binary file and not linted.
+    UTF-16 without a byte-order mark is recognised, not called binary.)
+
+    Why: C-based tools stop reading at a NUL, databases refuse it in text
+    columns, and `file` calls the article binary: the rest of the article
+    is lost, or the whole file is dropped.
+
+    Fires: ``"فقرة\\x00 أولى"``. Does not fire: ``"فقرة أولى"``.
+
+    Fix (unsafe): remove the NUL (it may have stood for a space).
+    """
+
+    code = "ENC005"
+    name = "nul-character"
+    category = "encoding"
+    severity = "error"
+    fixable = "unsafe"
+
+    _NULS = re.compile("\x00+")
+
+    def check(self, doc, options):
+        if "\x00" not in doc.text:
+            return
+        for line in doc.lines_matching(self._NULS):
+            for m in self._NULS.finditer(line.text):
+                n = m.end() - m.start()
+                yield hit(line.number, m.start() + 1, m.end() + 1,
+                          f"{n} NUL character{'s' if n > 1 else ''} (U+0000) in the text",
+                          Fix("unsafe", "remove the NUL character(s)",
+                              (Edit(line.number, m.start() + 1, line.number, m.end() + 1, ""),)))
+
+
 class MixedLineEndings(Rule):
     """Lines end in more than one style (LF, CRLF, CR) in one file.
 
@@ -127,4 +177,4 @@ class MixedLineEndings(Rule):
 
 @hookimpl
 def newslint_rules():
-    return [NotUtf8, Utf8Bom, UndecodableBytes, MixedLineEndings]
+    return [NotUtf8, Utf8Bom, UndecodableBytes, NulCharacter, MixedLineEndings]

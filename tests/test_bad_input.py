@@ -97,3 +97,40 @@ def test_nothing_is_written(tmp_path):
 def test_unknown_option_is_one_line(tmp_path):
     r = run_cli("check", "--frobnicate", cwd=tmp_path)
     assert r.code == 2 and r.err.count("\n") == 1 and "--frobnicate" in r.err
+
+
+HEADLINE = "صورة مخيفة تقتل جينات استعدادا عن النوم القصيرة عربية الأولى"   # 60 bytes in cp1256
+
+
+def test_short_cp1256_headline_is_fixed_into_arabic(tmp_path):
+    (tmp_path / "a.txt").write_bytes((HEADLINE + "\n").encode("cp1256"))
+    r = run_cli("check", "a.txt", "--fix", "--no-cache", "--select", "ENC001", cwd=tmp_path)
+    assert r.code == 0, r.out + r.err
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == HEADLINE + "\n"
+
+
+def test_uncertain_encoding_fix_is_unsafe_and_says_why(tmp_path):
+    data = "Новости дня: президент встретился с министрами.\n".encode("cp1251")
+    (tmp_path / "a.txt").write_bytes(data)
+    r, rep = check_json("a.txt", tmp_path)
+    enc = next(f for f in rep["findings"] if f["code"] == "ENC001")
+    assert enc["fix"]["applicability"] == "unsafe" and "not read as Arabic" in enc["message"]
+    run_cli("check", "a.txt", "--fix", "--no-cache", cwd=tmp_path)
+    assert (tmp_path / "a.txt").read_bytes() == data           # a safe --fix leaves it alone
+
+
+def test_utf16_without_bom_is_an_encoding_finding(tmp_path):
+    (tmp_path / "a.txt").write_bytes(ARTICLE.encode("utf-16-le"))
+    r, rep = check_json("a.txt", tmp_path)
+    assert rep["errors"] == [] and [f["code"] for f in rep["findings"]][:1] == ["ENC001"]
+    assert "utf-16-le" in rep["findings"][0]["message"]
+    run_cli("check", "a.txt", "--fix", "--no-cache", cwd=tmp_path)
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == ARTICLE
+
+
+def test_nul_after_the_first_8k_is_reported_where_it_is(tmp_path):
+    text = ARTICLE * 60 + "فقرة\x00 أخيرة.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    r, rep = check_json("a.txt", tmp_path)
+    nul = [f for f in rep["findings"] if f["code"] == "ENC005"]
+    assert [(f["line"], f["column"]) for f in nul] == [(text.count("\n"), 5)]

@@ -62,3 +62,61 @@ def test_empty_file():
 def test_long_single_line_is_linear():
     doc = Document("big.txt", ("كلمة " * 1_000_000).encode())
     assert len(doc.lines) == 1
+
+
+# ------------------------------------------------------------ legacy encodings (issue 10, cases 4, 31, 32)
+
+# Real headlines that charset-normalizer alone decodes as another code page.
+MISREAD_HEADLINES = [
+    "صورة مخيفة تقتل جينات استعدادا عن النوم القصيرة عربية الأولى",   # 60 bytes; read as cp1253
+    "اختطاف طفل كلّ ساعة في الهند",                                 # read as cp1251
+    "مهرجان المدينة بسوسة : البرنامج",                               # read as cp1255
+    "اكتشاف مجرة عملاقة",                                           # read as cp932
+]
+
+
+@pytest.mark.parametrize("headline", MISREAD_HEADLINES)
+def test_short_cp1256_headline_is_read_as_arabic(headline):
+    d = decode((headline + "\n").encode("cp1256"))
+    assert (d.text, d.encoding, d.doubt) == (headline + "\n", "cp1256", "")
+
+
+def test_legacy_text_that_does_not_read_as_arabic_is_in_doubt():
+    d = decode("Новости дня: президент встретился с министрами.\n".encode("cp1251"))
+    assert "not read as Arabic" in d.doubt
+
+
+def test_two_arabic_readings_close_together_are_in_doubt():
+    from newslint.decoding import _choose
+    from newslint.plausibility import MIN_MARGIN, Reading
+
+    close = {"cp1256": ("نص", Reading(-100.0, -3.0, 1.0)), "iso8859-6": ("نض", Reading(-101.0, -3.1, 1.0))}
+    assert _choose(close, "iso8859-6") == ("cp1256", "the text also reads as Arabic in iso8859-6")
+    far = {**close, "iso8859-6": ("نض", Reading(-100.0 - MIN_MARGIN, -3.5, 1.0))}
+    assert _choose(far, "iso8859-6") == ("cp1256", "")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_text(codec):
+    d = decode(ARTICLE.encode(codec))
+    assert (d.text, d.encoding, d.bom, d.doubt) == (ARTICLE, codec, False, "")
+
+
+def test_utf16_without_bom_short_headline():
+    d = decode("صورة مخيفة".encode("utf-16-le"))
+    assert d.text == "صورة مخيفة"
+
+
+@pytest.mark.parametrize("where", [10, 9000, 100_000])
+def test_a_stray_nul_anywhere_is_kept_in_the_text(where):
+    text = (ARTICLE * 2000)[:where] + "\x00" + ARTICLE
+    assert decode(text.encode("utf-8")).text == text
+
+
+@pytest.mark.parametrize("data", [
+    ARTICLE.encode() * 200 + b"\x00" * 4096,                  # text, then a block of NULs
+    b"\x00\x00\x00\x01" * 5000,
+])
+def test_mostly_nul_data_is_binary(data):
+    with pytest.raises(NotText, match="binary"):
+        decode(data)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 PLUGIN = textwrap.dedent('''
     from newslint.hookspecs import hookimpl
     from newslint.rule import Rule, hit
@@ -74,3 +76,67 @@ def test_broken_plugin_is_one_line_error(tmp_path):
 def test_builtins_register_through_entry_points(registry):
     names = {name for name, _ in registry.pm.list_name_plugin()}
     assert {"newslint.rules.encoding", "newslint.rules.whitespace", "newslint.rules.stray_id"} <= names
+
+
+EXITING_HOOK = textwrap.dedent('''
+    import sys
+    from newslint.hookspecs import hookimpl
+
+    @hookimpl
+    def newslint_rules():
+        sys.exit(0)
+''')
+
+EXITING_PARSER = textwrap.dedent('''
+    import sys
+    from newslint.hookspecs import hookimpl
+
+    @hookimpl
+    def newslint_parse_document(path, data):
+        sys.exit(0)
+''')
+
+EXITING_RULE = PLUGIN.replace("for line in doc.lines:", "raise SystemExit(0)\n        for line in doc.lines:")
+
+
+@pytest.mark.parametrize("source,where", [
+    ("import sys\nsys.exit(0)\n", "newslint-exits"),             # on import
+    ("raise KeyboardInterrupt\n", "newslint-exits"),             # on import, not the user's Ctrl-C
+    (EXITING_HOOK, "newslint_exits"),                            # in a hook call (named by module)
+    (EXITING_RULE, "XYZ001"),                                    # in a rule's check
+    (EXITING_PARSER, "a.txt"),                                   # in the per-file hook
+])
+def test_plugin_that_exits_is_a_one_line_error(tmp_path, source, where):
+    root = tmp_path / "site"
+    root.mkdir()
+    install_fake_dist(root, "newslint-exits", source, "newslint_exits")
+    (tmp_path / "a.txt").write_text("BREAKING NEWS\nعاجل: خبر.\n", encoding="utf-8")
+    result = run(["check", "a.txt", "--no-cache"], root, tmp_path)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and where in lines[0] and "Traceback" not in result.stderr, result.stderr
+
+
+EXITING_REPORTER = textwrap.dedent('''
+    import sys
+    from newslint.hookspecs import hookimpl
+    from newslint.reporters.base import Reporter
+
+    class Quitter(Reporter):
+        def finish(self, summary):
+            sys.exit(0)
+
+    @hookimpl
+    def newslint_reporters():
+        return {"quitter": Quitter}
+''')
+
+
+def test_reporter_that_exits_is_a_one_line_error(tmp_path):
+    root = tmp_path / "site"
+    root.mkdir()
+    install_fake_dist(root, "newslint-quitter", EXITING_REPORTER, "newslint_quitter")
+    (tmp_path / "a.txt").write_text("عاجل: خبر.\n", encoding="utf-8")
+    result = run(["check", "a.txt", "--no-cache", "--format", "quitter"], root, tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "sys.exit(0)" in result.stderr

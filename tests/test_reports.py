@@ -160,3 +160,79 @@ def test_bad_baseline_is_exit_2(tmp_path, content, message):
         (tmp_path / "base.json").write_text(content, encoding="utf-8")
     r = run_cli("check", ".", "--baseline", "base.json", cwd=tmp_path)
     assert r.code == 2 and message in r.err and r.err.count("\n") == 1
+
+
+# ------------------------------------------------------------ hostile names and content (issue 10, cases 29, 30, 35)
+
+ESCAPES = "\x1b]0;title\x07\x1b[2J\x1b]52;c;ZXZpbA==\x07\x9b31m\u202e\u2066\x7f\x00"
+HOSTILE_ARTICLE = ("عنوان الخبر\n\nفقرة أولى من الخبر.\n\nالمصدر: وكالات\n\n"
+                   f"المصدر: {ESCAPES.replace(chr(0), '')}رويترز\n")
+HOSTILE_NAME = "n\x1b]0;title\x07\u202e.txt"
+
+
+def _unsafe_for_terminal(text: str) -> list[str]:
+    return [ch for ch in text if (ord(ch) < 32 and ch not in "\t\n") or 0x7f <= ord(ch) <= 0x9f
+            or "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069"]
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    (tmp_path / HOSTILE_NAME).write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_no_control_characters_reach_the_terminal(hostile, fmt):
+    r = run_cli("check", ".", "--no-cache", "--format", fmt, "--fail-on", "info", cwd=hostile)
+    assert "SRC002" in r.out                     # the finding that quotes the hostile line
+    assert _unsafe_for_terminal(r.out) == [], r.out
+    assert "n\\x1b]0;title\\x07\\u202e.txt" in r.out and "\\x1b[2J" in r.out
+
+
+def test_text_escapes_file_errors(tmp_path):
+    (tmp_path / "b\x1b[2J.txt").write_bytes(b"\x00\x01binary\x00" * 50)
+    r = run_cli("check", ".", "--no-cache", cwd=tmp_path)
+    assert "b\\x1b[2J.txt: error:" in r.out and "\x1b" not in r.out
+
+
+def test_junit_with_control_characters_is_well_formed(hostile):
+    r = run_cli("check", ".", "--no-cache", "--format", "junit", cwd=hostile)
+    root = ET.fromstring(r.out)                  # one forbidden character would make this raise
+    suite = root.find("testsuite")
+    assert suite.get("name") == "n\\x1b]0;title\\x07\u202e.txt"
+    assert "\\x1b[2J" in suite.find("testcase/failure").get("message")
+
+
+def test_junit_escapes_undecodable_file_names(tmp_path):
+    import os
+
+    name = os.fsdecode(b"bad\xff.txt")          # a lone surrogate, as os.listdir returns it
+    (tmp_path / name).write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    r = run_cli("check", ".", "--no-cache", "--format", "junit", cwd=tmp_path)
+    assert ET.fromstring(r.out).find("testsuite").get("name") == "bad\\xff.txt"
+
+
+@pytest.mark.parametrize("name,uri", [
+    ("news#1.txt", "news%231.txt"), ("with space.txt", "with%20space.txt"), ("100%.txt", "100%25.txt"),
+    ("خبر.txt", "%D8%AE%D8%A8%D8%B1.txt"), ("sub/a?b.txt", "sub/a%3Fb.txt"), ("a:b.txt", "a%3Ab.txt"),
+])
+def test_sarif_uris_are_percent_encoded(tmp_path, name, uri):
+    from urllib.parse import unquote, urlsplit
+
+    (tmp_path / name).parent.mkdir(exist_ok=True)
+    (tmp_path / name).write_text("فقرة.\n\n310310\n", encoding="utf-8")
+    r = run_cli("check", ".", "--no-cache", "--format", "sarif", cwd=tmp_path)
+    found = json.loads(r.out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert found["uri"] == uri
+    assert unquote(urlsplit(found["uri"]).path) == name      # read back as a URI, it names the file
+
+
+def test_sarif_with_hostile_names_is_valid(sarif_schema, tmp_path):
+    import jsonschema
+
+    for name in ("news#1.txt", "with space.txt", "100%.txt", "خبر.txt", HOSTILE_NAME):
+        (tmp_path / name).write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    r = run_cli("check", ".", "--format", "sarif", "--no-cache", cwd=tmp_path)
+    report = json.loads(r.out)
+    jsonschema.validators.validator_for(sarif_schema)(sarif_schema, format_checker=jsonschema.FormatChecker()) \
+        .validate(report)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from .base import Reporter
+from .escape import for_terminal
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # the runner's log is shown in a terminal-like viewer: no escape sequences
+    return for_terminal(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(text: str) -> str:

@@ -2,9 +2,18 @@
 an error per file that could not be linted. Streamed as files finish."""
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape, quoteattr as _quoteattr
 
 from .base import Reporter
+from .escape import for_xml
+
+
+def escape(text: str) -> str:
+    return _escape(for_xml(text))
+
+
+def quoteattr(text: str) -> str:
+    return _quoteattr(for_xml(text))
 
 
 class JunitReporter(Reporter):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from .base import Reporter
 
@@ -12,8 +13,13 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
+    """The relative URI of `path`: percent-encoded, or "news#1.txt" would be
+    read as "news" with a fragment (and a space, "%" or "?" break it too).
+    Non-ASCII is encoded as UTF-8; an undecodable byte of a file name as
+    itself."""
     posix = PurePosixPath(path.replace("\\", "/")).as_posix()
-    return posix[2:] if posix.startswith("./") else posix
+    posix = posix[2:] if posix.startswith("./") else posix
+    return quote(posix, safe="/", errors="surrogateescape")
 
 
 class SarifReporter(Reporter):

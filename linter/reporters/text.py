@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .base import Reporter
+from .escape import for_terminal
 
 # rich style names; rendered to terminal codes only when colour is on
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -28,14 +29,15 @@ class TextReporter(Reporter):
     def file(self, result) -> None:
         if self.ctx.statistics:
             return
+        path = for_terminal(result.path)
         for f in result.findings:
-            where = self._paint(f"{f.path}:{f.line}:{f.column}:", _BOLD)
+            where = self._paint(f"{for_terminal(f.path)}:{f.line}:{f.column}:", _BOLD)
             code = self._paint(f.code, _COLORS[f.severity])
             category = self._paint(f"[{f.category}]", _DIM)
-            self.out.write(f"{where} {code} {category} {f.message}\n")
+            self.out.write(f"{where} {code} {category} {for_terminal(f.message)}\n")
         if result.error is not None:
-            self.out.write(f"{self._paint(result.path + ':', _BOLD)} {self._paint('error:', _COLORS['error'])} "
-                           f"{result.error.message}\n")
+            self.out.write(f"{self._paint(path + ':', _BOLD)} {self._paint('error:', _COLORS['error'])} "
+                           f"{for_terminal(result.error.message)}\n")
 
     def finish(self, summary) -> None:
         if self.ctx.statistics:
@@ -47,7 +49,7 @@ class TextReporter(Reporter):
                 self.out.write(f"{count:>{width}}  [{category}]\n")
         for t in summary.thresholds:
             if t["exceeded"]:
-                self.out.write(f"{self._paint('threshold exceeded:', _COLORS['error'])} {t['name']}: "
+                self.out.write(f"{self._paint('threshold exceeded:', _COLORS['error'])} {for_terminal(t['name'])}: "
                                f"{t['message']} ({t['files']} files, {t['findings']} findings)\n")
         if self.ctx.quiet:
             return
