@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import math
+import subprocess
 import sys
 import tarfile
 from contextlib import redirect_stderr
@@ -157,12 +158,31 @@ def test_looks_cut_combines_end_and_start_as_documented():
     assert "not in the table" in TINY.looks_cut("كلمة", "أخرى")[1]
 
 
+def test_the_shipped_table_is_read_on_first_use_not_at_import():
+    code = ("import newslint.sentence_stats as s; assert s._DEFAULT is None; "
+            "s.end_logodds('في'); assert s._DEFAULT is not None")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_the_shipped_table_is_read_once(monkeypatch):
     calls = []
     monkeypatch.setattr(sentence_stats, "_DEFAULT", None)
     monkeypatch.setattr(sentence_stats, "load", lambda: calls.append(1) or TINY)
     assert sentence_stats.end_logodds("في") == sentence_stats.end_logodds("في") == -5.0
     assert calls == [1]
+
+
+@pytest.mark.parametrize("word", ["في", "من", "إلى", "على", "عن", "و", "التي", "بـ"])
+def test_the_shipped_table_scores_function_words_as_non_final(word):
+    assert sentence_stats.end_logodds(word) < -2
+
+
+def test_the_shipped_table_knows_sentence_final_and_initial_words():
+    assert sentence_stats.end_logodds("الماضي") > 1 and sentence_stats.end_logodds("2017") > 1
+    assert sentence_stats.start_logodds("وأضاف") > 3 and sentence_stats.start_logodds("إلى") < -2
+    assert sentence_stats.end_logodds("إلى") == sentence_stats.end_logodds("الى")
+    header = sentence_stats.default().header
+    assert header["half"] == "tune" and header["corpus"]["licence"] == "Apache-2.0"
 
 
 def test_auc_counts_ties_half():
