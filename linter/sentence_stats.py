@@ -122,28 +122,26 @@ class SentenceStats:
             score   = log K/(E + J) = -log(exp(e) + exp(-s))
 
         With no next paragraph J is impossible and the score is -e.
-        Positive: more likely a cut than not.
+        Positive: more likely a cut than not. (The same algebra gives the
+        break inside a sentence: log J/(E + K) = -s - log(1 + exp(e)).)
         """
         e = self.end_logodds(last_word)
         if next_first_word is None:
-            return -e, self._describe_end(last_word) + "; no next paragraph"
+            return -e, self._describe("last", last_word, "end") + "; no next paragraph"
         s = self.start_logodds(next_first_word)
         score = -(max(e, -s) + math.log1p(math.exp(-abs(e + s))))  # -log(exp(e) + exp(-s)), stable
-        return score, f"{self._describe_end(last_word)}; {self._describe_start(next_first_word)}"
+        return score, f'{self._describe("last", last_word, "end")}; {self._describe("next", next_first_word, "start")}'
 
-    def _describe_end(self, word: str) -> str:
+    def _describe(self, place: str, word: str, event: str) -> str:
         stats = self.lookup(word)
         if stats is None:
-            return f'last word "{word}": not in the table'
-        return (f'last word "{word}": end log-odds {stats.end:+.1f} '
-                f"(ended {stats.ends} of {stats.ends + stats.not_ends} sentences it was in)")
-
-    def _describe_start(self, word: str) -> str:
-        stats = self.lookup(word)
-        if stats is None:
-            return f'next word "{word}": not in the table'
-        return (f'next word "{word}": start log-odds {stats.start:+.1f} '
-                f"(started {stats.starts} of {stats.starts + stats.not_starts} sentences it was in)")
+            return f'{place} word "{word}": not in the table'
+        if event == "end":
+            value, hits, misses = stats.end, stats.ends, stats.not_ends
+        else:
+            value, hits, misses = stats.start, stats.starts, stats.not_starts
+        return (f'{place} word "{word}": {event} log-odds {value:+.1f} '
+                f"({event}ed a sentence {hits} times, stood inside one {misses} times)")
 
 
 # --------------------------------------------------------------- reading
