@@ -190,8 +190,8 @@ def table_header(counts: Counts, rows: list[tuple], min_count: int, corpus: dict
         "articles": counts.articles, "paragraphs": counts.paragraphs, "forms_seen": len(counts.seen),
         "forms_kept": len(rows), "min_count": min_count, "totals": totals,
         "prior": f"Beta({PRIOR_EVENTS:g}, {PRIOR_EVENTS:g}/p0 - {PRIOR_EVENTS:g}), p0 = base rate of the event",
-        "base_rates": {"end": round(totals["ends"] / (totals["ends"] + totals["not_ends"]), 6),
-                       "start": round(totals["starts"] / (totals["starts"] + totals["not_starts"]), 6)},
+        "base_rates": {"end": round(base_rate(totals["ends"], totals["not_ends"]), 6),
+                       "start": round(base_rate(totals["starts"], totals["not_starts"]), 6)},
         "normalisation": "newslint.sentence_stats.normalise: harakat, tatweel and invisible marks removed "
                          "(a word-final tatweel kept as one); أ إ آ ٱ -> ا; digits -> 0; Latin lower-cased",
     }
@@ -260,8 +260,11 @@ def sample_cuts(articles: list[Article], rng: Random, n: int) -> list[Cut]:
     for article, index in rng.sample(candidates, min(n, len(candidates))):
         paragraph = article.paragraphs[index]
         offset = rng.choice(mid_sentence_cuts(paragraph)) - paragraph.start
+        after = first_word(paragraph.text[offset:])
+        if after is None:  # only dashes or symbols left after the cut: no word to score
+            continue
         following = article.paragraphs[index + 1] if index + 1 < len(article.paragraphs) else None
-        cuts.append(Cut(words_of(paragraph.text[:offset])[-1].form, first_word(paragraph.text[offset:]),
+        cuts.append(Cut(words_of(paragraph.text[:offset])[-1].form, after,
                         first_word(following.text) if following else None))
     return cuts
 
@@ -295,8 +298,12 @@ def quantile_line(label: str, values: list[float], unseen: int | None = None) ->
 def diagnose(table: SentenceStats, articles: list[Article], seed: int, n: int) -> list[str]:
     rng = Random(seed)
     cuts = sample_cuts(articles, rng, n)
-    ends = rng.sample(sentence_boundaries(articles), n)
+    boundaries = sentence_boundaries(articles)
+    ends = rng.sample(boundaries, min(n, len(boundaries)))
     starts = [after for _, after in ends if after is not None]
+    if not (cuts and starts):
+        raise BuildError(f"the {DIAGNOSE_HALF} half has too little text to diagnose "
+                         f"({len(cuts)} mid-sentence cuts, {len(starts)} sentence starts)")
 
     def unseen(words):
         return sum(table.lookup(w) is None for w in words if w is not None)

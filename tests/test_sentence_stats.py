@@ -25,6 +25,7 @@ from heldout.articles import Article, half_of  # noqa: E402
 ARTICLE_A = ["ذهب الوزير إلى تونس. وقال إن الوضع في الجهة جيد", "وأضاف أن الزيارة مهمة."]
 ARTICLE_B = ["وصل الوفد إلى المدينة. وقال المسؤول إن الوفد سيزور الجهة.", "وأضاف أن البرنامج طويل."]
 CORPUS = {"name": "fake"}
+LAYOUT = "عنوان\n\n{}\n\nالمصدر: Jawhara FM\n"  # the corpus's article layout
 
 
 def test_counting_takes_only_explicit_punctuation_as_evidence():
@@ -96,16 +97,24 @@ def _named(half: str) -> str:
 
 
 def test_the_build_reads_only_the_tune_half(tmp_path):
-    article = "عنوان\n\n{}\n\nالمصدر: Jawhara FM\n"
     tarball = _tarball(tmp_path / "c.tar.gz", {
-        _named("tune"): article.format("زار الوزير الجهة. وقال إن الوضع جيد."),
-        _named("report"): article.format("كلمة سرية لا تظهر."),
+        _named("tune"): LAYOUT.format("زار الوزير الجهة. وقال إن الوضع جيد."),
+        _named("report"): LAYOUT.format("كلمة سرية لا تظهر."),
     })
     out = tmp_path / "t.tsv.gz"
     assert build.main(["--tarball", str(tarball), "--out", str(out), "--min-count", "1"]) == 0
     table = load(str(out))
     assert table.header["half"] == "tune" and table.header["articles"] == 1
     assert table.lookup("الوزير") is not None and table.lookup("سرية") is None
+
+
+def test_the_diagnostic_refuses_a_report_half_without_cuts_in_one_line(tmp_path, capsys):
+    tarball = _tarball(tmp_path / "c.tar.gz", {_named("tune"): LAYOUT.format("زار الوزير الجهة. وقال إن الوضع جيد."),
+                                               _named("report"): LAYOUT.format("قصير.")})
+    out = tmp_path / "t.tsv.gz"
+    code = build.main(["--tarball", str(tarball), "--out", str(out), "--min-count", "1", "--diagnose"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "too little text to diagnose" in err
 
 
 def test_the_build_refuses_a_missing_tarball_in_one_line(tmp_path):
@@ -192,8 +201,7 @@ def test_auc_counts_ties_half():
 
 
 def test_the_diagnostic_runs_on_a_small_half():
-    text = "عنوان\n\n{}\n\nالمصدر: Jawhara FM\n"
     body = "زار الوزير الجهة اليوم وقال إن الوضع جيد جدا في كل المناطق.\nوأضاف أن الزيارة مهمة جدا للجميع هنا."
-    articles = [Article(f"a{i}.txt", text.format(body)) for i in range(3)]
+    articles = [Article(f"a{i}.txt", LAYOUT.format(body)) for i in range(3)]
     lines = build.diagnose(TINY, articles, seed=1, n=3)
     assert any(line.strip().startswith("AUC (real end") for line in lines)
