@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import os
 import re
 import sys
@@ -23,13 +24,20 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, UsageError
-from .globs import compile_globs
+from .globs import compile_globs, glob_problem
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 DEFAULT_INCLUDE = ["**/*.txt"]
 DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
                    ".newslint_cache", ".tox", ".mypy_cache", ".pytest_cache"]
 _CODE_LIKE = re.compile(r"^[A-Za-z]+[0-9]*$")
+# A configuration is a few levels deep; deeper nesting is an attack on the
+# recursive YAML composer (and on everything that walks the result).
+MAX_DEPTH = 32
+# int() refuses more than 4,300 digits; no setting needs more than a few.
+MAX_DIGITS = 100
+_LONG_INTEGER = re.compile(r"[-+]?[0-9][0-9_]{%d,}" % MAX_DIGITS)
+GLOB_KEYS = ("include", "exclude", "extend-exclude")
 
 
 def base_schema() -> dict:
@@ -143,8 +151,10 @@ def _read_toml(path: Path) -> dict:
             return tomllib.load(fh)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, ValueError) as exc:  # ValueError: an integer too long for int()
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from exc
 
 
 def load(explicit: str | None, rules, cwd: Path | None = None) -> Config:
@@ -178,13 +188,35 @@ def _read_yaml(path: Path):
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from exc
     try:
+        _refuse_hostile_yaml(YAML(typ="rt").parse(text), path)
         return YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else 1
         raise ConfigError(f"{path}:{line}: not valid YAML: {exc.problem}") from exc
-    except YAMLError as exc:
+    except (YAMLError, ValueError) as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def _refuse_hostile_yaml(events, path: Path) -> None:
+    """Stop, from the parser's events and before anything is built, what
+    would make loading or validating unbounded: aliases (nested ones expand
+    exponentially, "billion laughs"), deep nesting, huge integers."""
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+
+    depth = 0
+    for event in events:
+        line = event.start_mark.line + 1
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            raise ConfigError(f"{path}:{line}: YAML anchors and aliases are not allowed in a configuration")
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ConfigError(f"{path}:{line}: nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, ScalarEvent) and _LONG_INTEGER.fullmatch(event.value):
+            raise ConfigError(f"{path}:{line}: a number with more than {MAX_DIGITS} digits")
 
 
 def _plain(node):
@@ -208,14 +240,46 @@ def _validator_for(rule_set: tuple):
 def _validate(data: dict, node, path: Path, rules) -> None:
     validator = _validator_for(tuple(rules))
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if not errors:
-        return
-    error = errors[0]
-    where = list(error.absolute_path)
-    line = _line_of(node, where, error)
+    if errors:
+        error = errors[0]
+        where = list(error.absolute_path)
+        _fail_at(path, where, _line_of(node, where, error), _explain(error))
+    for where, problem in _value_problems(data):
+        _fail_at(path, where, _line_of(node, where), problem)
+
+
+def _fail_at(path: Path, where: list, line: int | None, problem: str):
+    """Raise the one-line error for the value at `where`: file, line, key."""
     key = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(where))
     location = f"{path}:{line}" if line else (f"{path} [tool.newslint]" if path.name == "pyproject.toml" else str(path))
-    raise ConfigError(f"{location}: {key + ': ' if key else ''}{_explain(error)}")
+    raise ConfigError(f"{location}: {key + ': ' if key else ''}{problem}")
+
+
+def _value_problems(data: dict):
+    """(where, problem) for what the schema cannot see: numbers that are not
+    finite (NaN passes every minimum and maximum), globs that mean nothing."""
+    for where, value in _leaves(data, []):
+        if isinstance(value, float) and not math.isfinite(value):
+            yield where, "not a finite number"
+    for key in GLOB_KEYS:
+        for i, glob in enumerate(data.get(key) or []):
+            if glob_problem(glob):
+                yield [key, i], glob_problem(glob)
+    for glob in data.get("per-file-ignores") or {}:
+        if glob_problem(glob):
+            yield ["per-file-ignores", glob], glob_problem(glob)
+
+
+def _leaves(value, where: list):
+    """(path, value) of every scalar in a validated configuration."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, where + [key])
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _leaves(item, where + [i])
+    else:
+        yield where, value
 
 
 def _explain(error) -> str:
@@ -236,7 +300,7 @@ def _explain(error) -> str:
     return error.message
 
 
-def _line_of(node, where: list, error) -> int | None:
+def _line_of(node, where: list, error=None) -> int | None:
     """1-based YAML line of the value at `where` (or of the offending key)."""
     if node is None:
         return None
@@ -250,7 +314,8 @@ def _line_of(node, where: list, error) -> int | None:
             current = current[step]
         except (KeyError, IndexError, TypeError, AttributeError):
             break
-    if error.validator in ("additionalProperties", "propertyNames") and isinstance(current, dict):
+    if error is not None and error.validator in ("additionalProperties", "propertyNames") \
+            and isinstance(current, dict):
         allowed = set(error.schema.get("properties", {}))
         for key in current:
             if key not in allowed and getattr(current, "lc", None) is not None:

@@ -53,3 +53,53 @@ def test_many_stars_against_a_near_miss_is_fast(pattern):
     start = time.perf_counter()
     assert not matches(globs, name)
     assert time.perf_counter() - start < 1.0      # was exponential: minutes for 10 stars
+
+
+# ------------------------------------------------------------ config files (18, 27)
+
+def _laughs(levels: int = 12, width: int = 10) -> str:
+    lines = ["a0: &a0 [lol]"]
+    for i in range(1, levels):
+        lines.append(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def repo(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ignore: &codes [SID]\nselect: *codes\n", ".newslint.yaml:1: YAML anchors and aliases are not allowed"),
+    (_laughs(), ".newslint.yaml:1: YAML anchors and aliases are not allowed"),
+    ("select: " + "[" * 5000 + "]" * 5000 + "\n", ".newslint.yaml:1: nested more than 32 levels deep"),
+    ("rules:\n  near-duplicate:\n    min-words: " + "9" * 4400 + "\n",
+     ".newslint.yaml:3: a number with more than 100 digits"),
+    ("include: ['*.txt', '[z-a].txt']\n", ".newslint.yaml:1: include[1]: bad character range z-a"),
+    ("per-file-ignores:\n  'news/[9-0]*': [SID]\n", ".newslint.yaml:2: per-file-ignores.news/[9-0]*: bad character range"),
+    ("thresholds:\n  - select: [ALL]\n    max-files-percent: .nan\n",
+     ".newslint.yaml:3: thresholds[0].max-files-percent: not a finite number"),
+    ("rules:\n  near-duplicate:\n    threshold: .nan\n",
+     ".newslint.yaml:3: rules.near-duplicate.threshold: not a finite number"),
+])
+def test_hostile_yaml_config_is_one_line_error(repo, text, expected):
+    (repo / ".newslint.yaml").write_text(text, encoding="utf-8")
+    start = time.perf_counter()
+    r = run_cli("check", "articles", "--no-cache", cwd=repo)
+    assert time.perf_counter() - start < 10
+    assert r.code == 2 and r.out == "" and r.err.count("\n") == 1, r.err
+    assert expected in r.err, r.err
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("[tool.newslint]\nthresholds = [{select = ['ALL'], max-files-percent = nan}]\n",
+     "[tool.newslint]: thresholds[0].max-files-percent: not a finite number"),
+    ("[tool.newslint.rules.near-duplicate]\nmin-words = " + "9" * 4400 + "\n", "not valid TOML"),
+    ("[tool.newslint]\nselect = " + "[" * 5000 + "]" * 5000 + "\n", "not valid TOML"),
+])
+def test_hostile_pyproject_is_one_line_error(repo, text, expected):
+    (repo / "pyproject.toml").write_text(text, encoding="utf-8")
+    r = run_cli("check", "articles", "--no-cache", "--config", "pyproject.toml", cwd=repo)
+    assert r.code == 2 and r.err.count("\n") == 1 and expected in r.err, r.err
