@@ -206,7 +206,8 @@ def _check(registry, args, reporter_cls=None) -> int:
     from .cache import Cache, default_dir
     from .runner import FixMode, RunOptions, default_jobs, run
 
-    config = config_mod.Config() if args.isolated else config_mod.load(args.config, registry.rules)
+    config = config_mod.Config() if args.isolated else \
+        config_mod.load(args.config, registry.rules, start=config_mod.start_folder(args.paths))
     for selector in (args.select or []) + (args.ignore or []) + (args.extend_select or []):
         if selector not in config_mod.selectors_for(registry.rules):
             raise UsageError(f"unknown rule selector {selector!r} (see `newslint rules`)")

@@ -1,9 +1,10 @@
 """Find, load and validate the configuration, and answer questions about it.
 
 Sources, first found wins: ``--config FILE``; else, walking up from the
-working directory, ``.newslint.yaml`` / ``.newslint.yml`` or a
-``pyproject.toml`` with a ``[tool.newslint]`` table. No file at all gives the
-built-in defaults.
+folder of the linted paths (their common folder) and stopping at the
+repository root (the first folder holding ``.git``, as ruff does),
+``.newslint.yaml`` / ``.newslint.yml`` or a ``pyproject.toml`` with a
+``[tool.newslint]`` table. No file at all gives the built-in defaults.
 
 YAML is read with ruamel.yaml's round-trip loader: it is as safe as the
 ``safe`` loader (no Python objects are built from tags) and it keeps line
@@ -124,6 +125,9 @@ def select_rules(rules, select, ignore) -> list:
 # ---------------------------------------------------------------- loading
 
 def discover(start: Path) -> Path | None:
+    """The config file for `start`: in it or a parent, but not above the
+    repository root (a config dropped in a shared parent folder must not
+    switch a project's rules off)."""
     for folder in [start, *start.parents]:
         for name in CONFIG_NAMES:
             if (folder / name).is_file():
@@ -131,7 +135,23 @@ def discover(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _has_tool_table(pyproject):
             return pyproject
+        if os.path.lexists(folder / ".git"):  # a folder, or a file in worktrees and submodules
+            return None
     return None
+
+
+def start_folder(paths: list[str], cwd: Path | None = None) -> Path:
+    """Where config discovery starts: the folder of the linted path (a
+    file's folder), for several paths their common folder; standard input
+    alone starts from the working directory."""
+    cwd = cwd or Path.cwd()
+    folders = [p if os.path.isdir(p) else os.path.dirname(p) or "." for p in paths if p != "-"]
+    if not folders:
+        return cwd
+    try:
+        return Path(os.path.commonpath([os.path.abspath(cwd / f) for f in folders]))
+    except ValueError:  # pragma: no cover - paths on different Windows drives
+        return cwd
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -157,14 +177,16 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: not valid TOML: nested too deeply") from exc
 
 
-def load(explicit: str | None, rules, cwd: Path | None = None) -> Config:
+def load(explicit: str | None, rules, cwd: Path | None = None, start: Path | None = None) -> Config:
+    """The configuration: `explicit`, else discovered from `start` (default:
+    the working directory)."""
     cwd = cwd or Path.cwd()
     if explicit:
         path = Path(explicit)
         if not path.is_file():
             raise UsageError(f"config file not found: {explicit}")
     else:
-        path = discover(cwd.resolve())
+        path = discover((start or cwd).resolve())
     if path is None:
         return Config(None, cwd, {})
     if path.name == "pyproject.toml":

@@ -9,7 +9,7 @@ import pytest
 from conftest import run_cli
 from newslint.globs import compile_globs, matches
 
-ARTICLE = "عنوان الخبر\n\nأعلن الوزير عن خطة جديدة.\n\nالمصدر: وكالات\n"
+ARTICLE = "عنوان الخبر\n\nأعلن الوزير عن خطة جديدة.\n\n310310\n\nالمصدر: وكالات\n"   # SID001: a stray id
 
 
 # ------------------------------------------------------------ globs (19)
@@ -103,3 +103,39 @@ def test_hostile_pyproject_is_one_line_error(repo, text, expected):
     (repo / "pyproject.toml").write_text(text, encoding="utf-8")
     r = run_cli("check", "articles", "--no-cache", "--config", "pyproject.toml", cwd=repo)
     assert r.code == 2 and r.err.count("\n") == 1 and expected in r.err, r.err
+
+
+# ------------------------------------------------------------ config discovery (25)
+
+@pytest.mark.parametrize("marker", ["folder", "file"])
+def test_config_discovery_stops_at_the_repository_root(repo, marker):
+    (repo / ".newslint.yaml").write_text("ignore: [ALL]\n", encoding="utf-8")   # a shared parent's config
+    project = repo / "project"
+    (repo / "articles").rename(project)
+    if marker == "folder":
+        (project / ".git").mkdir()
+    else:
+        (project / ".git").write_text("gitdir: /elsewhere/.git/worktrees/project\n", encoding="utf-8")
+    r = run_cli("check", ".", "--no-cache", cwd=project)
+    assert r.code == 1 and "SID001" in r.out
+
+
+def test_config_of_the_repository_root_is_found_from_a_subfolder(repo):
+    (repo / ".git").mkdir()
+    (repo / ".newslint.yaml").write_text("ignore: [ALL]\n", encoding="utf-8")
+    assert run_cli("check", ".", "--no-cache", cwd=repo / "articles").code == 0
+
+
+def test_config_is_discovered_from_the_linted_path_not_the_working_directory(repo):
+    (repo / "articles" / ".newslint.yaml").write_text("ignore: [ALL]\n", encoding="utf-8")
+    assert run_cli("check", "articles", "--no-cache", cwd=repo).code == 0
+    assert run_cli("check", "articles/a.txt", "--no-cache", cwd=repo).code == 0
+
+
+def test_several_paths_discover_from_their_common_folder(repo):
+    (repo / "news" / "x").mkdir(parents=True)
+    (repo / "news" / "y").mkdir()
+    for name in ("x", "y"):
+        (repo / "news" / name / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (repo / "news" / ".newslint.yaml").write_text("ignore: [ALL]\n", encoding="utf-8")
+    assert run_cli("check", "news/x", "news/y/a.txt", "--no-cache", cwd=repo).code == 0
