@@ -216,7 +216,10 @@ def _check(registry, args, reporter_cls=None) -> int:
         raise UsageError(f"unknown format {args.format!r}; choose from {', '.join(sorted(registry.reporters))}")
     if args.paths.count("-") > 1:
         raise UsageError("'-' (standard input) may be given once")
-    paths = discover(args.paths, config)
+    found = discover(args.paths, config)
+    paths = found.paths
+    for note in found.notes:
+        print(f"newslint: note: {note}", file=sys.stderr)
     plan = LintPlan.build(registry, config, args.select, args.ignore, args.extend_select)
     fail_on = args.fail_on or config.fail_on
 
@@ -231,7 +234,7 @@ def _check(registry, args, reporter_cls=None) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     options = RunOptions(jobs=args.jobs or default_jobs(), cache=cache, fix=fix, stdin_name=args.stdin_filename,
-                         thresholds=thresholds.from_config(config))
+                         thresholds=thresholds.from_config(config), known_errors=found.errors)
     if args.baseline:
         options.baseline = baseline_mod.BaselineFilter(baseline_mod.load(args.baseline))
 

@@ -348,11 +348,21 @@ def _line_of(node, where: list, error=None) -> int | None:
     return line
 
 
+def relative_to(path: str, root: Path) -> str | None:
+    """`path` relative to `root` (POSIX), or None when it is outside. The
+    root is resolved; the path is tried as written first, then resolved
+    (a working directory reached through a symlink)."""
+    for candidate in (os.path.abspath(path), os.path.realpath(path)):
+        try:
+            return Path(candidate).relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return None
+
+
 def relative_to_root(path: str, root: Path) -> str:
-    try:
-        return Path(os.path.abspath(path)).relative_to(root).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    rel = relative_to(path, root)
+    return Path(path).as_posix() if rel is None else rel
 
 
 def per_file_ignores(config: Config) -> list:

@@ -9,6 +9,7 @@ from functools import cached_property
 from .config import Config, matches, per_file_ignores, relative_to_root, select_rules
 from .decoding import NotText
 from .document import Document
+from .filekinds import not_regular, special_kind
 from .globs import matches as glob_matches
 from .models import SEVERITY_RANK, FileError, FileResult, Finding
 from .rule import BatchRule
@@ -112,16 +113,25 @@ def batch_sketches(doc: Document, plan: LintPlan, ignored=()) -> dict:
 
 
 def read_bytes(path: str) -> bytes | FileError:
-    """The file's bytes, or a FileError saying why they cannot be had."""
+    """The file's bytes, or a FileError saying why they cannot be had. Only
+    regular files are read: the open does not block (a FIFO would wait for
+    a writer) and the open descriptor is checked, so nothing can swap the
+    file between the check and the read (a device such as /dev/zero never
+    ends)."""
     try:
         if os.path.islink(path) and not os.path.exists(path):
             return FileError(path, "broken symbolic link")
-        if os.path.isdir(path):
-            return FileError(path, "is a directory")
-        with open(path, "rb") as fh:
-            return fh.read()
+        with open(path, "rb", opener=_open_nonblocking) as fh:
+            kind = special_kind(os.fstat(fh.fileno()).st_mode)
+            return fh.read() if kind is None else FileError(path, not_regular(kind))
+    except IsADirectoryError:
+        return FileError(path, "is a directory")
     except OSError as exc:
         return FileError(path, f"cannot read: {exc.strerror or exc}")
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def lint_path(path: str, plan: LintPlan) -> FileResult:

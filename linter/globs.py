@@ -31,12 +31,19 @@ class _Segment:
     def __init__(self, text: str):
         chunks = _split_at_stars(_tokens(text))
         self.literal = _literal(chunks[0]) if len(chunks) == 1 else None
+        # `*.txt`, `draft*`: one star between plain text, two string tests
+        self.ends = [_literal(c) for c in chunks] if len(chunks) == 2 else None
+        if self.ends is not None and None in self.ends:
+            self.ends = None
         self.regexes = [re.compile("".join(t[0] for t in chunk), re.DOTALL) for chunk in chunks]
         self.widths = [len(chunk) for chunk in chunks]
 
     def match(self, name: str) -> bool:
         if self.literal is not None:
             return name == self.literal
+        if self.ends is not None:
+            head, tail = self.ends
+            return len(name) >= len(head) + len(tail) and name.startswith(head) and name.endswith(tail)
         if len(self.regexes) == 1:
             return self.regexes[0].fullmatch(name) is not None
         return self._match_starred(name)
@@ -152,7 +159,8 @@ class _Pattern:
         if self.empty:
             return False
         if self.name is not None:
-            return any(map(self.name.match, segments)) if within else self.name.match(segments[-1])
+            # the last segment first: it is the one `*.txt` includes
+            return self.name.match(segments[-1]) or (within and any(map(self.name.match, segments[:-1])))
         return _match_segments(self.within if within else self.exact, segments)
 
 

@@ -42,6 +42,7 @@ class RunOptions:
     progress: Callable | None = None  # called with (done, total, findings)
     baseline: Callable | None = None  # findings -> findings not in the baseline
     thresholds: list = field(default_factory=list)
+    known_errors: dict = field(default_factory=dict)  # path -> FileError found before reading (discovery)
 
 
 @dataclass
@@ -87,7 +88,7 @@ def process_chunk(paths: list[str], plan: LintPlan, options: RunOptions) -> list
     results: list = [None] * len(paths)
     todo = []  # (index, path, data, cache key)
     for i, path in enumerate(paths):
-        data = read_bytes(path)
+        data = options.known_errors.get(path) or read_bytes(path)
         if isinstance(data, FileError):
             results[i] = FileResult(path, [], data)
         elif options.fix is not None:

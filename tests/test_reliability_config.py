@@ -139,3 +139,104 @@ def test_several_paths_discover_from_their_common_folder(repo):
         (repo / "news" / name / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (repo / "news" / ".newslint.yaml").write_text("ignore: [ALL]\n", encoding="utf-8")
     assert run_cli("check", "news/x", "news/y/a.txt", "--no-cache", cwd=repo).code == 0
+
+
+# ------------------------------------------------------------ walking folders (15, 20, 26, 28)
+
+def report(r):
+    import json
+
+    assert "Traceback" not in r.err and "internal error" not in r.err, r.err
+    return json.loads(r.out)
+
+
+def test_a_fifo_and_a_symlink_to_a_device_are_skipped_with_a_note(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")                       # reading it would block for ever
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")        # reading it would never end
+    (tmp_path / "pipe.md").symlink_to(tmp_path / "pipe.txt")   # not included: no note
+    r = run_cli("check", ".", "--format", "json", "--no-cache", cwd=tmp_path)
+    rep = report(r)
+    assert rep["summary"]["files"] == 1 and rep["errors"] == [] and r.code == 1
+    notes = sorted(line for line in r.err.splitlines())
+    assert notes == ["newslint: note: skipped pipe.txt: a FIFO, not a regular file",
+                     "newslint: note: skipped zero.txt: a character device, not a regular file"], r.err
+
+
+@pytest.mark.parametrize("name,kind", [("pipe.txt", "a FIFO"), ("zero.txt", "a character device")])
+def test_a_special_file_named_on_the_command_line_is_a_file_error(tmp_path, name, kind):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    r = run_cli("check", name, "--format", "json", "--no-cache", cwd=tmp_path)
+    assert r.code == 1 and report(r)["errors"] == [{"path": name, "message": f"{kind}, not a regular file"}]
+
+
+def test_a_very_deep_tree_is_walked(tmp_path):
+    import os
+
+    folders = [os.path.join(tmp_path, *["d"] * depth) for depth in range(1, 1501)]
+    for folder in folders:           # os.makedirs and shutil.rmtree recurse too
+        os.mkdir(folder)
+    article = os.path.join(folders[-1], "a.txt")
+    with open(article, "w", encoding="utf-8") as fh:
+        fh.write(ARTICLE)
+    try:
+        rep = report(run_cli("check", ".", "--format", "json", "--no-cache", cwd=tmp_path))
+        assert rep["summary"]["files"] == 1
+    finally:
+        os.remove(article)
+        for folder in reversed(folders):
+            os.rmdir(folder)
+
+
+def test_a_folder_that_cannot_be_listed_is_a_file_error(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # root can list anything: refuse like the OS would for others
+        if os.fspath(path).rstrip("/").endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    r = run_cli("check", ".", "--format", "json", "--no-cache", "--select", "WSP", cwd=tmp_path)
+    rep = report(r)
+    assert rep["errors"] == [{"path": "locked", "message": "cannot list folder: Permission denied"}]
+    assert rep["summary"]["files"] == 2 and r.code == 1
+
+
+def test_excludes_are_relative_to_the_config_folder(tmp_path):
+    (tmp_path / ".newslint.yaml").write_text("extend-exclude: [archive/private]\n", encoding="utf-8")
+    for folder in ("archive/private", "archive/public"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "a.txt").write_text(ARTICLE.replace("\n\n310310", "\u00a0\n\n310310"), encoding="utf-8")
+    before = (tmp_path / "archive/private/a.txt").read_bytes()
+    run_cli("check", "archive", "--fix", cwd=tmp_path)
+    assert (tmp_path / "archive/private/a.txt").read_bytes() == before         # excluded: left alone
+    assert (tmp_path / "archive/public/a.txt").read_bytes() != before          # linted and fixed
+    rep = report(run_cli("check", ".", "--format", "json", "--no-cache", cwd=tmp_path / "archive"))
+    assert {f["path"] for f in rep["findings"]} == {"public/a.txt"}
+
+
+def test_the_walked_folder_itself_is_never_excluded(tmp_path):
+    (tmp_path / "venv" / "news").mkdir(parents=True)           # `venv` is a default exclude
+    (tmp_path / "venv" / "news" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    rep = report(run_cli("check", "venv/news", "--format", "json", "--no-cache", cwd=tmp_path))
+    assert rep["summary"]["files"] == 1
+
+
+def test_include_is_relative_to_the_config_folder(tmp_path):
+    (tmp_path / ".newslint.yaml").write_text("include: ['news/**/*.txt']\n", encoding="utf-8")
+    (tmp_path / "news" / "2024").mkdir(parents=True)
+    (tmp_path / "news" / "2024" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    rep = report(run_cli("check", "news/2024", "--format", "json", "--no-cache", cwd=tmp_path))
+    assert rep["summary"]["files"] == 1
