@@ -66,6 +66,15 @@ class LintPlan:
                 "severities": self.severities, "config": self.config.data, "root": str(self.config.root)}
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
+    def context_of(self, path: str) -> str:
+        """What the findings of the file at `path` depend on besides the
+        plan, its bytes and its path as given: its path relative to the
+        config folder and the codes its per-file ignores switch off (the same
+        bytes at the same relative name can be linted from other folders).
+        Part of the file's cache key."""
+        ignored = sorted(_ignored_codes(path, self) if self.file_ignores else ())
+        return f"{relative_to_root(path, self.config.root)}\0{','.join(ignored)}"
+
 
 def read_document(path: str, data: bytes, pm=None) -> Document:
     if pm is not None:
