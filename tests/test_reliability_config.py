@@ -5,9 +5,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from conftest import run_cli
-from newslint.globs import compile_globs, matches
+from newslint.globs import compile_globs, glob_problem, matches
 
 ARTICLE = "عنوان الخبر\n\nأعلن الوزير عن خطة جديدة.\n\n310310\n\nالمصدر: وكالات\n"   # SID001: a stray id
 
@@ -44,6 +46,41 @@ ARTICLE = "عنوان الخبر\n\nأعلن الوزير عن خطة جديدة
 ])
 def test_glob_semantics(pattern, path, expected):
     assert matches(compile_globs([pattern]), path) is expected
+
+
+def _reference_match(pattern: str, path: str) -> bool:
+    """The glob rules, by brute force: fnmatch per segment, `**` tried at
+    every split (exponential, fine for tiny inputs)."""
+    import fnmatch
+
+    parts = pattern.split("/")
+    parts = (["**"] if len(parts) == 1 else []) + parts[:-1] + (["*", "**"] if parts[-1] == "**" else [parts[-1]])
+
+    def match(pats, segs):
+        if not pats:
+            return not segs
+        if pats[0] == "**":
+            return any(match(pats[1:], segs[i:]) for i in range(len(segs) + 1))
+        return bool(segs) and fnmatch.fnmatchcase(segs[0], pats[0]) and match(pats[1:], segs[1:])
+
+    return match(parts, path.split("/"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "*", "**", "a*", "?b", "[ab]", "*a*"]), min_size=1, max_size=4),
+       st.lists(st.sampled_from(["a", "b", "ab", "ba", "aa"]), min_size=1, max_size=5))
+def test_globs_agree_with_a_brute_force_matcher(pattern_parts, path_parts):
+    pattern, path = "/".join(pattern_parts), "/".join(path_parts)
+    assert matches(compile_globs([pattern]), path, within=False) is _reference_match(pattern, path)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab*?[]!-", min_size=1, max_size=8), st.text("ab-]![", min_size=1, max_size=8))
+def test_a_segment_glob_agrees_with_fnmatch(pattern, name):
+    import fnmatch
+
+    assume(pattern.strip() and glob_problem(pattern) is None)
+    assert matches(compile_globs([pattern]), name, within=False) is fnmatch.fnmatchcase(name, pattern)
 
 
 @pytest.mark.parametrize("pattern", ["*a" * 30 + "*b", "**/" * 30 + "*a" * 30 + "b", "*" * 5000 + "b"])
