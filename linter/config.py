@@ -270,7 +270,7 @@ def _validate(data: dict, node, path: Path, rules) -> None:
         _fail_at(path, where, _line_of(node, where), problem)
 
 
-def _fail_at(path: Path, where: list, line: int | None, problem: str):
+def _fail_at(path: Path, where: list, line: int | None, problem: str) -> None:
     """Raise the one-line error for the value at `where`: file, line, key."""
     key = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(where))
     location = f"{path}:{line}" if line else (f"{path} [tool.newslint]" if path.name == "pyproject.toml" else str(path))
@@ -283,13 +283,19 @@ def _value_problems(data: dict):
     for where, value in _leaves(data, []):
         if isinstance(value, float) and not math.isfinite(value):
             yield where, "not a finite number"
+    for where, glob in _globs(data):
+        problem = glob_problem(glob)
+        if problem:
+            yield where, problem
+
+
+def _globs(data: dict):
+    """(where, glob) of every glob in a validated configuration."""
     for key in GLOB_KEYS:
         for i, glob in enumerate(data.get(key) or []):
-            if glob_problem(glob):
-                yield [key, i], glob_problem(glob)
+            yield [key, i], glob
     for glob in data.get("per-file-ignores") or {}:
-        if glob_problem(glob):
-            yield ["per-file-ignores", glob], glob_problem(glob)
+        yield ["per-file-ignores", glob], glob
 
 
 def _leaves(value, where: list):
