@@ -1,12 +1,18 @@
 """Content cache: a file's results, keyed by everything they depend on.
 
 Key = sha256(newslint version, the plan's fingerprint (rules, options,
-severities, config), plugin versions, the size and modification time of every
-newslint and plugin module (so an edited rule never serves stale results),
-the file's path, sha256 of its bytes).
-Entries are JSON (never pickle: a cache directory is not trusted) in one
-SQLite file; an entry that does not parse, or whose stored key differs, is
-ignored and recomputed, and a cache file that is not a database is ignored.
+severities, config and its folder), plugin versions, the size and
+modification time of every newslint and plugin module and rule data file (so
+an edited rule or word list never serves stale results), the file's path as
+given, its context (path relative to the config folder, the codes its
+per-file ignores switch off), sha256 of its bytes).
+
+A cache directory is not trusted: entries are JSON (never pickle) in one
+SQLite file, and every entry is checked field by field on load (types,
+ranges, the severity and category vocabularies, the path it is for); one
+that does not fit is ignored and recomputed, and a cache file that is not a
+database is ignored. A connection is never used across fork(): it belongs
+to the process that opened it.
 """
 from __future__ import annotations
 
@@ -18,9 +24,20 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from .models import Edit, FileError, FileResult, Finding, Fix
+from .models import CATEGORIES, SEVERITIES, Edit, FileError, FileResult, Finding, Fix
 
 FORMAT = 2
+MAX_POSITION = 2 ** 31 - 1   # a line or column past this is not from a real file
+APPLICABILITIES = ("safe", "unsafe")
+
+
+class Unfit(ValueError):
+    """A stored entry that does not have the shape newslint writes."""
+
+
+def _require(condition: bool) -> None:
+    if not condition:
+        raise Unfit("cache entry does not fit")
 
 
 def default_dir(config_path: Path | None) -> Path:
@@ -44,6 +61,7 @@ class Cache:
         self.root = Path(root)
         self.run_key = run_key
         self._db = None
+        self._pid = None  # the process that opened _db
         self._broken = False
 
     def __getstate__(self):  # a connection does not cross process boundaries
@@ -57,11 +75,25 @@ class Cache:
         data = json.dumps([FORMAT, version, plan_fingerprint, sorted(plugin_versions.items())])
         return hashlib.sha256(data.encode()).hexdigest()
 
-    def key(self, path: str, data: bytes) -> str:
+    def key(self, path: str, data: bytes, context: str = "") -> str:
+        """`context`: what else the file's results depend on (LintPlan.context_of)."""
         content = hashlib.sha256(data).hexdigest()
-        return hashlib.sha256(f"{self.run_key}\0{path}\0{content}".encode("utf-8", "surrogatepass")).hexdigest()
+        text = f"{self.run_key}\0{path}\0{context}\0{content}"
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def close(self) -> None:
+        """Close the connection (before fork(): SQLite forbids using it in a
+        child); the next query opens a new one."""
+        if self._db is not None and self._pid == os.getpid():
+            self._db.close()
+        self._db = None
 
     def _connect(self, create: bool):
+        if self._db is not None and self._pid != os.getpid():
+            # inherited through fork(): neither use nor close it (closing
+            # could disturb the parent's locks); keep it from the collector
+            _INHERITED.append(self._db)
+            self._db = None
         if self._db is None and not self._broken:
             file = self.root / self.FILE
             try:
@@ -70,33 +102,35 @@ class Cache:
                 self.root.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(file, timeout=30)
                 db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                self._db = db
+                self._db, self._pid = db, os.getpid()
             except (OSError, sqlite3.Error):
                 self._broken = True  # unreadable or not a database: run without cache
         return self._db
 
-    def get_many(self, keys: list[str]) -> dict:
-        """{key: FileResult} for the keys the cache holds (one query)."""
+    def get_many(self, wanted: dict[str, str]) -> dict:
+        """{key: FileResult} for the keys of `wanted` ({key: path}) that the
+        cache holds with an entry that fits (one query)."""
         db = self._connect(create=False)
-        if db is None or not keys:
+        if db is None or not wanted:
             return {}
-        found = {}
+        keys = list(wanted)
         try:
             rows = db.execute(f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(keys))})",
                               keys).fetchall()
         except sqlite3.Error:
             return {}
+        found = {}
         for key, value in rows:
+            entry = _parse(key, value)
             try:
-                entry = json.loads(value)
-                if entry.get("format") == FORMAT and entry.get("key") == key:
-                    found[key] = _result_from(entry)
+                if entry is not None:
+                    found[key] = _result_from(entry, wanted[key])
             except (ValueError, KeyError, TypeError, IndexError):
-                continue  # corrupt or foreign: recompute
+                continue  # corrupt or forged: recompute
         return found
 
     def encode(self, key: str, result: FileResult) -> tuple[str, str]:
-        return key, json.dumps(_entry(key, result), ensure_ascii=False)
+        return key, _dumps(_entry(key, result))
 
     def load(self, key: str) -> dict | None:
         """The stored entry for `key`, if it parses and is for this key."""
@@ -105,25 +139,21 @@ class Cache:
             return None
         try:
             row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-            entry = json.loads(row[0]) if row is not None else None
-        except (sqlite3.Error, ValueError):
+        except sqlite3.Error:
             return None
-        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
-            return None  # missing, corrupt or foreign: recompute
-        return entry
+        return None if row is None else _parse(key, row[0])
 
     def get_batch(self, key: str) -> list | None:
         """The batch rules' results stored under `key`, or None."""
         entry = self.load(key)
         try:
-            return None if entry is None else [_result(path, rows) for path, rows in entry["results"]]
+            return None if entry is None else _batch_from(entry["results"])
         except (KeyError, TypeError, IndexError, ValueError):
             return None
 
     def put_batch(self, key: str, results: list) -> None:
-        value = json.dumps({"format": FORMAT, "key": key,
-                            "results": [[r.path, [_finding(f) for f in r.findings]] for r in results]},
-                           ensure_ascii=False)
+        value = _dumps({"format": FORMAT, "key": key,
+                        "results": [[r.path, [_finding(f) for f in r.findings]] for r in results]})
         self.put_many([(key, value)])
 
     def put_many(self, entries: list[tuple[str, str]]) -> None:
@@ -137,6 +167,32 @@ class Cache:
                 db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", entries)
         except sqlite3.Error:
             pass  # a read-only or full disk makes the run slower, not wrong
+
+
+_INHERITED: list = []  # connections a forked child inherited: never used, never closed
+
+
+def _dumps(value) -> str:
+    """JSON text for SQLite. Non-ASCII stays as is (Arabic is 3x smaller
+    than \\u escapes), except in the rare entry holding a path that is not
+    valid UTF-8 (a lone surrogate, which SQLite cannot store): escaped."""
+    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(value)
+    return text
+
+
+def _parse(key: str, value) -> dict | None:
+    """The decoded entry stored under `key`, if it is one of ours for it."""
+    try:
+        entry = json.loads(value)
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
+        return None  # corrupt or foreign: recompute
+    return entry
 
 
 def _entry(key: str, result: FileResult) -> dict:
@@ -161,20 +217,62 @@ def _finding(f: Finding) -> list:
     return [getattr(f, k) for k in _FIELDS] + [fix, f.fingerprint, f.doc]
 
 
-def _result(path: str, rows: list, error: str | None = None) -> FileResult:
-    findings = []
-    for row in rows:
-        fix = row[10]
-        if fix is not None:
-            row[10] = Fix(fix[0], fix[1], tuple(Edit(*e) for e in fix[3]), fix[2])
-        findings.append(Finding(*row))
+def _result(path, rows, error=None) -> FileResult:
+    """A FileResult from stored rows, each field checked (raises Unfit)."""
+    _require(type(path) is str and type(rows) is list and (error is None or type(error) is str))
+    findings = [_finding_from(row, path) for row in rows]
     return FileResult(path, findings, FileError(path, error) if error else None)
 
 
-def _result_from(entry: dict) -> FileResult:
-    result = _result(entry["path"], entry["findings"], entry["error"])
-    result.sketches = {code: _from_json(s) for code, s in entry["sketches"].items()}
+_SEVERITY_SET, _CATEGORY_SET = frozenset(SEVERITIES), frozenset(CATEGORIES)
+
+
+def _finding_from(row, path: str) -> Finding:
+    # one flat test: a warm run checks every stored finding (tens of thousands)
+    _require(type(row) is list and len(row) == len(_FIELDS) + 3)
+    code, name, category, severity, message, row_path, line, column, end_line, end_column, fix, fingerprint, doc = row
+    _require(type(code) is str and type(name) is str and type(message) is str and type(fingerprint) is str
+             and type(doc) is str and severity in _SEVERITY_SET and category in _CATEGORY_SET and row_path == path
+             and type(line) is int and type(column) is int and type(end_line) is int and type(end_column) is int
+             and 0 < line <= MAX_POSITION and 0 < column <= MAX_POSITION and 0 < end_line <= MAX_POSITION
+             and 0 < end_column <= MAX_POSITION)
+    return Finding(code, name, category, severity, message, path, line, column, end_line, end_column,
+                   None if fix is None else _fix_from(fix), fingerprint, doc)
+
+
+def _fix_from(fix) -> Fix | None:
+    if fix is None:
+        return None
+    _require(type(fix) is list and len(fix) == 4)
+    applicability, message, transcode, edits = fix
+    _require(applicability in APPLICABILITIES and type(message) is str and type(edits) is list)
+    _require(transcode is None or type(transcode) is str)
+    return Fix(applicability, message, tuple(map(_edit_from, edits)), transcode)
+
+
+def _edit_from(edit) -> Edit:
+    _require(type(edit) is list and len(edit) == 5 and type(edit[4]) is str)
+    _require(all(map(_is_position, edit[:4])))
+    return Edit(*edit)
+
+
+def _is_position(value) -> bool:
+    """A 1-based line or column (an int, not a bool, a float or NaN)."""
+    return type(value) is int and 1 <= value <= MAX_POSITION
+
+
+def _result_from(entry: dict, path: str) -> FileResult:
+    """The file result of `entry`, which must be for `path`."""
+    _require(entry.get("path") == path and type(entry.get("sketches")) is dict)
+    result = _result(path, entry["findings"], entry["error"])
+    result.sketches = {code: _sketch_from(s) for code, s in entry["sketches"].items()}
+    _require(all(type(code) is str for code in result.sketches))
     return result
+
+
+def _batch_from(items) -> list[FileResult]:
+    _require(type(items) is list and all(type(item) is list and len(item) == 2 for item in items))
+    return [_result(path, rows) for path, rows in items]
 
 
 def _to_json(value):
@@ -186,11 +284,15 @@ def _to_json(value):
     return value
 
 
-def _from_json(value):
-    if isinstance(value, dict):
-        return base64.b64decode(value["b64"])
-    if isinstance(value, list):
-        return tuple(_from_json(v) for v in value)
+def _sketch_from(value, nested: bool = False):
+    """The inverse of _to_json, accepting only what it writes: str, int,
+    {"b64": ...} and, one level deep, lists of those."""
+    if type(value) is dict:
+        _require(list(value) == ["b64"] and type(value["b64"]) is str)
+        return base64.b64decode(value["b64"], validate=True)
+    if type(value) is list and not nested:
+        return tuple(_sketch_from(v, nested=True) for v in value)
+    _require(type(value) in (str, int))
     return value
 
 
@@ -204,9 +306,10 @@ class Snapshot:
 
     MAX_FINDINGS = 200_000  # past this a snapshot is not worth its memory
 
-    def __init__(self, cache: Cache, key: str):
+    def __init__(self, cache: Cache, key: str, paths: list[str] = ()):
         self.cache = cache
         self.key = key
+        self.paths = list(paths)  # what the run lints, in order: a stored snapshot must be for exactly these
         self.files: list | None = []
         self.batch: list = []
         self.findings = 0
@@ -217,11 +320,11 @@ class Snapshot:
         try:
             for path in paths:
                 st = os.stat(path)
-                digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n"
-                              .encode("utf-8", "surrogatepass"))
+                digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0"
+                              f"{st.st_dev}\n".encode("utf-8", "surrogatepass"))
         except OSError:
             return None  # a missing or unreadable file: take the ordinary path
-        return cls(cache, "run:" + digest.hexdigest())
+        return cls(cache, "run:" + digest.hexdigest(), paths)
 
     def load(self) -> tuple[list, list] | None:
         """(file results, batch results) stored for this key, or None."""
@@ -229,10 +332,14 @@ class Snapshot:
         try:
             if entry is None:
                 return None
-            return ([_result(p, rows, err) for p, rows, err in entry["files"]],
-                    [_result(p, rows) for p, rows in entry["batch"]])
+            files = entry["files"]
+            _require(type(files) is list and all(type(item) is list and len(item) == 3 for item in files))
+            _require([item[0] for item in files] == self.paths)
+            batch = _batch_from(entry["batch"])
+            _require({r.path for r in batch} <= set(self.paths))
+            return [_result(p, rows, err) for p, rows, err in files], batch
         except (KeyError, TypeError, IndexError, ValueError):
-            return None  # corrupt: run normally
+            return None  # corrupt or forged: run normally
 
     def record(self, result: FileResult, batch: bool = False) -> None:
         """Remember a result (before any baseline filtering)."""
@@ -251,5 +358,5 @@ class Snapshot:
     def save(self) -> None:
         if self.files is None:
             return
-        self.cache.put_many([(self.key, json.dumps({"format": FORMAT, "key": self.key, "files": self.files,
-                                                      "batch": self.batch}, ensure_ascii=False))])
+        self.cache.put_many([(self.key, _dumps({"format": FORMAT, "key": self.key, "files": self.files,
+                                                  "batch": self.batch}))])

@@ -233,7 +233,8 @@ def _check(registry, args, reporter_cls=None) -> int:
     from .cache import Cache, default_dir
     from .runner import FixMode, RunOptions, default_jobs, run
 
-    config = config_mod.Config() if args.isolated else config_mod.load(args.config, registry.rules)
+    config = config_mod.Config() if args.isolated else \
+        config_mod.load(args.config, registry.rules, start=config_mod.start_folder(args.paths))
     for selector in (args.select or []) + (args.ignore or []) + (args.extend_select or []):
         if selector not in config_mod.selectors_for(registry.rules):
             raise UsageError(f"unknown rule selector {selector!r} (see `newslint rules`)")
@@ -242,7 +243,10 @@ def _check(registry, args, reporter_cls=None) -> int:
         raise UsageError(f"unknown format {args.format!r}; choose from {', '.join(sorted(registry.reporters))}")
     if args.paths.count("-") > 1:
         raise UsageError("'-' (standard input) may be given once")
-    paths = discover(args.paths, config)
+    found = discover(args.paths, config)
+    paths = found.paths
+    for note in found.notes:
+        print(f"newslint: note: {note}", file=sys.stderr)
     plan = LintPlan.build(registry, config, args.select, args.ignore, args.extend_select)
     fail_on = args.fail_on or config.fail_on
 
@@ -257,7 +261,7 @@ def _check(registry, args, reporter_cls=None) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     options = RunOptions(jobs=args.jobs or default_jobs(), cache=cache, fix=fix, stdin_name=args.stdin_filename,
-                         thresholds=thresholds.from_config(config))
+                         thresholds=thresholds.from_config(config), known_errors=found.errors)
     if args.baseline:
         options.baseline = baseline_mod.BaselineFilter(baseline_mod.load(args.baseline))
 

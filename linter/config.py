@@ -1,9 +1,10 @@
 """Find, load and validate the configuration, and answer questions about it.
 
 Sources, first found wins: ``--config FILE``; else, walking up from the
-working directory, ``.newslint.yaml`` / ``.newslint.yml`` or a
-``pyproject.toml`` with a ``[tool.newslint]`` table. No file at all gives the
-built-in defaults.
+folder of the linted paths (their common folder) and stopping at the
+repository root (the first folder holding ``.git``, as ruff does),
+``.newslint.yaml`` / ``.newslint.yml`` or a ``pyproject.toml`` with a
+``[tool.newslint]`` table. No file at all gives the built-in defaults.
 
 YAML is read with ruamel.yaml's round-trip loader: it is as safe as the
 ``safe`` loader (no Python objects are built from tags) and it keeps line
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import os
 import re
 import sys
@@ -23,13 +25,20 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, UsageError
-from .globs import compile_globs
+from .globs import compile_globs, glob_problem
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 DEFAULT_INCLUDE = ["**/*.txt"]
 DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
                    ".newslint_cache", ".tox", ".mypy_cache", ".pytest_cache"]
 _CODE_LIKE = re.compile(r"^[A-Za-z]+[0-9]*$")
+# A configuration is a few levels deep; deeper nesting is an attack on the
+# recursive YAML composer (and on everything that walks the result).
+MAX_DEPTH = 32
+# int() refuses more than 4,300 digits; no setting needs more than a few.
+MAX_DIGITS = 100
+_LONG_INTEGER = re.compile(r"[-+]?[0-9][0-9_]{%d,}" % MAX_DIGITS)
+GLOB_KEYS = ("include", "exclude", "extend-exclude")
 
 
 def base_schema() -> dict:
@@ -116,6 +125,9 @@ def select_rules(rules, select, ignore) -> list:
 # ---------------------------------------------------------------- loading
 
 def discover(start: Path) -> Path | None:
+    """The config file for `start`: in it or a parent, but not above the
+    repository root (a config dropped in a shared parent folder must not
+    switch a project's rules off)."""
     for folder in [start, *start.parents]:
         for name in CONFIG_NAMES:
             if (folder / name).is_file():
@@ -123,7 +135,23 @@ def discover(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _has_tool_table(pyproject):
             return pyproject
+        if os.path.lexists(folder / ".git"):  # a folder, or a file in worktrees and submodules
+            return None
     return None
+
+
+def start_folder(paths: list[str], cwd: Path | None = None) -> Path:
+    """Where config discovery starts: the folder of the linted path (a
+    file's folder), for several paths their common folder; standard input
+    alone starts from the working directory."""
+    cwd = cwd or Path.cwd()
+    folders = [p if os.path.isdir(p) else os.path.dirname(p) or "." for p in paths if p != "-"]
+    if not folders:
+        return cwd
+    try:
+        return Path(os.path.commonpath([os.path.abspath(cwd / f) for f in folders]))
+    except ValueError:  # pragma: no cover - paths on different Windows drives
+        return cwd
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -143,18 +171,22 @@ def _read_toml(path: Path) -> dict:
             return tomllib.load(fh)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, ValueError) as exc:  # ValueError: an integer too long for int()
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from exc
 
 
-def load(explicit: str | None, rules, cwd: Path | None = None) -> Config:
+def load(explicit: str | None, rules, cwd: Path | None = None, start: Path | None = None) -> Config:
+    """The configuration: `explicit`, else discovered from `start` (default:
+    the working directory)."""
     cwd = cwd or Path.cwd()
     if explicit:
         path = Path(explicit)
         if not path.is_file():
             raise UsageError(f"config file not found: {explicit}")
     else:
-        path = discover(cwd.resolve())
+        path = discover((start or cwd).resolve())
     if path is None:
         return Config(None, cwd, {})
     if path.name == "pyproject.toml":
@@ -178,13 +210,35 @@ def _read_yaml(path: Path):
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from exc
     try:
+        _refuse_hostile_yaml(YAML(typ="rt").parse(text), path)
         return YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else 1
         raise ConfigError(f"{path}:{line}: not valid YAML: {exc.problem}") from exc
-    except YAMLError as exc:
+    except (YAMLError, ValueError) as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def _refuse_hostile_yaml(events, path: Path) -> None:
+    """Stop, from the parser's events and before anything is built, what
+    would make loading or validating unbounded: aliases (nested ones expand
+    exponentially, "billion laughs"), deep nesting, huge integers."""
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+
+    depth = 0
+    for event in events:
+        line = event.start_mark.line + 1
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            raise ConfigError(f"{path}:{line}: YAML anchors and aliases are not allowed in a configuration")
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ConfigError(f"{path}:{line}: nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, ScalarEvent) and _LONG_INTEGER.fullmatch(event.value):
+            raise ConfigError(f"{path}:{line}: a number with more than {MAX_DIGITS} digits")
 
 
 def _plain(node):
@@ -208,14 +262,52 @@ def _validator_for(rule_set: tuple):
 def _validate(data: dict, node, path: Path, rules) -> None:
     validator = _validator_for(tuple(rules))
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if not errors:
-        return
-    error = errors[0]
-    where = list(error.absolute_path)
-    line = _line_of(node, where, error)
+    if errors:
+        error = errors[0]
+        where = list(error.absolute_path)
+        _fail_at(path, where, _line_of(node, where, error), _explain(error))
+    for where, problem in _value_problems(data):
+        _fail_at(path, where, _line_of(node, where), problem)
+
+
+def _fail_at(path: Path, where: list, line: int | None, problem: str) -> None:
+    """Raise the one-line error for the value at `where`: file, line, key."""
     key = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(where))
     location = f"{path}:{line}" if line else (f"{path} [tool.newslint]" if path.name == "pyproject.toml" else str(path))
-    raise ConfigError(f"{location}: {key + ': ' if key else ''}{_explain(error)}")
+    raise ConfigError(f"{location}: {key + ': ' if key else ''}{problem}")
+
+
+def _value_problems(data: dict):
+    """(where, problem) for what the schema cannot see: numbers that are not
+    finite (NaN passes every minimum and maximum), globs that mean nothing."""
+    for where, value in _leaves(data, []):
+        if isinstance(value, float) and not math.isfinite(value):
+            yield where, "not a finite number"
+    for where, glob in _globs(data):
+        problem = glob_problem(glob)
+        if problem:
+            yield where, problem
+
+
+def _globs(data: dict):
+    """(where, glob) of every glob in a validated configuration."""
+    for key in GLOB_KEYS:
+        for i, glob in enumerate(data.get(key) or []):
+            yield [key, i], glob
+    for glob in data.get("per-file-ignores") or {}:
+        yield ["per-file-ignores", glob], glob
+
+
+def _leaves(value, where: list):
+    """(path, value) of every scalar in a validated configuration."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, where + [key])
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _leaves(item, where + [i])
+    else:
+        yield where, value
 
 
 def _explain(error) -> str:
@@ -236,7 +328,7 @@ def _explain(error) -> str:
     return error.message
 
 
-def _line_of(node, where: list, error) -> int | None:
+def _line_of(node, where: list, error=None) -> int | None:
     """1-based YAML line of the value at `where` (or of the offending key)."""
     if node is None:
         return None
@@ -250,7 +342,8 @@ def _line_of(node, where: list, error) -> int | None:
             current = current[step]
         except (KeyError, IndexError, TypeError, AttributeError):
             break
-    if error.validator in ("additionalProperties", "propertyNames") and isinstance(current, dict):
+    if error is not None and error.validator in ("additionalProperties", "propertyNames") \
+            and isinstance(current, dict):
         allowed = set(error.schema.get("properties", {}))
         for key in current:
             if key not in allowed and getattr(current, "lc", None) is not None:
@@ -261,11 +354,21 @@ def _line_of(node, where: list, error) -> int | None:
     return line
 
 
+def relative_to(path: str, root: Path) -> str | None:
+    """`path` relative to `root` (POSIX), or None when it is outside. The
+    root is resolved; the path is tried as written first, then resolved
+    (a working directory reached through a symlink)."""
+    for candidate in (os.path.abspath(path), os.path.realpath(path)):
+        try:
+            return Path(candidate).relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return None
+
+
 def relative_to_root(path: str, root: Path) -> str:
-    try:
-        return Path(os.path.abspath(path)).relative_to(root).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    rel = relative_to(path, root)
+    return Path(path).as_posix() if rel is None else rel
 
 
 def per_file_ignores(config: Config) -> list:

@@ -9,6 +9,7 @@ from functools import cached_property
 from .config import Config, matches, per_file_ignores, relative_to_root, select_rules
 from .decoding import NotText
 from .document import Document
+from .filekinds import not_regular, special_kind
 from .globs import matches as glob_matches
 from .models import SEVERITY_RANK, FileError, FileResult, Finding
 from .rule import BatchRule
@@ -65,6 +66,15 @@ class LintPlan:
                 "severities": self.severities, "config": self.config.data, "root": str(self.config.root)}
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
+    def context_of(self, path: str) -> str:
+        """What the findings of the file at `path` depend on besides the
+        plan, its bytes and its path as given: its path relative to the
+        config folder and the codes its per-file ignores switch off (the same
+        bytes at the same relative name can be linted from other folders).
+        Part of the file's cache key."""
+        ignored = sorted(_ignored_codes(path, self) if self.file_ignores else ())
+        return f"{relative_to_root(path, self.config.root)}\0{','.join(ignored)}"
+
 
 def read_document(path: str, data: bytes, pm=None) -> Document:
     if pm is not None:
@@ -112,16 +122,25 @@ def batch_sketches(doc: Document, plan: LintPlan, ignored=()) -> dict:
 
 
 def read_bytes(path: str) -> bytes | FileError:
-    """The file's bytes, or a FileError saying why they cannot be had."""
+    """The file's bytes, or a FileError saying why they cannot be had. Only
+    regular files are read: the open does not block (a FIFO would wait for
+    a writer) and the open descriptor is checked, so nothing can swap the
+    file between the check and the read (a device such as /dev/zero never
+    ends)."""
     try:
         if os.path.islink(path) and not os.path.exists(path):
             return FileError(path, "broken symbolic link")
-        if os.path.isdir(path):
-            return FileError(path, "is a directory")
-        with open(path, "rb") as fh:
-            return fh.read()
+        with open(path, "rb", opener=_open_nonblocking) as fh:
+            kind = special_kind(os.fstat(fh.fileno()).st_mode)
+            return fh.read() if kind is None else FileError(path, not_regular(kind))
+    except IsADirectoryError:
+        return FileError(path, "is a directory")
     except OSError as exc:
         return FileError(path, f"cannot read: {exc.strerror or exc}")
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def lint_path(path: str, plan: LintPlan) -> FileResult:

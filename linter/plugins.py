@@ -42,20 +42,22 @@ class Registry:
 
     def code_fingerprint(self) -> str:
         """Size and modification time of every module of newslint and of the
-        plugins: part of the cache key, so editing a rule (in a checkout or
+        plugins, and of the rules' data files (word lists, phrase lists):
+        part of the cache key, so editing a rule or a list (in a checkout or
         an editable install) never serves stale results."""
         import hashlib
         import os
-        import sys
 
         import newslint
+        import newslint.reporters
         import newslint.rules
+        import newslint.rules.data
 
         # every module file of the package (whether imported yet or not), and the plugins'
-        files = [os.path.join(folder, name) for package in (newslint, newslint.rules)
+        files = [os.path.join(folder, name) for package in (newslint, newslint.rules, newslint.reporters)
                  for folder in package.__path__ for name in os.listdir(folder) if name.endswith(".py")]
-        files += [os.path.join(folder, name) for folder in sys.modules["newslint.reporters"].__path__
-                  for name in os.listdir(folder) if name.endswith(".py")]
+        files += [os.path.join(folder, name) for folder in newslint.rules.data.__path__
+                  for name in os.listdir(folder) if not name.startswith((".", "__pycache__"))]
         files += [getattr(p, "__file__", None) for p in self.pm.get_plugins()]
         digest = hashlib.sha256()
         for file in sorted({f for f in files if f}):

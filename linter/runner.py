@@ -44,6 +44,7 @@ class RunOptions:
     progress: Callable | None = None  # called with (done, total, findings)
     baseline: Callable | None = None  # findings -> findings not in the baseline
     thresholds: list = field(default_factory=list)
+    known_errors: dict = field(default_factory=dict)  # path -> FileError found before reading (discovery)
 
 
 @dataclass
@@ -113,14 +114,15 @@ def process_chunk(paths: list[str], plan: LintPlan, options: RunOptions) -> list
     results: list = [None] * len(paths)
     todo = []  # (index, path, data, cache key)
     for i, path in enumerate(paths):
-        data = read_bytes(path)
+        data = options.known_errors.get(path) or read_bytes(path)
         if isinstance(data, FileError):
             results[i] = FileResult(path, [], data)
         elif options.fix is not None:
             results[i] = _fix_one(path, path, data, plan, options.fix)
         else:
-            todo.append((i, path, data, options.cache.key(path, data) if options.cache else None))
-    cached = options.cache.get_many([key for *_, key in todo]) if options.cache else {}
+            key = options.cache.key(path, data, plan.context_of(path)) if options.cache else None
+            todo.append((i, path, data, key))
+    cached = options.cache.get_many({key: path for _, path, _, key in todo}) if options.cache else {}
     misses = [t for t in todo if t[3] not in cached]
     for (i, path, data, key), result in zip(misses, lint_many([(p, d) for _, p, d, _ in misses], plan)):
         if key is not None:
@@ -212,6 +214,8 @@ def iter_results(paths: list[str], plan: LintPlan, options: RunOptions) -> Itera
         if jobs > 1 and (options.cache is None or any(r.cache_entry is not None for r in results)):
             break
     if done < len(chunks):
+        if options.cache is not None:
+            options.cache.close()  # SQLite forbids using a connection across fork(): each worker opens its own
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         worker_options = replace(options, progress=None)
         with context.Pool(jobs, initializer=_init_worker,
