@@ -85,9 +85,12 @@ def _codes(value: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Reports are UTF-8 whatever the locale; a file name that is not valid
+    # UTF-8 (a lone surrogate here) is written as a \udcXX escape, which is
+    # also a valid JSON string escape, instead of failing the whole report.
     for stream in (sys.stdout, sys.stderr):
-        if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     debug = "--debug" in argv
     try:
         _refuse_file_names_as_options(argv)

@@ -146,11 +146,11 @@ class AtomicOutput:
         self.real = os.path.realpath(path)
         self.tmp = None
         if _is_special(self.real):
-            self.stream = io.open(self.real, "w", encoding="utf-8", newline="\n")
+            self.stream = io.open(self.real, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
             return
         remove_stale_temps(os.path.dirname(self.real))
         self.tmp, fd = _create_temp(self.real, mode=0o666)  # the umask applies, as for open()
-        self.stream = io.open(fd, "w", encoding="utf-8", newline="\n")
+        self.stream = io.open(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
 
     def commit(self) -> None:
         if self.tmp is None:

@@ -2,6 +2,8 @@
 case ends in a clear one-line error or a note, never a hang or a traceback."""
 from __future__ import annotations
 
+import json
+import os
 import time
 
 import pytest
@@ -277,3 +279,16 @@ def test_include_is_relative_to_the_config_folder(tmp_path):
     (tmp_path / "news" / "2024" / "a.txt").write_text(ARTICLE, encoding="utf-8")
     rep = report(run_cli("check", "news/2024", "--format", "json", "--no-cache", cwd=tmp_path))
     assert rep["summary"]["files"] == 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif", "junit", "github", "text"])
+def test_a_file_name_that_is_not_utf8_reaches_every_report_file(tmp_path, fmt):
+    """A lone surrogate in a path used to end the JSON reports with an
+    internal error; it is written as an escape instead."""
+    (tmp_path / os.fsdecode(b"bad\xffname.txt")).write_bytes("قال الوزير  اليوم.\n".encode())
+    r = run_cli("check", ".", "--no-cache", "--format", fmt, "-o", "out", cwd=tmp_path)
+    assert r.code == 1, r.err
+    text = (tmp_path / "out").read_text(encoding="utf-8")
+    assert "name.txt" in text
+    if fmt == "json":
+        assert json.loads(text)["findings"][0]["path"].endswith("name.txt")
