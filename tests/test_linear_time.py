@@ -87,3 +87,19 @@ def _many_findings_on_one_line(width: int):
     doc = Document("a.txt", ("كلمة " * width).encode("utf-8"))
     hits = [(Hit(1, c, 1, c + 1, "m"), _Rule, "warning") for c in range(1, 5 * width, 5)]
     return lambda: _findings(doc, hits)
+
+
+def test_fingerprints_of_many_findings_on_one_line():
+    ratio = growth(_many_findings_on_one_line, 2_000, FACTOR * 2_000)
+    assert ratio < BOUND
+
+
+def test_fingerprints_keep_their_values():
+    """The fingerprint is sha256(code, path, the line's normalised text, the
+    index among same-code findings on equal text): baselines stay valid."""
+    doc = Document("a.txt", "في  في\nفي في\n".encode("utf-8"))
+    hits = [(Hit(1, 1, 1, 2, "m"), _Rule, "warning"), (Hit(1, 4, 1, 5, "m"), _Rule, "warning"),
+            (Hit(2, 1, 1, 2, "m"), _Rule, "warning")]
+    got = [f.fingerprint for f in _findings(doc, hits)]
+    want = [hashlib.sha256(f"SPL001\0a.txt\0في في\0{i}".encode()).hexdigest()[:20] for i in range(3)]
+    assert got == want
