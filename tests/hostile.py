@@ -57,9 +57,10 @@ def tab_nbsp_run(n: int) -> str:
 
 
 def long_word(n: int) -> str:
-    """One Arabic word of n letters, twice, then with dots inside."""
+    """One Arabic word of n letters, twice (after a Persian letter), then
+    with dots inside."""
     word = "ب" * n
-    return HEADLINE + word + " " + word + "\n" + "ببب." + word + ".ب " + word + "\n" + SOURCE
+    return HEADLINE + "ی " + word + " " + word + "\n" + "ببب." + word + ".ب " + word + "\n" + SOURCE
 
 
 def letter_pattern_runs(n: int) -> str:

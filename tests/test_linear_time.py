@@ -28,8 +28,11 @@ BOUND = 16  # linear ~8, quadratic ~64
 # the small size of each input (the large one is FACTOR times it): chosen so
 # that the large run takes a few tenths of a second once linear
 SMALL = {
+    "findings-line": 8_000,
     "zero-width-after-phrase": 120,
     "zero-width-lines": 8_000,
+    "space-run": 8_000,
+    "tab-nbsp-run": 4_000,
     "letter-pattern-runs": 8_000,
     "short-lines": 20_000,
     "many-paragraphs": 16_000,
