@@ -28,12 +28,19 @@ BOUND = 16  # linear ~8, quadratic ~64
 # the small size of each input (the large one is FACTOR times it): chosen so
 # that the large run takes a few tenths of a second once linear
 SMALL = {
+    "one-line": 16_000,
     "findings-line": 8_000,
     "zero-width-after-phrase": 120,
     "zero-width-lines": 8_000,
     "space-run": 8_000,
     "tab-nbsp-run": 4_000,
+    "long-word": 8_000,
     "letter-pattern-runs": 8_000,
+    "digit-run": 2_000,
+    "line-edge-id": 2_000,
+    "latin-run": 2_000,
+    "punctuation-runs": 2_000,
+    "tags-line": 4_000,
     "short-lines": 20_000,
     "many-paragraphs": 16_000,
 }
@@ -64,12 +71,24 @@ def lint_all(plan):
     return work
 
 
-@pytest.mark.parametrize("name", sorted(SMALL))
+def test_every_hostile_input_has_a_size():
+    assert set(SMALL) == set(HOSTILE)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_lint_time_grows_linearly(name, every_rule):
     make = HOSTILE[name]
     n = SMALL[name]
     ratio = growth(lint_all(every_rule), make(n), make(FACTOR * n))
     assert ratio < BOUND, f"{name}: {FACTOR}x the input took {ratio:.1f}x the time"
+
+
+def test_one_megabyte_single_line_article(every_rule):
+    big = HOSTILE["one-line"](750_000)
+    size = len(big.encode("utf-8"))
+    assert size > 1_000_000 and big.count("\n") < 10
+    ratio = growth(lint_all(every_rule), HOSTILE["one-line"](750_000 // FACTOR), big)
+    assert ratio < BOUND
 
 
 def test_zone_parser_on_30000_short_lines():
