@@ -267,23 +267,42 @@ def _findings(doc: Document, found: list) -> list[Finding]:
     """Findings with stable ids: a hash of code, path, the flagged line's
     normalised text and the finding's index among findings with the same
     code and text. Moving lines does not change them; editing the flagged
-    line does."""
-    seen: dict[tuple, int] = {}
-    normalised: dict[int, str] = {}  # many findings share a line
+    line does.
+
+    Each line is normalised once, and the hash of "code, path, text" is
+    computed once per code and distinct text, then copied and finished
+    with the index per finding: many findings on one long line cost one
+    pass over the line, not one per finding."""
+    counts: dict[tuple, int] = {}     # (code, text digest) -> findings so far
+    prefixes: dict[tuple, object] = {}  # (code, text digest) -> hash of code, path, text
+    texts: dict[int, tuple] = {}      # line -> (normalised text, its digest)
     out = []
     path = doc.path
     for h, rule, severity in found:
-        norm = normalised.get(h.line)
-        if norm is None:
-            text = doc.lines[h.line - 1].text if 0 < h.line <= len(doc.lines) else ""
-            norm = normalised[h.line] = " ".join(text.split())
-        key = (rule.code, norm)
-        index = seen.get(key, 0)
-        seen[key] = index + 1
-        digest = hashlib.sha256(f"{rule.code}\0{path}\0{norm}\0{index}".encode("utf-8", "surrogatepass")).hexdigest()
+        entry = texts.get(h.line)
+        if entry is None:
+            entry = texts[h.line] = _normalised_line(doc, h.line)
+        norm, text_key = entry
+        key = (rule.code, text_key)
+        index = counts.get(key, 0)
+        counts[key] = index + 1
+        prefix = prefixes.get(key)
+        if prefix is None:
+            prefix = prefixes[key] = hashlib.sha256(f"{rule.code}\0{path}\0{norm}\0".encode("utf-8", "surrogatepass"))
+        digest = prefix.copy()
+        digest.update(str(index).encode())
         out.append(Finding(rule.code, rule.name, rule.category, severity, h.message, path, h.line, h.column,
-                           h.end_line, h.end_column, h.fix, digest[:20], rule.anchor()))
+                           h.end_line, h.end_column, h.fix, digest.hexdigest()[:20], rule.anchor()))
     return out
+
+
+def _normalised_line(doc: Document, line: int) -> tuple[str, bytes]:
+    """The line's text with white space collapsed, and a digest of it: the
+    digest, not the text, keys the per-text tables, so equal long lines do
+    not get compared character by character per finding."""
+    text = doc.lines[line - 1].text if 0 < line <= len(doc.lines) else ""
+    norm = " ".join(text.split())
+    return norm, hashlib.sha1(norm.encode("utf-8", "surrogatepass")).digest()
 
 
 def batch_findings(rule, plan: LintPlan, path: str, h) -> Finding:

@@ -46,13 +46,18 @@ _TAGS_PHRASES = ("كلمات دلاليه", "الكلمات الدلاليه", "
                  "الاوسمه", "tags")
 _META_PHRASES = ("تاريخ النشر", "تاريخ الخبر", "نشر في", "نشر بتاريخ", "اخر تحديث", "اخر تعديل", "بتاريخ",
                  "بقلم", "كتب", "كتبت")
-_FOLDED_CLASS = {"ا": "[اأإآٱ]", "ي": "[يىی]", "ه": "[هةۀہھ]", "ك": "[كک]", " ": "[\\s\u00a0\u200b-\u200f]+"}
+_FOLDED_CLASS = {"ا": "[اأإآٱ]", "ي": "[يىی]", "ه": "[هةۀہھ]", "ك": "[كک]"}
 _MARKS = "[\u064b-\u065f\u0670\u0640\u200b-\u200f]*"
+# Between two words: white space and marks in one class. Separate classes
+# (marks, spaces, marks) would share the zero-width characters, and a long
+# run of them would be split three ways when the phrase fails: cubic time.
+_GAP = "[\\s\u00a0\u200b-\u200f\u064b-\u065f\u0670\u0640]+"
 
 
 def _raw(phrase: str) -> str:
-    """A pattern matching `phrase` (folded) in unfolded text."""
-    return _MARKS.join(_FOLDED_CLASS.get(ch, re.escape(ch)) for ch in phrase)
+    """A pattern matching `phrase` (folded) in unfolded text (and a few
+    more strings, marks between two spaces for one: it is only a hint)."""
+    return _GAP.join(_MARKS.join(_FOLDED_CLASS.get(ch, re.escape(ch)) for ch in word) for word in phrase.split(" "))
 
 
 # A line can only be a tags, meta or marker line if it starts with one of the
@@ -162,11 +167,13 @@ def parse_zones(lines: list[str]) -> Zones:
         zones.sections = _sections(kinds, start, zones.appended_end)
 
     article = range(zones.appended_start - 1 if zones.appended_start else n)
-    for i in article:
+    for pos, i in enumerate(content):
+        if i not in article:
+            break
         if kinds[i] == BODY:
             if _BULLET.match(lines[i]):
                 kinds[i] = LIST_ITEM
-            elif _looks_like_subheading(lines, kinds, i):
+            elif _looks_like_subheading(lines[i], _next_kind(kinds, content, pos)):
                 kinds[i] = SUBHEADING
     zones.source_lines = [i + 1 for i in article if kinds[i] == SOURCE]
     zones.tags_lines = [i + 1 for i in article if kinds[i] == TAGS]
@@ -184,15 +191,21 @@ def _looks_like_headline(text: str) -> bool:
     return stripped[-1] not in ".:،؛,;"
 
 
-def _looks_like_subheading(lines: list[str], kinds: list[str], i: int) -> bool:
-    """A short line with no closing punctuation between two paragraphs."""
-    stripped = lines[i].strip()
+def _next_kind(kinds: list[str], content: list[int], pos: int) -> str | None:
+    """The kind of the non-blank line after content[pos] (None at the end):
+    an index into `content`, not a scan, so many short lines stay linear."""
+    return kinds[content[pos + 1]] if pos + 1 < len(content) else None
+
+
+def _looks_like_subheading(text: str, next_kind: str | None) -> bool:
+    """A short line with no closing punctuation between two paragraphs
+    (`next_kind`: the kind of the next non-blank line)."""
+    stripped = text.strip()
     if word_count(stripped) > SUBHEADING_MAX_WORDS or stripped[-1] in SENTENCE_END:
         return False
     if not any(ch.isalpha() for ch in stripped):
         return False
-    nxt = next((k for k in kinds[i + 1:] if k != BLANK), None)
-    return nxt in (BODY, LIST_ITEM, SUBHEADING)
+    return next_kind in (BODY, LIST_ITEM, SUBHEADING)
 
 
 def _appended_start(kinds: list[str], content: list[int]) -> int | None:

@@ -23,7 +23,9 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
 # three Latin words in a row: the cheapest sign that a foreign paragraph may exist
-_LATIN_STRETCH = re.compile(r"[A-Za-z]{2,}[ ,.;:'’-]{1,3}[A-Za-z]{2,}[ ,.;:'’-]{1,3}[A-Za-z]")
+# (from the start of a Latin word only: tried inside a long run of letters
+# it would scan the rest of the run from every letter)
+_LATIN_STRETCH = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[ ,.;:'’-]{1,3}[A-Za-z]{2,}[ ,.;:'’-]{1,3}[A-Za-z]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
 
 

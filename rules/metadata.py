@@ -8,7 +8,9 @@ from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, hit
 
 _LABEL = re.compile(r"^\s*[^:：]{1,30}[:：]\s*")
-_SEPARATORS = re.compile(r"\s*[،,|;؛#/]\s*")
+# one separator character; the white space around it is stripped in Python
+# (a "\s*[،,]\s*" search retries at every character of a long run of spaces)
+_SEPARATOR = re.compile(r"[،,|;؛#/]")
 _PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 MAX_TAG_WORDS = 4
 
@@ -40,16 +42,26 @@ def tags_of(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     separators, tags are space-separated words: each word is one item."""
     label = _LABEL.match(text)
     start = label.end() if label else 0
+    if _SEPARATOR.search(text, start):
+        return "separated", _separated_items(text, start)
     body = text[start:]
-    if _SEPARATORS.search(body):
-        items, pos = [], start
-        for part in _SEPARATORS.split(body):
-            at = text.index(part, pos) if part else pos
-            if part.strip():
-                items.append((at, at + len(part), part.strip()))
-            pos = at + len(part)
-        return "separated", items
     return "spaces", [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"\S+", body)]
+
+
+def _separated_items(text: str, start: int) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of the items between the separators of
+    text[start:]; white space next to a separator belongs to no item."""
+    items, pos, first = [], start, True
+    for sep in [*_SEPARATOR.finditer(text, start), None]:
+        end = sep.start() if sep else len(text)
+        part = text[pos:end]
+        left = part if first else part.lstrip()  # without the white space after a separator
+        piece = left.rstrip() if sep else left   # and before the next one
+        if piece.strip():
+            at = pos + len(part) - len(left)
+            items.append((at, at + len(piece), piece.strip()))
+        pos, first = (sep.end() if sep else end), False
+    return items
 
 
 class TagNotInArticle(Rule):

@@ -160,7 +160,10 @@ class EnglishDate(Rule):
                           f"English date \"{m.group()}\" inside Arabic text")
 
 
-_PERCENT = re.compile(f"({_NUMBER.pattern})( ?)([%\u066a])|([%\u066a])( ?)({_NUMBER.pattern})")
+# A number before "%" is matched from its first digit only: tried from every
+# digit of a long number that no "%" follows, it would be quadratic.
+_NUMBER_START = f"(?<![{_DIGITS}])(?<![{_DIGITS}][.,\u066b\u066c])"
+_PERCENT = re.compile(f"{_NUMBER_START}({_NUMBER.pattern})( ?)([%\u066a])|([%\u066a])( ?)({_NUMBER.pattern})")
 _GROUPED = re.compile(f"(?<![{_DIGITS}.,])[{_DIGITS}]{{1,3}}(?:([,.\u066c ])[{_DIGITS}]{{3}})(?:\\1[{_DIGITS}]{{3}})+(?![{_DIGITS}])")
 _GROUP_HINT = re.compile(f"[{_DIGITS}][,.\u066c ][{_DIGITS}]{{3}}[,.\u066c ][{_DIGITS}]{{3}}")
 _SEP_NAMES = {",": "commas", ".": "periods", "\u066c": "Arabic thousands separators", " ": "spaces"}

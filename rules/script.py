@@ -22,7 +22,9 @@ _PERSIAN = {
 }
 _PERSIAN_CLASS = "".join(_PERSIAN)
 _PERSIAN_ANY = re.compile(f"[{_PERSIAN_CLASS}]")
-_WORD_WITH_PERSIAN = re.compile(f"[{A}]*[{_PERSIAN_CLASS}][{A}]*")
+# from the start of a word only: tried at every letter of a long word
+# without a Persian letter, it would rescan the rest of the word each time
+_WORD_WITH_PERSIAN = re.compile(f"(?<![{A}])[{A}]*[{_PERSIAN_CLASS}][{A}]*")
 _PERSIAN_DIGITS = re.compile("[\u06f0-\u06f9]+")
 _TO_ARABIC_INDIC = {ord("\u06f0") + i: chr(0x0660 + i) for i in range(10)}
 

@@ -7,7 +7,8 @@ not in our list"."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from functools import cached_property, lru_cache
 from operator import eq
 from importlib import resources
 
@@ -35,6 +36,36 @@ def _data_set(name: str) -> frozenset:
 
 def _bare(word: str) -> str:
     return _STRIP_MARKS.sub("", word)
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+class _Tokens:
+    """The white-space separated tokens of one line, found once (on first
+    use), for the words around a match: `text[:pos].split()` at every match
+    would make a line with many matches quadratic."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def _spans(self) -> tuple[list[int], list[int]]:
+        spans = [m.span() for m in _NON_SPACE.finditer(self.text)]
+        return [s for s, _ in spans], [e for _, e in spans]
+
+    def before(self, pos: int) -> str:
+        """The last token of text[:pos] ("" if none), as
+        `text[:pos].split()[-1]` would give."""
+        starts, ends = self._spans
+        i = bisect_left(starts, pos) - 1  # the last token starting before pos
+        return self.text[starts[i]:min(ends[i], pos)] if i >= 0 else ""
+
+    def after(self, pos: int) -> str:
+        """The first token of text[pos:] ("" if none)."""
+        starts, ends = self._spans
+        i = bisect_right(ends, pos)  # the first token ending after pos
+        return self.text[max(starts[i], pos):ends[i]] if i < len(ends) else ""
 
 
 # ----------------------------------------------------------------- SPL001
@@ -86,28 +117,27 @@ class DuplicatedWord(Rule):
             tokens = text.split()
             if not any(map(eq, tokens, tokens[1:])):
                 continue  # cheap test first (in C): no two equal words in a row
+            around = _Tokens(text)
             for m in _DUPLICATE.finditer(text):
                 word = _bare(m.group(1))
-                if self._accepted(text, m, word, names):
+                if self._accepted(text, m, word, names, around):
                     continue
                 yield hit(line.number, m.start() + 1, m.end() + 1, f"duplicated word \"{m.group()}\"",
                           Fix("unsafe", f"keep one \"{m.group(1)}\"",
                               (Edit(line.number, m.start(2) + 1, line.number, m.end() + 1, ""),)))
 
     @staticmethod
-    def _accepted(text: str, m, word: str, names: set) -> bool:
+    def _accepted(text: str, m, word: str, names: set, around: _Tokens) -> bool:
         if word in _ALLOWED_PAIRS or word in names:
             return True
         if len(word) <= 2 and word not in _FUNCTION_WORDS:
             return True
-        before = text[:m.start()].split()
-        after = text[m.end():].split()
-        neighbours = {_bare(before[-1]).strip(_QUOTES) if before else "", _bare(after[0]).strip(_QUOTES) if after else ""}
+        before, after = around.before(m.start()), around.after(m.end())
+        neighbours = {_bare(before).strip(_QUOTES), _bare(after).strip(_QUOTES)}
         if word in _ACRONYM_LETTERS and neighbours & (_ACRONYM_LETTERS | {"سي", "بي"}):
             return True
         opens = m.start() > 0 and text[m.start() - 1] in _QUOTES
-        rest = text[m.end():].lstrip()
-        return opens and rest[:1] in tuple(_QUOTES)  # a quoted title: "سينما سينما"
+        return opens and after[:1] in tuple(_QUOTES)  # a quoted title: "سينما سينما"
 
 
 # ----------------------------------------------------------------- SPL002
@@ -346,22 +376,23 @@ class PunctuationSpacing(Rule):
         headline = doc.zones.headline if doubled else None
         for line in doc.lines:
             text = line.text
+            around = _Tokens(text)
             if ".." in text and line.number != headline:  # a headline may end in a teaser's ".."
                 for m in _DOUBLE_PERIOD.finditer(text):
                     yield hit(line.number, m.start() + 1, m.end() + 1, "doubled period \"..\" (not an ellipsis)",
                               Fix("safe", "write one period",
                                   (Edit(line.number, m.start() + 1, line.number, m.end() + 1, "."),)))
             for m in _SPACE_BEFORE.finditer(text) if spaced else ():
-                word = text[:m.start(1)].split()[-1:] or [""]
+                word = around.before(m.start(1))
                 yield hit(line.number, m.start(1) + 1, m.end(2) + 1,
-                          f"space before \"{m.group(2)}\" in \"{word[0]}{m.group(1)}{m.group(2)}\"",
+                          f"space before \"{m.group(2)}\" in \"{word}{m.group(1)}{m.group(2)}\"",
                           Fix("safe", "remove the space",
                               (Edit(line.number, m.start(1) + 1, line.number, m.end(1) + 1, ""),)))
             for m in _GLUED_AFTER.finditer(text) if glued else ():
                 at = m.end(1) + 1
-                word = text[:m.start(1)].split()[-1:] or [""]
+                word = around.before(m.start(1))
                 yield hit(line.number, m.start(1) + 1, at,
-                          f"no space after \"{m.group(1)}\" in \"{word[0]}{m.group()}\"",
+                          f"no space after \"{m.group(1)}\" in \"{word}{m.group()}\"",
                           Fix("safe", "add a space", (Edit(line.number, at, line.number, at, " "),)))
 
 

@@ -111,7 +111,10 @@ class PunctuationLine(Rule):
                           delete_line(line.number))
 
 
-_CODE = f"[A-Za-z{_DIGIT}]*[{_DIGIT}][A-Za-z{_DIGIT}]*"
+# A run of letters and digits; `_long_id` then asks for the digits. (A
+# pattern that asks for a digit inside the run, [..]*[0-9][..]*, tries every
+# split of a long run of digits: quadratic.)
+_CODE = f"[A-Za-z{_DIGIT}]+"
 _TAIL_ID = re.compile(f"([.!?\u061f\u00bb\"])\\s+({_CODE})\\s*$")
 _HEAD_ID = re.compile(f"^\\s*({_CODE})\\s+(?=[^\\s:\\-–—|/])")
 

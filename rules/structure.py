@@ -12,7 +12,10 @@ A = ARABIC_LETTERS
 # a word of 3+ letters, a sentence-final mark, a word of 3+ letters; not part
 # of a dotted acronym ("سي.إن.إن", "م.د") on either side
 _HINT = re.compile(f"[.!?\u061f][{A}]")
-_GLUED = re.compile(f"(?<![{A}.])([{A}]{{3,}})([.!?\u061f])([{A}]{{3,}})(?![{A}]*\\.[{A}])")
+# The third group takes the whole word, then the next character decides:
+# "(?![A]*\.[A])" after a shorter group would rescan the rest of the word
+# at every length it backtracks to (quadratic in a long word).
+_GLUED = re.compile(f"(?<![{A}.])([{A}]{{3,}})([.!?\u061f])([{A}]{{3,}})(?![{A}])(?!\\.[{A}])")
 
 
 class GluedSentences(Rule):

@@ -20,7 +20,7 @@ DANGLING = {
     "بين", "عند", "إذ", "إذا", "اذا", "كما", "حيث", "بسبب", "وفي", "وعلى", "ومن", "وإلى", "وعن", "ومع", "وأن",
     "بـ", "لـ", "الـ", "وبـ", "ولـ",
 }
-_ELLIPSIS_END = re.compile(r"(?:\.{2,}|…)[\s\"»”)\]]*$")
+_ELLIPSIS_CLOSERS = "\"»”)]"  # and white space: what may follow the final ellipsis
 # what a CMS or feed puts where it clipped the text
 _CLIP_MARK = re.compile(r"(?:…|\[\s*(?:\.{3}|…)\s*\]|\(\s*(?:\.{3}|…)\s*\))\s*$")
 _CLOSERS = " \t\"»”)]"
@@ -29,6 +29,22 @@ _SHORT = re.compile(r"^\S{1,2}$")
 
 def _last_words(text: str) -> list[str]:
     return text.split()[-2:]
+
+
+def ellipsis_at_end(text: str) -> tuple[int, int] | None:
+    """(start, end) of the ellipsis ("..", "...", "…") that ends `text`,
+    with the white space and closing quotes or brackets after it, or None.
+    A backward scan: a regex search (dots, closers, end of text) would
+    retry at every dot of a long run of dots that is not at the end."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _ELLIPSIS_CLOSERS):
+        end -= 1
+    if text[end - 1:end] == "…":
+        return end - 1, len(text)
+    start = end
+    while start and text[start - 1] == ".":
+        start -= 1
+    return (start, len(text)) if end - start >= 2 else None
 
 
 def body_paragraphs(doc):
@@ -101,10 +117,11 @@ class CutMarker(Rule):
         paragraphs = list(body_paragraphs(doc))
         last_number = paragraphs[-1][0] if paragraphs else None
         for number, text in paragraphs:
-            if not text.rstrip(_CLOSERS).endswith(("..", "…")):
+            span = ellipsis_at_end(text) if text.rstrip(_CLOSERS).endswith(("..", "…")) else None
+            if span is None:
                 continue
-            m = _ELLIPSIS_END.search(text)
-            before = text[:m.start()].split()
+            start, end = span
+            before = text[:start].split()
             dangling = bool(before) and before[-1] in DANGLING
             clipped = number == last_number and _CLIP_MARK.search(text) is not None
             if not dangling and not clipped:
@@ -112,8 +129,8 @@ class CutMarker(Rule):
             line_text = doc.line(number).text
             offset = len(line_text) - len(line_text.lstrip())
             why = f"after \"{before[-1]}\", a word a sentence cannot end on" if dangling else "at the end of the text"
-            yield hit(number, offset + m.start() + 1, offset + m.end() + 1,
-                      f"paragraph ends with the cut marker \"{m.group().strip()}\" {why}: the rest is missing "
+            yield hit(number, offset + start + 1, offset + end + 1,
+                      f"paragraph ends with the cut marker \"{text[start:end].strip()}\" {why}: the rest is missing "
                       f"(\"…{text[-40:]}\")")
 
 

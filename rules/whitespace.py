@@ -14,7 +14,9 @@ _NBSP_RUN = re.compile(NBSP + "+")
 _ONLY_SPACES = re.compile(r"^[\s\u00a0\u202f\u2007\u2000-\u200a\u200b\ufeff]+$")
 _UNUSUAL_CHARS = "\u202f\u2007\u2028\u2029\u205f\u3000\u1680" + "".join(chr(c) for c in range(0x2000, 0x200b))
 _UNUSUAL_SPACE = re.compile("[\u202f\u2007\u2000-\u200a\u2028\u2029\u205f\u3000\u1680]+")
-_TRAILING = re.compile(r"[ \t\u00a0\u202f\u2007\u2000-\u200a\u3000]+$")
+# white space WSP005 removes from line ends (found with rstrip: a `[...]+$`
+# search retries at every character of a long run inside the line)
+_TRAILING_CHARS = " \t\u00a0\u202f\u2007\u3000" + "".join(chr(c) for c in range(0x2000, 0x200b))
 
 # Invisible characters: every format character (Unicode category Cf) but
 # the prepended concatenation marks, which show (U+0600..U+0605 ARABIC
@@ -72,8 +74,9 @@ class NoBreakSpace(Rule):
         for line in doc.lines_matching(_NBSP_RUN):
             if _nbsp_only(line.text):
                 continue
+            tail = len(line.text.rstrip(" \t\u00a0"))  # where the line's trailing white space starts
             for m in _NBSP_RUN.finditer(line.text):
-                if not line.text[m.end():].strip(" \t\u00a0"):
+                if m.end() >= tail:
                     continue  # trailing: WSP005 removes it, rather than turning it into a space
                 n = m.end() - m.start()
                 yield hit(line.number, m.start() + 1, m.end() + 1,
@@ -241,15 +244,15 @@ class TrailingWhitespace(Rule):
     def check(self, doc, options):
         for line in doc.lines:  # a last-character test per line beats a scan of the text
             text = line.text
-            if not text or text[-1] not in " \t\u00a0\u202f\u2007\u3000" and not "\u2000" <= text[-1] <= "\u200a":
+            if not text or text[-1] not in _TRAILING_CHARS:
                 continue
             if is_blank(text) and (not options["include-blank-lines"] or _nbsp_only(text)):
                 continue
-            m = _TRAILING.search(text)
-            kind = "no-break spaces and other white space" if NBSP in m.group() else "white-space characters"
-            yield hit(line.number, m.start() + 1, m.end() + 1, f"{m.end() - m.start()} trailing {kind}",
+            start, end = len(text.rstrip(_TRAILING_CHARS)), len(text)
+            kind = "no-break spaces and other white space" if NBSP in text[start:] else "white-space characters"
+            yield hit(line.number, start + 1, end + 1, f"{end - start} trailing {kind}",
                       Fix("safe", "remove trailing white space",
-                          (Edit(line.number, m.start() + 1, line.number, m.end() + 1, ""),)))
+                          (Edit(line.number, start + 1, line.number, end + 1, ""),)))
 
     options = {"include-blank-lines": {"type": "boolean", "default": True,
                                        "description": "also report lines that hold only spaces or tabs"}}

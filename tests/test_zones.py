@@ -66,3 +66,20 @@ def test_content_after_trailing_source_without_marker_is_appended():
     lines = ["فقرة أولى من الخبر.", "فقرة ثانية من الخبر.", "المصدر: وكالات", "خبر آخر لا علاقة له بالمقال."]
     z = parse_zones(lines)
     assert z.appended_start == 4 and z.kind(4) == "appended"
+
+
+def parse(text):
+    return Document("a.txt", text.encode("utf-8")).zones
+
+
+def test_subheading_needs_a_paragraph_after_it_past_blank_lines():
+    body = "وقال الوزير إن الحكومة ستواصل العمل في كل المجالات المتاحة لها هذا العام."
+    z = parse(f"{body}\n\nالخطة الجديدة\n\n\n{body}\n\nسطر قصير أخير\n")
+    assert z.kind(3) == "subheading"     # the next non-blank line is a paragraph
+    assert z.kind(8) == "body"           # nothing after it
+
+
+def test_marker_words_separated_by_spaces_and_invisible_marks():
+    body = "وقال الوزير إن الحكومة ستواصل العمل في كل المجالات المتاحة لها هذا العام."
+    z = parse(f"{body}\n\n{body}\n\nاقرأ \u200b\u200f أيضاً:\n\nخبر آخر\n")
+    assert z.kind(5) == "marker" and z.appended_start == 5
