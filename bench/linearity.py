@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile import HOSTILE, best_time  # noqa: E402
+from hostile import HOSTILE, as_bytes, best_time  # noqa: E402
 
 from newslint.config import Config  # noqa: E402
 from newslint.document import Document  # noqa: E402
@@ -68,7 +68,7 @@ def row_times(make, text: str, sizes: list[int], cap: float, gen) -> list[float 
         if out and (out[-1] is None or out[-1] > cap):
             out.append(None)
             continue
-        out.append(best_time(make(gen(n).encode("utf-8"))))
+        out.append(best_time(make(as_bytes(gen(n)))))
     return out
 
 

@@ -181,17 +181,24 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
     return None
 
 
-def _undecodable_utf8(data: bytes) -> list[int]:
+def _undecodable_utf8(data: bytes, window: int = 4096) -> list[int]:
+    """Offsets of the undecodable UTF-8 sequences (stops after 10,000).
+    Decoded a window at a time: each error copies the bytes being decoded
+    into the exception, so decoding the whole rest per error was quadratic."""
     bad, start = [], 0
-    while True:
+    view = memoryview(data)
+    while start < len(data):
+        final = start + window >= len(data)
         try:
-            data[start:].decode("utf-8")
-            return bad
+            # not final: a sequence cut by the window's end is left for the next window
+            _, used = codecs.utf_8_decode(view[start:start + window], "strict", final)
+            start += used
         except UnicodeDecodeError as exc:
             bad.append(start + exc.start)
             start = start + exc.end
             if len(bad) > 10_000:
                 return bad
+    return bad
 
 
 def _has_utf8_multibyte(data: bytes) -> bool:

@@ -184,8 +184,8 @@ def _looks_like_headline(text: str) -> bool:
     """Short, and not closed like a sentence (a headline may end in "؟",
     "!", or a teaser's ".." / "...")."""
     stripped = text.strip()
-    if word_count(stripped) > HEADLINE_MAX_WORDS:
-        return False
+    if not stripped or word_count(stripped) > HEADLINE_MAX_WORDS:
+        return False  # empty: white space (U+001C..U+001F) that is_blank does not count as blank
     if stripped.endswith(("..", "…")):
         return True
     return stripped[-1] not in ".:،؛,;"
@@ -201,7 +201,7 @@ def _looks_like_subheading(text: str, next_kind: str | None) -> bool:
     """A short line with no closing punctuation between two paragraphs
     (`next_kind`: the kind of the next non-blank line)."""
     stripped = text.strip()
-    if word_count(stripped) > SUBHEADING_MAX_WORDS or stripped[-1] in SENTENCE_END:
+    if not stripped or word_count(stripped) > SUBHEADING_MAX_WORDS or stripped[-1] in SENTENCE_END:
         return False
     if not any(ch.isalpha() for ch in stripped):
         return False

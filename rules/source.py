@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, delete_line, hit
@@ -108,14 +109,15 @@ class MisplacedSource(Rule):
 
     def check(self, doc, options):
         zones = doc.zones
-        paragraphs = zones.paragraphs
+        paragraphs = zones.paragraphs  # in line order: the ones after a line are found by bisection
         for number in zones.source_lines:
-            after = [p for p in paragraphs if p > number]
-            if len(after) >= 1:
+            first_after = bisect_right(paragraphs, number)
+            after = len(paragraphs) - first_after
+            if after >= 1:
                 text = doc.line(number).text
                 yield hit(number, 1, len(text) + 1,
-                          f"source line \"{text.strip()}\" is followed by {len(after)} more paragraph"
-                          f"{'s' if len(after) != 1 else ''} of the article (line {after[0]})")
+                          f"source line \"{text.strip()}\" is followed by {after} more paragraph"
+                          f"{'s' if after != 1 else ''} of the article (line {paragraphs[first_after]})")
 
 
 @hookimpl

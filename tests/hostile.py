@@ -1,7 +1,7 @@
 """Hostile inputs for the linear-time tests and bench/linearity.py.
 
-Each generator takes a size `n` and returns an article (str) whose length
-grows linearly with `n`. They are shaped after what broke the linter: one
+Each generator takes a size `n` and returns an article (str, or bytes for
+damaged encodings) whose length grows linearly with `n`. They are shaped after what broke the linter: one
 huge line, long runs of one character (spaces, zero-width spaces, letters,
 digits, dots), a line packed with findings, and very many short lines.
 """
@@ -111,6 +111,37 @@ def many_paragraphs(n: int) -> str:
     return HEADLINE + "المصدر: وكالات\n\n" + para * max(1, n // len(para)) + SOURCE
 
 
+def many_sources(n: int) -> str:
+    """A paragraph, many source lines, then many paragraphs: every source
+    line stays in the article."""
+    k = max(1, n // 40)
+    return "وقال الوزير إن الحكومة ستواصل.\n" + "المصدر: وكالات\n" * k + "وقال الوزير إن الحكومة ستواصل.\n" * k
+
+
+def many_markers(n: int) -> str:
+    """An article followed by many appended sections, each a marker line
+    and a headline."""
+    k = max(1, n // 40)
+    return HEADLINE + SENTENCE + "\n\n" + SENTENCE + "\n\n" + "إقرأ أيضاً:\n\nخبر آخر عن الحكومة\n\n" * k
+
+
+def cr_lines(n: int) -> str:
+    """Lines ended by CR, CRLF and LF in turn, some holding only NBSP, and
+    runs of blank lines."""
+    k = max(1, n // 40)
+    return HEADLINE + ("وقال الوزير إن الحكومة\r\u00a0\r\n\n\n\nستواصل العمل.\r\n") * k
+
+
+def damaged_utf8(n: int, line: bool = True) -> bytes:
+    """UTF-8 Arabic text with one broken byte every 101 bytes: the most
+    damage a file can have and still count as UTF-8 (1 %). With `line`,
+    each broken byte ends a line."""
+    text = "وقال الوزير إن الحكومة ستواصل العمل في كل المجالات الممكنة هذا العام".encode("utf-8")
+    text = text[:98].decode("utf-8", "ignore").encode("utf-8")  # cut between two letters
+    chunk = text + b" " * (99 - len(text)) + b"\xff" + (b"\n" if line else b" ")
+    return chunk * max(1, n // len(chunk))
+
+
 HOSTILE = {
     "one-line": one_line,
     "findings-line": findings_line,
@@ -127,7 +158,16 @@ HOSTILE = {
     "tags-line": tags_line,
     "short-lines": short_lines,
     "many-paragraphs": many_paragraphs,
+    "many-sources": many_sources,
+    "many-markers": many_markers,
+    "cr-lines": cr_lines,
+    "damaged-utf8": damaged_utf8,
 }
+
+
+def as_bytes(text: str | bytes) -> bytes:
+    """A generator's output as file bytes (most give text, some bytes)."""
+    return text if isinstance(text, bytes) else text.encode("utf-8")
 
 
 def best_time(func, repeat: int = 3) -> float:

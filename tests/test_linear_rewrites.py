@@ -143,3 +143,27 @@ def test_start_hint_still_matches_every_line_it_matched(phrase, marks, at):
     line = phrase[:at] + "".join(marks) + phrase[at:]
     if _OLD_START_HINT.match(line):
         assert zones._START_HINT.match(line)
+
+
+def _old_undecodable_utf8(data):
+    bad, start = [], 0
+    while True:
+        try:
+            data[start:].decode("utf-8")
+            return bad
+        except UnicodeDecodeError as exc:
+            bad.append(start + exc.start)
+            start = start + exc.end
+
+
+_UTF8_PIECES = [b"a", b" ", "ب".encode(), "€".encode(), "😀".encode(), b"\xff", b"\x80", b"\xd8", b"\xe2\x82",
+                b"\xf0\x9f", b"\xf0\x9f\x98", b"\xed\xa0\x80", b"\xc0\xaf"]
+
+
+@EXAMPLES
+@given(st.lists(st.sampled_from(_UTF8_PIECES), max_size=30), st.sampled_from([4, 5, 7, 4096]))
+def test_undecodable_utf8_offsets_in_windows(pieces, window):
+    from newslint.decoding import _undecodable_utf8
+
+    data = b"".join(pieces)
+    assert _undecodable_utf8(data, window) == _old_undecodable_utf8(data)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from hostile import HOSTILE, best_time
+from hostile import HOSTILE, as_bytes, best_time, damaged_utf8
 from newslint.config import Config
+from newslint.decoding import decode
 from newslint.document import Document
 from newslint.engine import LintPlan, _findings, check_document
 from newslint.models import Hit
@@ -43,6 +44,10 @@ SMALL = {
     "tags-line": 4_000,
     "short-lines": 20_000,
     "many-paragraphs": 16_000,
+    "many-sources": 32_000,
+    "many-markers": 8_000,
+    "cr-lines": 8_000,
+    "damaged-utf8": 16_000,
 }
 
 
@@ -66,7 +71,7 @@ def every_rule():
 
 def lint_all(plan):
     def work(text):
-        data = text.encode("utf-8")
+        data = as_bytes(text)
         return lambda: check_document(Document("article.txt", data), plan)
     return work
 
@@ -89,6 +94,14 @@ def test_one_megabyte_single_line_article(every_rule):
     assert size > 1_000_000 and big.count("\n") < 10
     ratio = growth(lint_all(every_rule), HOSTILE["one-line"](750_000 // FACTOR), big)
     assert ratio < BOUND
+
+
+def test_decoding_utf8_with_the_most_damage():
+    def work(data):
+        return lambda: decode(data)
+    small = damaged_utf8(250_000, line=False)
+    assert len(decode(small).bad_bytes) == len(small) // 101
+    assert growth(work, small, damaged_utf8(FACTOR * 250_000, line=False)) < BOUND
 
 
 def test_zone_parser_on_30000_short_lines():

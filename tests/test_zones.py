@@ -83,3 +83,12 @@ def test_marker_words_separated_by_spaces_and_invisible_marks():
     body = "وقال الوزير إن الحكومة ستواصل العمل في كل المجالات المتاحة لها هذا العام."
     z = parse(f"{body}\n\n{body}\n\nاقرأ \u200b\u200f أيضاً:\n\nخبر آخر\n")
     assert z.kind(5) == "marker" and z.appended_start == 5
+
+
+def test_lines_of_white_space_that_is_not_blank_are_no_headline_or_subheading():
+    """U+001C..U+001F and U+0085 are white space to str.strip() but not
+    blank to the zone parser (found by tests/fuzz_decode.py)."""
+    for odd in "\x1c\x1d\x1e\x1f\x85":
+        z = parse(f"{odd}\n\nوقال الوزير إن الحكومة ستواصل.\n\n{odd}\n\nوقال الوزير إن الحكومة ستواصل.\n")
+        assert z.headline is None and z.kind(1) == "body" and z.kind(5) == "body"
+        assert parse(odd).kinds == ["body"]
