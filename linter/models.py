@@ -6,6 +6,7 @@ engine places them in `Finding`s, reporters only read them.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from operator import attrgetter
 from typing import Any, Iterator, Optional, Tuple
 
 SEVERITIES = ("error", "warning", "info")
@@ -82,29 +83,13 @@ class Finding:
     fingerprint: str = ""
     doc: str = ""
 
-    @property
-    def line(self) -> int:
-        return self.hit.line
-
-    @property
-    def column(self) -> int:
-        return self.hit.column
-
-    @property
-    def end_line(self) -> int:
-        return self.hit.end_line
-
-    @property
-    def end_column(self) -> int:
-        return self.hit.end_column
-
-    @property
-    def message(self) -> str:
-        return self.hit.message
-
-    @property
-    def fix(self) -> Optional[Fix]:
-        return self.hit.fix
+    # the hit's fields, read through it (attrgetter: as fast as a plain attribute)
+    line = property(attrgetter("hit.line"))
+    column = property(attrgetter("hit.column"))
+    end_line = property(attrgetter("hit.end_line"))
+    end_column = property(attrgetter("hit.end_column"))
+    message = property(attrgetter("hit.message"))
+    fix = property(attrgetter("hit.fix"))
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code)
