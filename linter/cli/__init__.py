@@ -14,11 +14,10 @@ import sys
 from .. import __version__
 from ..errors import UsageError
 from . import baseline, check, explain, rules
+from .exit_codes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401  (the CLI's API)
 from .rules import rules_markdown  # noqa: F401  (docs/rules.md is generated with it)
 
 COMMANDS = {"check": check, "baseline": baseline, "rules": rules, "explain": explain}
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):

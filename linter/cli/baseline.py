@@ -2,7 +2,8 @@
 `check --baseline` reports only new ones."""
 from __future__ import annotations
 
-from .check import EXIT_OK, execute
+from .check import execute
+from .exit_codes import EXIT_OK
 from .settings import add_run_arguments, run_settings
 
 

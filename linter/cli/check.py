@@ -7,10 +7,10 @@ import sys
 from .. import __version__
 from ..errors import UsageError
 from ..writer import FixMode
+from .exit_codes import EXIT_FINDINGS, EXIT_OK
 from .output import BinaryStdout, close_output, open_output
 from .settings import Settings, add_run_arguments, run_settings
 
-EXIT_OK, EXIT_FINDINGS = 0, 1
 PROGRESS_MIN_FILES = 200
 
 

@@ -5,8 +5,7 @@ import json
 import sys
 
 from ..errors import UsageError
-
-EXIT_OK = 0
+from .exit_codes import EXIT_OK
 
 
 def add_parser(sub) -> None:
@@ -32,5 +31,3 @@ def _explain(registry, key: str) -> int:
             sys.stdout.write(f"  {k} (default {json.dumps(spec.get('default'), ensure_ascii=False)}): "
                              f"{spec.get('description', '')}\n")
     return EXIT_OK
-
-

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 
+
 class BinaryStdout:
     """Bytes to standard output, also when it has been replaced by a text
     stream (as in tests)."""

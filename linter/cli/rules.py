@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
-EXIT_OK = 0
+from .exit_codes import EXIT_OK
 
 
 def add_parser(sub) -> None:
@@ -54,5 +54,3 @@ def rules_markdown(registry) -> str:
                            f"{spec.get('description', '')}")
             out.append("")
     return "\n".join(out)
-
-
