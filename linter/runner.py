@@ -26,7 +26,7 @@ from .outcome import Linted
 from .plan import RunPlan
 from .reading import read_bytes
 from .summary import Summary
-from .writer import FixMode, FixWriter, unified_diff  # noqa: F401  (FixMode, unified_diff: part of the API)
+from .writer import FixMode, FixWriter, unified_diff  # noqa: F401  (unified_diff: part of the API)
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_PER_WORKER = 32
@@ -131,12 +131,19 @@ def process_chunk(paths: list[str], plan: LintPlan, setup: LintSetup) -> list[Li
         if isinstance(data, FileError):
             results[i] = Linted(FileResult(path, (), data))
         elif setup.fix is not None:
-            results[i] = Linted(FileResult(path), fix=fix_bytes(path, data, plan, unsafe=setup.fix.unsafe))
+            results[i] = Linted(FileResult(path), fix=_fixed(path, data, plan, setup.fix))
         else:
             todo.append((i, path, data))
     for (i, _, _), linted in zip(todo, lint_through_cache([(p, d) for _, p, d in todo], plan, setup.cache)):
         results[i] = linted
     return results
+
+
+def _fixed(path: str, data: bytes, plan: LintPlan, mode: FixMode):
+    """The file fixed in memory; the decoded texts travel back to the
+    parent only for a diff (they double what a worker sends)."""
+    fixed = fix_bytes(path, data, plan, unsafe=mode.unsafe)
+    return fixed if mode.diff else replace(fixed, texts=())
 
 
 def lint_through_cache(items: list, plan: LintPlan, cache: Cache | None) -> list[Linted]:
@@ -195,7 +202,7 @@ def _pooled(chunks: list, jobs: int, spec: RunPlan, setup: LintSetup) -> Iterato
 def _stdin(plan: LintPlan, options: RunOptions) -> Linted:
     data = sys.stdin.buffer.read()
     if options.fix is not None:
-        fixed = fix_bytes(options.stdin_name, data, plan, unsafe=options.fix.unsafe)
+        fixed = _fixed(options.stdin_name, data, plan, options.fix)
         return Linted(FileResult(options.stdin_name), fix=fixed, stdin=True)
     return replace(lint_bytes(options.stdin_name, data, plan), stdin=True)
 
