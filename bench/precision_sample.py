@@ -20,7 +20,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from newslint.config import Config
-from newslint.engine import LintPlan, lint_path
+from newslint.engine import LintPlan
+from newslint.runner import lint_path
 from newslint.plugins import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,11 +1,5 @@
-"""Content cache: a file's results, keyed by everything they depend on.
-
-Key = sha256(newslint version, the plan's fingerprint (rules, options,
-severities, config and its folder), plugin versions, the size and
-modification time of every newslint and plugin module and rule data file (so
-an edited rule or word list never serves stale results), the file's path as
-given, its context (path relative to the config folder, the codes its
-per-file ignores switch off), sha256 of its bytes).
+"""Content cache: a file's results, stored under the keys cache_key.py builds
+(see there for what a key depends on).
 
 A cache directory is not trusted: entries are JSON (never pickle) in one
 SQLite file, and every entry is checked field by field on load (types,
@@ -17,16 +11,15 @@ to the process that opened it.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import os
 import sqlite3
 import sys
 from pathlib import Path
 
-from .models import CATEGORIES, SEVERITIES, Edit, FileError, FileResult, Finding, Fix
-
-FORMAT = 2
+from .cache_key import FORMAT, BatchKey, snapshot_key
+from .models import CATEGORIES, SEVERITIES, Edit, FileError, FileResult, Finding, Fix, Hit
+from .outcome import CacheEntry, Linted
 MAX_POSITION = 2 ** 31 - 1   # a line or column past this is not from a real file
 APPLICABILITIES = ("safe", "unsafe")
 
@@ -58,6 +51,8 @@ class Cache:
     FILE = "cache.sqlite3"
 
     def __init__(self, root: Path, run_key: str):
+        """`run_key` (cache_key.run_key): the run whose batch and snapshot
+        entries this cache holds."""
         self.root = Path(root)
         self.run_key = run_key
         self._db = None
@@ -69,17 +64,6 @@ class Cache:
 
     def __setstate__(self, state):
         self.__init__(state["root"], state["run_key"])
-
-    @staticmethod
-    def run_key_for(version: str, plan_fingerprint: str, plugin_versions: dict) -> str:
-        data = json.dumps([FORMAT, version, plan_fingerprint, sorted(plugin_versions.items())])
-        return hashlib.sha256(data.encode()).hexdigest()
-
-    def key(self, path: str, data: bytes, context: str = "") -> str:
-        """`context`: what else the file's results depend on (LintPlan.context_of)."""
-        content = hashlib.sha256(data).hexdigest()
-        text = f"{self.run_key}\0{path}\0{context}\0{content}"
-        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def close(self) -> None:
         """Close the connection (before fork(): SQLite forbids using it in a
@@ -107,8 +91,8 @@ class Cache:
                 self._broken = True  # unreadable or not a database: run without cache
         return self._db
 
-    def get_many(self, wanted: dict[str, str]) -> dict:
-        """{key: FileResult} for the keys of `wanted` ({key: path}) that the
+    def get_many(self, wanted: dict[str, str]) -> dict[str, Linted]:
+        """{key: Linted} for the keys of `wanted` ({key: path}) that the
         cache holds with an entry that fits (one query)."""
         db = self._connect(create=False)
         if db is None or not wanted:
@@ -124,13 +108,15 @@ class Cache:
             entry = _parse(key, value)
             try:
                 if entry is not None:
-                    found[key] = _result_from(entry, wanted[key])
+                    found[key] = _linted_from(entry, wanted[key], key)
             except (ValueError, KeyError, TypeError, IndexError):
                 continue  # corrupt or forged: recompute
         return found
 
-    def encode(self, key: str, result: FileResult) -> tuple[str, str]:
-        return key, _dumps(_entry(key, result))
+    @staticmethod
+    def encode(key: str, result: FileResult, sketches: dict) -> CacheEntry:
+        """The entry to store for a freshly linted file."""
+        return CacheEntry(key, _dumps(_entry(key, result, sketches)))
 
     def load(self, key: str) -> dict | None:
         """The stored entry for `key`, if it parses and is for this key."""
@@ -195,32 +181,36 @@ def _parse(key: str, value) -> dict | None:
     return entry
 
 
-def _entry(key: str, result: FileResult) -> dict:
+def _entry(key: str, result: FileResult, sketches: dict) -> dict:
     return {
         "format": FORMAT, "key": key, "path": result.path,
         "findings": [_finding(f) for f in result.findings],
         "error": result.error.message if result.error else None,
-        "sketches": {code: _to_json(s) for code, s in result.sketches.items()},
+        "sketches": {code: _to_json(s) for code, s in sketches.items()},
     }
 
 
-_FIELDS = ("code", "name", "category", "severity", "message", "path", "line", "column", "end_line",
-           "end_column")
+# A stored finding is a row (lists decode faster than objects) whose
+# columns are named here: encoding and decoding both go by these names,
+# never by the order of Finding's or Hit's fields.
+ROW = ("code", "name", "category", "severity", "path", "line", "column", "end_line", "end_column", "message",
+       "fix", "fingerprint", "doc")
+_TEXT_COLUMNS = ("code", "name", "message", "fingerprint", "doc")
+_POSITION_COLUMNS = ("line", "column", "end_line", "end_column")
 
 
 def _finding(f: Finding) -> list:
-    """A row, not a mapping: lists decode faster than objects."""
     fix = None
     if f.fix is not None:
         fix = [f.fix.applicability, f.fix.message, f.fix.transcode,
                [[e.line, e.column, e.end_line, e.end_column, e.content] for e in f.fix.edits]]
-    return [getattr(f, k) for k in _FIELDS] + [fix, f.fingerprint, f.doc]
+    return [fix if name == "fix" else getattr(f, name) for name in ROW]
 
 
 def _result(path, rows, error=None) -> FileResult:
     """A FileResult from stored rows, each field checked (raises Unfit)."""
     _require(type(path) is str and type(rows) is list and (error is None or type(error) is str))
-    findings = [_finding_from(row, path) for row in rows]
+    findings = tuple(_finding_from(row, path) for row in rows)
     return FileResult(path, findings, FileError(path, error) if error else None)
 
 
@@ -228,16 +218,16 @@ _SEVERITY_SET, _CATEGORY_SET = frozenset(SEVERITIES), frozenset(CATEGORIES)
 
 
 def _finding_from(row, path: str) -> Finding:
-    # one flat test: a warm run checks every stored finding (tens of thousands)
-    _require(type(row) is list and len(row) == len(_FIELDS) + 3)
-    code, name, category, severity, message, row_path, line, column, end_line, end_column, fix, fingerprint, doc = row
-    _require(type(code) is str and type(name) is str and type(message) is str and type(fingerprint) is str
-             and type(doc) is str and severity in _SEVERITY_SET and category in _CATEGORY_SET and row_path == path
-             and type(line) is int and type(column) is int and type(end_line) is int and type(end_column) is int
-             and 0 < line <= MAX_POSITION and 0 < column <= MAX_POSITION and 0 < end_line <= MAX_POSITION
-             and 0 < end_column <= MAX_POSITION)
-    return Finding(code, name, category, severity, message, path, line, column, end_line, end_column,
-                   None if fix is None else _fix_from(fix), fingerprint, doc)
+    # flat tests: a warm run checks every stored finding (tens of thousands)
+    _require(type(row) is list and len(row) == len(ROW))
+    v = dict(zip(ROW, row))
+    _require(all(type(v[name]) is str for name in _TEXT_COLUMNS)
+             and all(_is_position(v[name]) for name in _POSITION_COLUMNS)
+             and v["severity"] in _SEVERITY_SET and v["category"] in _CATEGORY_SET and v["path"] == path)
+    hit = Hit(line=v["line"], column=v["column"], end_line=v["end_line"], end_column=v["end_column"],
+              message=v["message"], fix=_fix_from(v["fix"]))
+    return Finding(code=v["code"], name=v["name"], category=v["category"], severity=v["severity"], path=path,
+                   hit=hit, fingerprint=v["fingerprint"], doc=v["doc"])
 
 
 def _fix_from(fix) -> Fix | None:
@@ -261,13 +251,13 @@ def _is_position(value) -> bool:
     return type(value) is int and 1 <= value <= MAX_POSITION
 
 
-def _result_from(entry: dict, path: str) -> FileResult:
-    """The file result of `entry`, which must be for `path`."""
+def _linted_from(entry: dict, path: str, key: str) -> Linted:
+    """The file of `entry`, which must be for `path`."""
     _require(entry.get("path") == path and type(entry.get("sketches")) is dict)
     result = _result(path, entry["findings"], entry["error"])
-    result.sketches = {code: _sketch_from(s) for code, s in entry["sketches"].items()}
-    _require(all(type(code) is str for code in result.sketches))
-    return result
+    sketches = {code: _sketch_from(s) for code, s in entry["sketches"].items()}
+    _require(all(type(code) is str for code in sketches))
+    return Linted(result, sketches, CacheEntry(key))
 
 
 def _batch_from(items) -> list[FileResult]:
@@ -316,15 +306,8 @@ class Snapshot:
 
     @classmethod
     def for_paths(cls, cache: Cache, paths: list[str]) -> "Snapshot | None":
-        digest = hashlib.sha256(f"{FORMAT}\0{cache.run_key}".encode())
-        try:
-            for path in paths:
-                st = os.stat(path)
-                digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0"
-                              f"{st.st_dev}\n".encode("utf-8", "surrogatepass"))
-        except OSError:
-            return None  # a missing or unreadable file: take the ordinary path
-        return cls(cache, "run:" + digest.hexdigest(), paths)
+        key = snapshot_key(cache.run_key, paths)
+        return None if key is None else cls(cache, key, paths)
 
     def load(self) -> tuple[list, list] | None:
         """(file results, batch results) stored for this key, or None."""
@@ -360,3 +343,58 @@ class Snapshot:
             return
         self.cache.put_many([(self.key, _dumps({"format": FORMAT, "key": self.key, "files": self.files,
                                                   "batch": self.batch}))])
+
+
+class CacheSession:
+    """The parent's side of the cache over one run: what a snapshot of the
+    whole run answers, new file entries stored in transactions of
+    WRITE_BATCH, the batch key fed with every file's key. Without a cache
+    (`cache` None) every method does nothing."""
+
+    WRITE_BATCH = 2000
+
+    def __init__(self, cache: Cache | None, paths: list[str], batch: bool, snapshot: bool):
+        self.cache = cache
+        self._entries: list = []
+        self._batch_key = BatchKey(cache.run_key) if cache is not None and batch else None
+        self._snapshot = Snapshot.for_paths(cache, paths) if cache is not None and snapshot else None
+        self.stored = self._snapshot.load() if self._snapshot is not None else None  # (files, batch) or None
+        if self.stored is not None:
+            self._batch_key, self._snapshot = None, None  # nothing to record: the run is the snapshot
+
+    def record(self, linted: Linted) -> None:
+        """Remember a file as linted (before any baseline filtering)."""
+        if self._snapshot is not None:
+            self._snapshot.record(linted.result)
+        if self._batch_key is not None:
+            self._batch_key.add(linted.cache.key if linted.cache is not None else None)
+        if linted.cache is not None and linted.cache.value is not None:
+            self._entries.append((linted.cache.key, linted.cache.value))
+            if len(self._entries) >= self.WRITE_BATCH:
+                self.cache.put_many(self._entries)
+                self._entries = []
+
+    def batch_results(self, compute) -> list:
+        """The batch rules' results: stored ones when every file's key is
+        the same as in a run that stored them, else `compute()` (stored)."""
+        if self.stored is not None:
+            return self.stored[1]
+        key = self._batch_key.value() if self._batch_key is not None else None
+        if key is None:
+            return compute()
+        found = self.cache.get_batch(key)
+        if found is None:
+            found = compute()
+            self.cache.put_batch(key, found)
+        return found
+
+    def record_batch(self, result: FileResult) -> None:
+        if self._snapshot is not None:
+            self._snapshot.record(result, batch=True)
+
+    def finish(self, crashed: bool) -> None:
+        if self.cache is None:
+            return
+        self.cache.put_many(self._entries)
+        if self._snapshot is not None and not crashed:
+            self._snapshot.save()

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, UsageError
-from .globs import compile_globs, glob_problem
+from .globs import glob_problem
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 DEFAULT_INCLUDE = ["**/*.txt"]
@@ -369,8 +369,3 @@ def relative_to(path: str, root: Path) -> str | None:
 def relative_to_root(path: str, root: Path) -> str:
     rel = relative_to(path, root)
     return Path(path).as_posix() if rel is None else rel
-
-
-def per_file_ignores(config: Config) -> list:
-    """[(compiled glob, selectors)] from `per-file-ignores`."""
-    return [(compile_globs([glob]), selectors) for glob, selectors in (config.get("per-file-ignores") or {}).items()]

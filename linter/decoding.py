@@ -22,7 +22,7 @@ import codecs
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .plausibility import MIN_MARGIN, Reading, read
+from .plausibility import MIN_MARGIN, read
 
 UTF8_BOM = codecs.BOM_UTF8
 _UTF16_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),

@@ -6,7 +6,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .decoding import Decoded, decode
-from .zones import Zones, parse_zones
+from .zones import ARTICLE_TEXT_KINDS, Zones, parse_zones
 
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
 # Characters most files never contain: one scan finds which of them a file
@@ -55,12 +55,23 @@ class Document:
         self.newline_counts = counts
         self.newline = max(counts, key=lambda k: (counts[k], k == "\n")) if any(counts.values()) else "\n"
         self.final_newline = bool(self.lines) and self.lines[-1].ending != "" or self.text == ""
-        # derived data that several rules share (computed by the first that needs it)
+        # Deprecated scratch space, kept until rules/duplicate.py uses
+        # `article_words`: shared derived data belongs in cached properties.
         self.memo: dict = {}
 
     @cached_property
     def zones(self) -> Zones:
         return parse_zones([line.text for line in self.lines])
+
+    @cached_property
+    def article_words(self) -> list[str]:
+        """The words of the article's own text (headline, body, sub-headings,
+        list items; appended sections left out), split on white space of any
+        kind: what the duplicate rules compare."""
+        zones = self.zones
+        text = "\n".join(self.lines[n - 1].text for n, kind in enumerate(zones.kinds, 1)
+                         if kind in ARTICLE_TEXT_KINDS and zones.in_article(n))
+        return text.split()
 
     def line(self, number: int) -> Line:
         return self.lines[number - 1]

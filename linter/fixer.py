@@ -180,11 +180,89 @@ def refixed_document(path: str, data: bytes, text: str, codec: FileCodec, newlin
     return doc
 
 
+@dataclass(frozen=True)
+class FixPass:
+    """One pass: the fixes applied and skipped, the bytes they give (None
+    when the encoding cannot hold what a fix brought), the codec after it."""
+
+    outcome: FixOutcome
+    data: bytes | None
+    codec: FileCodec
+
+
+def fix_pass(doc: Document, findings, codec: FileCodec, unsafe: bool = False) -> FixPass:
+    """Apply the fixes of `findings` to `doc` once and encode the result."""
+    outcome = plan_fixes(doc, findings, unsafe)
+    codec = codec.transcoded(outcome.transcode)
+    try:
+        data = codec.encode(outcome.text)
+    except (UnicodeEncodeError, LookupError):  # a fix brought a character the encoding cannot hold
+        data = None
+    return FixPass(outcome, data, codec)
+
+
 def apply_fixes(data, findings, unsafe: bool = False) -> tuple:
-    """Fix `data` (str or bytes) with the fixes of `findings`; returns the
-    result in the same type, and the applied and skipped findings."""
+    """Fix `data` (str or bytes) with the fixes of `findings` in one pass;
+    returns the result in the same type, and the applied and skipped
+    findings."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     doc = Document(findings[0].path if findings else "-", raw)
-    outcome = plan_fixes(doc, findings, unsafe)
-    fixed = FileCodec.of(doc, raw).transcoded(outcome.transcode).encode(outcome.text)
-    return (fixed.decode("utf-8") if isinstance(data, str) else fixed), outcome.applied, outcome.skipped
+    done = fix_pass(doc, findings, FileCodec.of(doc, raw), unsafe)
+    fixed = done.data if done.data is not None else done.codec.encode(done.outcome.text)  # raises why not
+    return (fixed.decode("utf-8") if isinstance(data, str) else fixed), done.outcome.applied, done.outcome.skipped
+
+
+# ------------------------------------------------------------ the fix loop
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """A file after fixing, in memory: nothing is written here (the parent
+    writes `fixed`, see writer.py)."""
+
+    path: str
+    findings: tuple            # findings left after fixing
+    original: bytes
+    fixed: bytes | None        # None when nothing changed
+    applied: int = 0
+    skipped: int = 0           # fixes left out because they overlapped another
+    before: tuple = ()         # findings of the original bytes: reported when `fixed` is not written
+    texts: tuple = ()          # (original, fixed) text as decoded, for --diff
+    error: str | None = None   # why the file was not fixed or not linted
+
+
+def fix_bytes(path: str, data: bytes, plan, unsafe: bool = False) -> FixResult:
+    """Lint, apply fixes, lint again, until nothing more can be fixed.
+
+    The encoding (codec, byte order, BOM) and the newline style are decided
+    once, from the original bytes: a pass never re-guesses them from the
+    bytes the previous pass wrote (a fix that removes a file's only
+    multi-byte letter must not make it look like cp1256 to the next)."""
+    from .decoding import NotText
+    from .engine import check_document, read_document
+
+    try:
+        doc = read_document(path, data, plan.parse)
+    except NotText as exc:
+        return FixResult(path, (), data, None, error=str(exc))
+    first = findings = tuple(check_document(doc, plan))
+    try:
+        codec = FileCodec.of(doc, data)
+    except LookupError as exc:  # bytes that no codec we know writes back exactly
+        return FixResult(path, first, data, None, before=first, error=f"not fixed: {exc}")
+    newline, original_text = doc.newline, doc.text
+    current, applied, skipped = data, 0, 0
+    for _ in range(MAX_FIX_PASSES):
+        done = fix_pass(doc, findings, codec, unsafe)
+        skipped = len(done.outcome.skipped)  # overlapping fixes left for the next pass (or for good)
+        if not done.outcome.applied or done.data is None or done.data == current:
+            break
+        applied += len(done.outcome.applied)
+        current, codec = done.data, done.codec
+        parsed = plan.parse(path, current) if plan.parse is not None else None
+        doc = parsed or refixed_document(path, current, done.outcome.text, codec, newline)
+        findings = tuple(check_document(doc, plan))
+    return FixResult(path, findings, data, current if current != data else None, applied, skipped, first,
+                     (original_text, doc.text))

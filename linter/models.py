@@ -1,11 +1,12 @@
 """Plain data shared by the engine, the rules and the reporters.
 
 Everything here is a frozen dataclass or a constant: rules build `Hit`s, the
-engine turns them into `Finding`s, reporters only read them.
+engine places them in `Finding`s, reporters only read them.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
+from operator import attrgetter
 from typing import Any, Iterator, Optional, Tuple
 
 SEVERITIES = ("error", "warning", "info")
@@ -63,30 +64,43 @@ class Hit:
     fix: Optional[Fix] = None
 
 
+# The fields of a Hit, in order: a Finding exposes them as its own.
+HIT_FIELDS = ("line", "column", "end_line", "end_column", "message", "fix")
+
+
 @dataclass(frozen=True)
 class Finding:
+    """A rule's `Hit`, placed: which rule found it, at which severity, in
+    which file, with a stable id. The hit's own fields (`line` .. `fix`)
+    are read through it, not declared twice."""
+
     code: str
     name: str
     category: str
     severity: str
-    message: str
     path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    fix: Optional[Fix] = None
+    hit: Hit
     fingerprint: str = ""
     doc: str = ""
+
+    # the hit's fields, read through it (attrgetter: as fast as a plain attribute)
+    line = property(attrgetter("hit.line"))
+    column = property(attrgetter("hit.column"))
+    end_line = property(attrgetter("hit.end_line"))
+    end_column = property(attrgetter("hit.end_column"))
+    message = property(attrgetter("hit.message"))
+    fix = property(attrgetter("hit.fix"))
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        if self.fix is None:
-            data["fix"] = None
-        return data
+        """Flat, in the order reports have always used."""
+        return {"code": self.code, "name": self.name, "category": self.category, "severity": self.severity,
+                "message": self.message, "path": self.path, "line": self.line, "column": self.column,
+                "end_line": self.end_line, "end_column": self.end_column,
+                "fix": None if self.fix is None else asdict(self.fix), "fingerprint": self.fingerprint,
+                "doc": self.doc}
 
 
 @dataclass(frozen=True)
@@ -100,17 +114,15 @@ class FileError:
         return {"path": self.path, "message": self.message}
 
 
-@dataclass
+@dataclass(frozen=True)
 class FileResult:
+    """What a reporter needs about one file: its findings, or why it could
+    not be linted. Stages that change it (the baseline filter, a failed
+    write) build a new one."""
+
     path: str
-    findings: list = field(default_factory=list)
+    findings: tuple = ()
     error: Optional[FileError] = None
-    fixed: int = 0  # findings fixed in this file (with --fix / --diff)
-    fix_skipped: int = 0  # fixes not applied because they overlapped another fix
-    sketches: dict = field(default_factory=dict)  # batch-rule code -> sketch of this file
-    output: Optional[bytes] = None  # fixed standard input or a diff, written by the parent
-    cache_entry: Optional[tuple] = None  # (key, value) for the parent to store in the cache
-    cache_key: Optional[str] = None      # this file's cache key, when a cache is in use
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

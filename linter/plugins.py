@@ -68,6 +68,11 @@ class Registry:
             digest.update(f"{file}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
+    def parse_document(self, path: str, data: bytes):
+        """A plugin's Document for the file, or None: the built-in text
+        parser then reads it."""
+        return self.pm.hook.newslint_parse_document(path=path, data=data)
+
     def lookup(self, code_or_name: str):
         key = code_or_name.strip()
         return self.by_code.get(key.upper()) or self.by_name.get(key.lower())

@@ -25,22 +25,27 @@ class Summary:
     thresholds: list = field(default_factory=list)  # outcomes of the batch thresholds
     baselined: int = 0         # findings left out because the baseline has them
 
-    def add(self, result: FileResult, counted: bool | None = None) -> None:
-        """Count a file's result. Batch findings arrive as a second result
-        for a file already counted: pass `counted` (did it have findings?)."""
-        if counted is not None:
-            if result.findings and not counted:
-                self.files_with_findings += 1
-            self._add_findings(result)
-            return
+    def add_file(self, result: FileResult) -> None:
+        """Count a file's result (once per file)."""
         self.files += 1
         if result.error is not None:
             self.errors.append(result.error)
-        if result.fixed:
-            self.fixed += result.fixed
-            self.files_fixed += 1
-        self.fix_skipped += result.fix_skipped
         if result.findings:
+            self.files_with_findings += 1
+        self._add_findings(result)
+
+    def add_fixes(self, fixed: int, skipped: int) -> None:
+        """Count one file's fixes: `fixed` applied, `skipped` left out
+        because they overlapped another."""
+        if fixed:
+            self.fixed += fixed
+            self.files_fixed += 1
+        self.fix_skipped += skipped
+
+    def add_batch(self, result: FileResult, had_findings: bool) -> None:
+        """Count the batch rules' findings on a file already counted by
+        add_file (`had_findings`: did that count find any?)."""
+        if result.findings and not had_findings:
             self.files_with_findings += 1
         self._add_findings(result)
 

@@ -17,15 +17,48 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 
 from .arabic import SENTENCE_END, fold, is_blank, word_count
 
-BLANK, HEADLINE, META, BODY, SUBHEADING, LIST_ITEM = "blank", "headline", "meta", "body", "subheading", "list-item"
-SOURCE, TAGS, MARKER, INLINE_MARKER, APPENDED = "source", "tags", "marker", "inline-marker", "appended"
+
+
+class ZoneKind(str, Enum):
+    """The kind of a line. Members are strings equal to their values, so
+    code (and configs, reports) that compare with "body" keep working."""
+
+    BLANK = "blank"
+    HEADLINE = "headline"
+    META = "meta"
+    BODY = "body"
+    SUBHEADING = "subheading"
+    LIST_ITEM = "list-item"
+    SOURCE = "source"
+    TAGS = "tags"
+    MARKER = "marker"
+    INLINE_MARKER = "inline-marker"
+    APPENDED = "appended"
+
+    # hash and print as the plain string: a member must find "body" in a
+    # set or dict of strings (Enum hashes its name, "BODY", by default)
+    __hash__ = str.__hash__
+
+    def __str__(self) -> str:
+        return self.value
+
+
+BLANK, HEADLINE, META, BODY, SUBHEADING, LIST_ITEM = (ZoneKind.BLANK, ZoneKind.HEADLINE, ZoneKind.META, ZoneKind.BODY,
+                                                      ZoneKind.SUBHEADING, ZoneKind.LIST_ITEM)
+SOURCE, TAGS, MARKER, INLINE_MARKER, APPENDED = (ZoneKind.SOURCE, ZoneKind.TAGS, ZoneKind.MARKER,
+                                                 ZoneKind.INLINE_MARKER, ZoneKind.APPENDED)
+# The lines of the article's own text (what duplicates are compared on).
+ARTICLE_TEXT_KINDS = frozenset({HEADLINE, BODY, SUBHEADING, LIST_ITEM})
 
 SOURCE_LINE = re.compile(r"^\s*(?:المصدر|المصادر|مصدر الخبر)\s*[:：/\-–]")
-_TAGS_LINE = re.compile(r"^(?:كلمات دلاليه|الكلمات الدلاليه|كلمات مفتاحيه|الكلمات المفتاحيه|الوسوم|وسوم|الاوسمه|tags)\s*:", re.I)
-_META_LINE = re.compile(r"^(?:تاريخ النشر|تاريخ الخبر|نشر في|نشر بتاريخ|اخر تحديث|اخر تعديل|بتاريخ|بقلم|كتب|كتبت)\s*[:：]")
+_TAGS_LINE = re.compile(r"^(?:كلمات دلاليه|الكلمات الدلاليه|كلمات مفتاحيه|الكلمات المفتاحيه|الوسوم|وسوم|الاوسمه"
+                        r"|tags)\s*:", re.I)
+_META_LINE = re.compile(r"^(?:تاريخ النشر|تاريخ الخبر|نشر في|نشر بتاريخ|اخر تحديث|اخر تعديل|بتاريخ|بقلم|كتب"
+                        r"|كتبت)\s*[:：]")
 
 # Folded (see arabic.fold) phrases that, standing alone on a line, open a
 # section that is not part of the article.
@@ -76,7 +109,7 @@ TRAILING_SOURCE_MIN_PARAGRAPHS = 2
 
 @dataclass
 class Zones:
-    kinds: list = field(default_factory=list)     # kind of each line, index 0 = line 1
+    kinds: list = field(default_factory=list)     # ZoneKind of each line, index 0 = line 1
     headline: int | None = None
     source_lines: list = field(default_factory=list)
     tags_lines: list = field(default_factory=list)
@@ -84,10 +117,10 @@ class Zones:
     appended_end: int | None = None
     sections: list = field(default_factory=list)  # (start, end) of appended sections
 
-    def kind(self, line: int) -> str:
+    def kind(self, line: int) -> ZoneKind:
         return self.kinds[line - 1]
 
-    def lines_of(self, *kinds: str) -> list[int]:
+    def lines_of(self, *kinds: ZoneKind) -> list[int]:
         return [i + 1 for i, k in enumerate(self.kinds) if k in kinds]
 
     def in_article(self, line: int) -> bool:

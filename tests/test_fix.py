@@ -95,13 +95,13 @@ def test_fixing_is_idempotent_and_local(lines, unsafe):
 def test_overlapping_fixes_are_skipped_not_half_applied():
     from newslint.fixer import plan_fixes
     from newslint.document import Document
-    from newslint.models import Edit, Finding, Fix
+    from newslint.models import Edit, Finding, Fix, Hit
 
     doc = Document("a.txt", "كلمة كلمة أخرى\n".encode())
 
     def finding(code, col, end, content):
-        return Finding(code, "x", "spelling", "warning", "m", "a.txt", 1, col, 1, end,
-                       Fix("safe", "m", (Edit(1, col, 1, end, content),)))
+        return Finding(code, "x", "spelling", "warning", "a.txt",
+                       Hit(1, col, 1, end, "m", Fix("safe", "m", (Edit(1, col, 1, end, content),))))
 
     first, clash = finding("A001", 1, 10, "كلمة"), finding("B001", 6, 15, "")
     outcome = plan_fixes(doc, [first, clash])

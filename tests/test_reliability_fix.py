@@ -423,8 +423,8 @@ def test_fixing_arabic_text_is_local_idempotent_and_in_range():
     from conftest import load_registry
     from newslint.config import Config
     from newslint.document import Document
-    from newslint.engine import LintPlan, check_document, fix_bytes
-    from newslint.fixer import plan_fixes
+    from newslint.engine import LintPlan, check_document
+    from newslint.fixer import fix_bytes, plan_fixes
 
     plan = LintPlan.build(load_registry(), Config(None, os.getcwd(), {}), select=["ALL"])
     line = st.text(alphabet=st.sampled_from(ARABIC_HEAVY), max_size=40)
@@ -453,7 +453,7 @@ def test_fixing_arabic_text_is_local_idempotent_and_in_range():
         # all passes: the result is stable, and its findings are in range too
         result = fix_bytes("a.txt", raw, plan, unsafe)
         fixed = result.fixed if result.fixed is not None else raw
-        _check_inside(Document("a.txt", fixed), result.result.findings)
+        _check_inside(Document("a.txt", fixed), result.findings)
         assert fix_bytes("a.txt", fixed, plan, unsafe).fixed is None
 
     check()

@@ -12,7 +12,8 @@ from ruamel.yaml import YAML
 
 from conftest import SEEDS
 from newslint.config import Config
-from newslint.engine import LintPlan, lint_path
+from newslint.engine import LintPlan
+from newslint.runner import lint_path
 from newslint.plugins import load_registry
 
 EXPECTED = YAML(typ="safe").load((SEEDS / "expected.yaml").read_text(encoding="utf-8"))

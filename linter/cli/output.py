@@ -1,0 +1,67 @@
+"""Where a check's output goes: the report file (written atomically, never
+one of the inputs) and bytes to standard output (diffs, fixed standard input)."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..errors import UsageError
+
+
+class BinaryStdout:
+    """Bytes to standard output, also when it has been replaced by a text
+    stream (as in tests)."""
+
+    def write(self, data: bytes) -> None:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            sys.stdout.flush()
+            buffer.write(data)
+        else:
+            sys.stdout.write(data.decode("utf-8", "replace"))
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+
+def open_output(path: str | None, inputs: list[str]):
+    """The report file, written atomically (None: standard output). Refused
+    when it is one of the files to lint: the report would replace it."""
+    if not path:
+        return None
+    from ..safe_write import AtomicOutput
+
+    _refuse_input_as_output(path, inputs)
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return AtomicOutput(path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def close_output(output, keep: bool) -> None:
+    """Put the report file in place; or drop it when the run crashed: a
+    partial report (or baseline) must not pass for a whole one."""
+    if not keep:
+        output.discard()
+        return
+    try:
+        output.commit()
+    except OSError as exc:
+        raise UsageError(f"cannot write {output.path}: {exc.strerror or exc}") from exc
+
+
+def _refuse_input_as_output(path: str, inputs: list[str]) -> None:
+    try:
+        target = os.stat(path)
+    except OSError:
+        return  # not there yet: it cannot be an input
+    for name in inputs:
+        try:
+            st = os.stat(name)
+        except OSError:
+            continue  # standard input, or unreadable (reported by the run)
+        if (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino):
+            raise UsageError(f"--output {path} is one of the files being linted ({name}); "
+                             "writing the report would destroy it")

@@ -1,0 +1,103 @@
+"""What `check` and `baseline` share: their common arguments, and the
+`Settings` of a run, decided once from the configuration and the flags
+(the subcommands pass what they fix themselves; nothing edits the parsed
+arguments)."""
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import config as config_mod
+from ..cache import default_dir
+from ..config import Config
+from ..errors import UsageError
+from ..plan import Selection
+from ..writer import FixMode
+
+
+@dataclass(frozen=True)
+class Settings:
+    paths: tuple
+    config: Config
+    selection: Selection
+    reporter: type               # the reporter class
+    fail_on: str
+    jobs: int | None             # None: all cores
+    stdin_name: str
+    cache_dir: Path | None       # None: no cache
+    fix: FixMode | None = None
+    baseline: str | None = None  # a baseline file to filter with
+    output: str | None = None    # the report file (None: standard output)
+    exit_zero: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    color: str = "never"         # auto | always | never
+
+
+def add_run_arguments(parser) -> None:
+    """Which files, which rules, how."""
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                        help="files or folders to lint ('-' reads standard input); default: .")
+    parser.add_argument("--config", metavar="FILE", help="configuration file (default: discovered)")
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    parser.add_argument("--select", type=_codes, help="comma-separated codes, prefixes, names or categories to run")
+    parser.add_argument("--extend-select", type=_codes, help="add to the selected rules")
+    parser.add_argument("--ignore", type=_codes, help="comma-separated codes, prefixes, names or categories to skip")
+    parser.add_argument("--stdin-filename", default="<stdin>", metavar="NAME",
+                        help="name used for standard input in reports and per-file ignores")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    parser.add_argument("--cache-dir", metavar="DIR", help="where to keep results of unchanged files "
+                        "(default: .newslint_cache next to the config file, else the user cache folder)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+
+def _codes(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def run_settings(args, registry, reporter, fail_on: str | None = None, fix: FixMode | None = None,
+                 **choices) -> Settings:
+    """The Settings of a run from the common arguments in `args`; the
+    subcommand gives the rest: `reporter` (a class or a format name), the
+    fail-on flag, the fix mode and `choices` (other Settings fields)."""
+    config = _load_config(args, registry)
+    selection = Selection(args.select, args.ignore, args.extend_select)
+    _check_selectors(selection, registry)
+    reporter_cls = _reporter(reporter, registry)
+    if args.paths.count("-") > 1:
+        raise UsageError("'-' (standard input) may be given once")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    return Settings(tuple(args.paths), config, selection, reporter_cls, fail_on or config.fail_on, args.jobs,
+                    args.stdin_filename, _cache_dir(args, config, fix), fix, **choices)
+
+
+def _load_config(args, registry) -> Config:
+    if args.isolated:
+        return Config()
+    return config_mod.load(args.config, registry.rules, start=config_mod.start_folder(args.paths))
+
+
+def _check_selectors(selection: Selection, registry) -> None:
+    known = config_mod.selectors_for(registry.rules)
+    for selector in (selection.select or []) + (selection.ignore or []) + (selection.extend_select or []):
+        if selector not in known:
+            raise UsageError(f"unknown rule selector {selector!r} (see `newslint rules`)")
+
+
+def _reporter(reporter, registry) -> type:
+    if not isinstance(reporter, str):
+        return reporter
+    found = registry.reporters.get(reporter)
+    if found is None:
+        raise UsageError(f"unknown format {reporter!r}; choose from {', '.join(sorted(registry.reporters))}")
+    return found
+
+
+def _cache_dir(args, config: Config, fix: FixMode | None) -> Path | None:
+    """A fix run reads no cache: the files change under it."""
+    if args.no_cache or fix is not None:
+        return None
+    return Path(args.cache_dir) if args.cache_dir else default_dir(config.path)
