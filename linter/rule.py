@@ -1,9 +1,12 @@
 """The base class every rule derives from."""
 from __future__ import annotations
 
+import importlib
 import inspect
-from typing import Any, ClassVar, Iterator
+import pkgutil
+from typing import Any, Callable, ClassVar, Iterator
 
+from .hookspecs import hookimpl
 from .models import CATEGORIES, CATEGORY_PREFIX, SEVERITIES, Edit, Fix, Hit
 
 
@@ -100,3 +103,28 @@ def glued_hit(doc, start: int, end: int, gap: int, message: str) -> Hit:
     at = column + (gap - start)
     return Hit(line, column, line, column + (end - start), f"{message}: \"{doc.text[start:end]}\"",
                Fix("safe", "insert a space", (Edit(line, at, line, at, " "),)))
+
+
+def rules_in_package(package: str) -> list[type[Rule]]:
+    """The rule classes defined in the modules of `package` (one module per
+    rule, named by its code; modules starting with "_" hold helpers), sorted
+    by code: adding a rule is adding its module."""
+    found = []
+    for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{package}.{info.name}")
+        found += [obj for obj in vars(module).values()
+                  if isinstance(obj, type) and issubclass(obj, Rule) and obj.__module__ == module.__name__
+                  and isinstance(getattr(obj, "code", None), str)]
+    return sorted(found, key=lambda rule: rule.code)
+
+
+def family_plugin(package: str) -> Callable[[], list]:
+    """The pluggy hook of a rule family package, to assign to the hook's name
+    in its `__init__.py` (`newslint_rules`, or `newslint_batch_rules` for
+    batch rules): it returns the rules the package's modules define."""
+    def hook():
+        return rules_in_package(package)
+
+    return hookimpl(hook)

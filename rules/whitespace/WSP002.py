@@ -1,0 +1,37 @@
+"""WSP002 (no-break-space-line)."""
+from __future__ import annotations
+
+from newslint.models import Edit, Fix
+from newslint.rule import Rule, hit
+from newslint.rules.whitespace._common import NBSP, _NBSP_RUN, _nbsp_only
+
+
+class NoBreakSpaceLine(Rule):
+    """Line holding nothing but no-break spaces.
+
+    What: a line whose only content is U+00A0 (often with other white space),
+    the remains of an empty `<p>&nbsp;</p>` paragraph.
+
+    Why: it looks blank but is not, so paragraph splitters see an extra
+    paragraph, blank-line checks miss it, and it doubles the spacing of the
+    text in every reuse.
+
+    Fires: a line that is exactly ``"\\u00a0"`` between two paragraphs.
+    Does not fire: an empty line.
+
+    Fix (safe): empty the line.
+    """
+
+    code = "WSP002"
+    name = "no-break-space-line"
+    category = "whitespace"
+    fixable = "safe"
+
+    def check(self, doc, options):
+        if NBSP not in doc.rare:
+            return
+        for line in doc.lines_matching(_NBSP_RUN):
+            if _nbsp_only(line.text):
+                end = len(line.text) + 1
+                yield hit(line.number, 1, end, "line holds only no-break spaces (U+00A0); it looks blank but is not",
+                          Fix("safe", "empty the line", (Edit(line.number, 1, line.number, end, ""),)))
