@@ -26,6 +26,9 @@ class Rule:
     # Opt-in rules run only when selected by their exact code or name, never
     # through ALL, a prefix or a category (like ruff's preview rules).
     opt_in: ClassVar[bool] = False
+    # The characters the rule scans for, when it can only report on a file
+    # that holds one of them: the engine may skip the rule on other files.
+    needs_chars: ClassVar[str | None] = None
     # JSON-Schema properties of the rule's options, each with a "default".
     options: ClassVar[dict[str, Any]] = {}
 

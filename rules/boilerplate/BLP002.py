@@ -8,8 +8,7 @@ from newslint.rules.boilerplate._common import _quote
 
 
 class AppendedSection(Rule):
-    """Content appended after the article: other articles, related lists,
-    comment forms.
+    """Content appended after the article: other articles, related lists, comment forms.
 
     What: a section that starts at a marker line ("إقرأ أيضاً:", "مقالات
     مشابهة", "اترك تعليقاً", ...) with no source line of the article after

@@ -45,8 +45,7 @@ _NOT_FURNITURE = ("blank", MARKER, INLINE_MARKER, "source", "tags", "meta")
 
 
 class SiteFurniture(Rule):
-    """Share, subscribe, cookie, copyright or comment-form lines inside the
-    article.
+    """Share, subscribe, cookie, copyright or comment-form lines inside the article.
 
     What: a line of the article (not of an appended section, which BLP002
     reports whole) that is page furniture: "جميع الحقوق محفوظة", "تابعونا على

@@ -23,9 +23,10 @@ class EmailAddress(Rule):
     code = "EMB004"
     name = "email-address"
     category = "embed"
+    needs_chars = "@"
 
     def check(self, doc, options):
-        if "@" not in doc.rare:
+        if not doc.has_rare(self.needs_chars):
             return
         for line in doc.lines_matching(_EMAIL):
             for m in _EMAIL.finditer(line.text):

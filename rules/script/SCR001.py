@@ -7,7 +7,7 @@ from newslint.models import Edit, Fix
 from newslint.rule import Rule, hit
 from newslint.rules.script._common import A
 
-# Persian / Urdu letters that stand for an Arabic letter: (Arabic, safe?)
+# Persian / Urdu letters that stand for an Arabic letter: (Arabic letter, Unicode name)
 _PERSIAN = {
     "\u06cc": ("ي", "FARSI YEH"),          # ی
     "\u06a9": ("ك", "KEHEH"),              # ک
@@ -63,10 +63,11 @@ class PersianLetter(Rule):
     code = "SCR001"
     name = "persian-letter"
     category = "script"
-    fixable = "safe"
+    needs_chars = _PERSIAN_CLASS
+    fixable = "unsafe"  # a final ی and ۀ are unsafe; the other letters are safe
 
     def check(self, doc, options):
-        if not doc.has_rare(_PERSIAN_CLASS):
+        if not doc.has_rare(self.needs_chars):
             return
         for line in doc.lines_matching(_PERSIAN_ANY):
             text = line.text

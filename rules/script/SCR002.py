@@ -27,10 +27,11 @@ class PersianDigit(Rule):
     code = "SCR002"
     name = "persian-digit"
     category = "script"
+    needs_chars = "۰۱۲۳۴۵۶۷۸۹"
     fixable = "safe"
 
     def check(self, doc, options):
-        if not doc.has_rare("۰۱۲۳۴۵۶۷۸۹"):
+        if not doc.has_rare(self.needs_chars):
             return
         for line in doc.lines_matching(_PERSIAN_DIGITS):
             for m in _PERSIAN_DIGITS.finditer(line.text):

@@ -7,6 +7,7 @@ import unicodedata
 from newslint.models import Edit, Fix
 from newslint.rule import Rule, hit
 
+_PRESENTATION_CHARS = "".join(map(chr, [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD)]))
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")
 
 
@@ -28,10 +29,11 @@ class PresentationForm(Rule):
     code = "SCR004"
     name = "presentation-form"
     category = "script"
+    needs_chars = _PRESENTATION_CHARS
     fixable = "safe"
 
     def check(self, doc, options):
-        if not any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefc" for ch in doc.rare):
+        if not doc.has_rare(self.needs_chars):
             return
         for line in doc.lines_matching(_PRESENTATION):
             for m in _PRESENTATION.finditer(line.text):

@@ -16,8 +16,7 @@ _SPACE_BEFORE = re.compile(f"(?<=[{A}0-9\\)\"»”])([ \\t\u00a0]+)([\u060c\u061
 
 
 class PunctuationSpacing(Rule):
-    """Doubled period, or a space before an Arabic comma, semicolon or
-    question mark.
+    """Doubled period, or a space before an Arabic comma, semicolon or question mark.
 
     What: ".." ending a paragraph (not an ellipsis; ".." between two parts
     of a headline is a common style and is left alone), " ،" / " ؛" / " ؟"

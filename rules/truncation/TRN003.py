@@ -9,8 +9,7 @@ from newslint.rules.truncation._common import body_paragraphs
 
 
 class MissingFinalPunctuation(Rule):
-    """The last body paragraph stops without closing punctuation while the
-    article's other paragraphs have it.
+    """The last body paragraph stops without closing punctuation while the article's other paragraphs have it.
 
     What: the last paragraph of the article body has at least `min-words`
     words and no sentence-final punctuation, while every other paragraph

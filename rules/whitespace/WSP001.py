@@ -25,10 +25,11 @@ class NoBreakSpace(Rule):
     code = "WSP001"
     name = "no-break-space"
     category = "whitespace"
+    needs_chars = NBSP
     fixable = "safe"
 
     def check(self, doc, options):
-        if NBSP not in doc.rare:
+        if not doc.has_rare(self.needs_chars):
             return
         for line in doc.lines_matching(_NBSP_RUN):
             if _nbsp_only(line.text):

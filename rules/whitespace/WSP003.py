@@ -60,10 +60,11 @@ class InvisibleCharacter(Rule):
     code = "WSP003"
     name = "invisible-character"
     category = "whitespace"
-    fixable = "safe"
+    needs_chars = _INVISIBLE_CHARS
+    fixable = "unsafe"  # removing a direction mark is unsafe; zero-width characters are safe
 
     def check(self, doc, options):
-        if not doc.has_rare(_INVISIBLE_CHARS):
+        if not doc.has_rare(self.needs_chars):
             return
         for line in doc.lines_matching(_INVISIBLE):
             text = line.text

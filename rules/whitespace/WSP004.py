@@ -27,10 +27,11 @@ class UnusualSpace(Rule):
     code = "WSP004"
     name = "unusual-space"
     category = "whitespace"
+    needs_chars = _UNUSUAL_CHARS
     fixable = "safe"
 
     def check(self, doc, options):
-        if not doc.has_rare(_UNUSUAL_CHARS):
+        if not doc.has_rare(self.needs_chars):
             return
         for line in doc.lines_matching(_UNUSUAL_SPACE):
             for m in _UNUSUAL_SPACE.finditer(line.text):
