@@ -94,9 +94,28 @@ def hit(line: int, column: int, end_column: int, message: str, fix=None, end_lin
     return Hit(line, column, end_line or line, end_column, message, fix)
 
 
+def replace(line: int, column: int, end_line: int, end_column: int, text: str, message: str,
+            applicability: str = "safe") -> Fix:
+    """A fix that replaces the text from (line, column) up to (end_line,
+    end_column), end exclusive, with `text` (ruff's
+    `Fix::safe_edit(Edit::range_replacement(...))`)."""
+    return Fix(applicability, message, (Edit(line, column, end_line, end_column, text),))
+
+
+def delete(line: int, column: int, end_line: int, end_column: int, message: str,
+           applicability: str = "safe") -> Fix:
+    """A fix that removes the text from (line, column) up to (end_line, end_column)."""
+    return replace(line, column, end_line, end_column, "", message, applicability)
+
+
+def insert(line: int, column: int, text: str, message: str, applicability: str = "safe") -> Fix:
+    """A fix that inserts `text` before (line, column)."""
+    return replace(line, column, line, column, text, message, applicability)
+
+
 def delete_line(number: int, message: str = "delete the line") -> Fix:
     """An unsafe fix that removes line `number` with its line break."""
-    return Fix("unsafe", message, (Edit(number, 1, number + 1, 1, ""),))
+    return delete(number, 1, number + 1, 1, message, "unsafe")
 
 
 def glued_hit(doc, start: int, end: int, gap: int, message: str) -> Hit:
@@ -105,7 +124,7 @@ def glued_hit(doc, start: int, end: int, gap: int, message: str) -> Hit:
     line, column = doc.position(start)
     at = column + (gap - start)
     return Hit(line, column, line, column + (end - start), f"{message}: \"{doc.text[start:end]}\"",
-               Fix("safe", "insert a space", (Edit(line, at, line, at, " "),)))
+               insert(line, at, " ", "insert a space"))
 
 
 def rules_in_package(package: str) -> list[type[Rule]]:

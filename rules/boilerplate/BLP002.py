@@ -1,8 +1,7 @@
 """BLP002 (appended-section)."""
 from __future__ import annotations
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, delete, hit
 from newslint.zones import MARKER
 from newslint.rules.boilerplate._common import _quote
 
@@ -43,5 +42,5 @@ class AppendedSection(Rule):
             lines = end - start + 1
             yield hit(start, 1, len(doc.line(end).text) + 1,
                       f"appended {what}: {lines} line{'s' if lines != 1 else ''} that are not part of the article",
-                      Fix("unsafe", "delete the appended section", (Edit(start, 1, end + 1, 1, ""),)),
+                      delete(start, 1, end + 1, 1, "delete the appended section", "unsafe"),
                       end_line=end)

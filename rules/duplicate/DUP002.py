@@ -129,7 +129,7 @@ class NearDuplicate(BatchRule):
                     uf.union(head, other)
                     best[other] = max(best.get(other, 0.0), score)
                     best[head] = max(best.get(head, 0.0), score)
-        for root, members in _groups(uf, range(len(paths))).items():
+        for members in _groups(uf, range(len(paths))).values():
             first = paths[members[0]]
             for i in members[1:]:
                 yield paths[i], hit(1, 1, 1, f"near-duplicate of {first}: about {best.get(i, threshold):.0%} "

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, delete, hit
 
 
 class NulCharacter(Rule):
@@ -40,5 +39,5 @@ class NulCharacter(Rule):
                 n = m.end() - m.start()
                 yield hit(line.number, m.start() + 1, m.end() + 1,
                           f"{n} NUL character{'s' if n > 1 else ''} (U+0000) in the text",
-                          Fix("unsafe", "remove the NUL character(s)",
-                              (Edit(line.number, m.start() + 1, line.number, m.end() + 1, ""),)))
+                          delete(line.number, m.start() + 1, line.number, m.end() + 1,
+                                 "remove the NUL character(s)", "unsafe"))

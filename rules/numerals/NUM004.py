@@ -11,7 +11,8 @@ from newslint.rules.numerals._common import _DIGITS, _NUMBER
 # digit of a long number that no "%" follows, it would be quadratic.
 _NUMBER_START = f"(?<![{_DIGITS}])(?<![{_DIGITS}][.,\u066b\u066c])"
 _PERCENT = re.compile(f"{_NUMBER_START}({_NUMBER.pattern})( ?)([%\u066a])|([%\u066a])( ?)({_NUMBER.pattern})")
-_GROUPED = re.compile(f"(?<![{_DIGITS}.,])[{_DIGITS}]{{1,3}}(?:([,.\u066c ])[{_DIGITS}]{{3}})(?:\\1[{_DIGITS}]{{3}})+(?![{_DIGITS}])")
+_GROUPED = re.compile(f"(?<![{_DIGITS}.,])[{_DIGITS}]{{1,3}}(?:([,.\u066c ])[{_DIGITS}]{{3}})"
+                      f"(?:\\1[{_DIGITS}]{{3}})+(?![{_DIGITS}])")
 _GROUP_HINT = re.compile(f"[{_DIGITS}][,.\u066c ][{_DIGITS}]{{3}}[,.\u066c ][{_DIGITS}]{{3}}")
 _SEP_NAMES = {",": "commas", ".": "periods", "\u066c": "Arabic thousands separators", " ": "spaces"}
 

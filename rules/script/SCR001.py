@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, hit, replace
 from newslint.rules.script._common import A
 
 # Persian / Urdu letters that stand for an Arabic letter: (Arabic letter, Unicode name)
@@ -79,5 +78,5 @@ class PersianLetter(Rule):
                 letters = ", ".join(dict.fromkeys(f"{ch} (U+{ord(ch):04X})" for ch in word if ch in _PERSIAN))
                 yield hit(line.number, m.start() + 1, m.end() + 1,
                           f"Persian letter(s) {letters} in \"{word}\"; Arabic spelling \"{fixed}\"",
-                          Fix("safe" if safe else "unsafe", f"write \"{fixed}\"",
-                              (Edit(line.number, m.start() + 1, line.number, m.end() + 1, fixed),)))
+                          replace(line.number, m.start() + 1, line.number, m.end() + 1, fixed, f"write \"{fixed}\"",
+                                  "safe" if safe else "unsafe"))

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, hit, replace
 
 _PERSIAN_DIGITS = re.compile("[\u06f0-\u06f9]+")
 _TO_ARABIC_INDIC = {ord("\u06f0") + i: chr(0x0660 + i) for i in range(10)}
@@ -38,5 +37,4 @@ class PersianDigit(Rule):
                 fixed = m.group().translate(_TO_ARABIC_INDIC)
                 yield hit(line.number, m.start() + 1, m.end() + 1,
                           f"Persian digits \"{m.group()}\"; Arabic-Indic \"{fixed}\"",
-                          Fix("safe", f"write \"{fixed}\"",
-                              (Edit(line.number, m.start() + 1, line.number, m.end() + 1, fixed),)))
+                          replace(line.number, m.start() + 1, line.number, m.end() + 1, fixed, f"write \"{fixed}\""))

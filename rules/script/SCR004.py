@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, hit, replace
 
 _PRESENTATION_CHARS = "".join(map(chr, [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD)]))
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")
@@ -40,5 +39,4 @@ class PresentationForm(Rule):
                 fixed = unicodedata.normalize("NFKC", m.group())
                 yield hit(line.number, m.start() + 1, m.end() + 1,
                           f"presentation-form character(s) \"{m.group()}\" instead of the letters \"{fixed}\"",
-                          Fix("safe", f"write \"{fixed}\"",
-                              (Edit(line.number, m.start() + 1, line.number, m.end() + 1, fixed),)))
+                          replace(line.number, m.start() + 1, line.number, m.end() + 1, fixed, f"write \"{fixed}\""))

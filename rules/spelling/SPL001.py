@@ -5,8 +5,7 @@ from operator import eq
 import re
 
 from newslint.arabic import DIACRITICS, TATWEEL
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, delete, hit
 from newslint.rules.spelling._common import A, _Tokens, _bare, _data_set
 
 _FUNCTION_WORDS = {
@@ -61,8 +60,8 @@ class DuplicatedWord(Rule):
                 if self._accepted(text, m, word, names, around):
                     continue
                 yield hit(line.number, m.start() + 1, m.end() + 1, f"duplicated word \"{m.group()}\"",
-                          Fix("unsafe", f"keep one \"{m.group(1)}\"",
-                              (Edit(line.number, m.start(2) + 1, line.number, m.end() + 1, ""),)))
+                          delete(line.number, m.start(2) + 1, line.number, m.end() + 1, f"keep one \"{m.group(1)}\"",
+                                 "unsafe"))
 
     @staticmethod
     def _accepted(text: str, m, word: str, names: set, around: _Tokens) -> bool:

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 
 from newslint.arabic import DIACRITICS, TATWEEL
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import A, _bare
 
 _WORD = re.compile(f"[{A}{DIACRITICS}{TATWEEL}]+")
@@ -94,4 +93,4 @@ class HamzatWasl(Rule):
                 line, column = doc.position(m.start())
                 end = column + len(m.group())
                 yield hit(line, column, end, f"\"{m.group()}\" should be written \"{right}\": {why}",
-                          Fix("unsafe", f"write \"{right}\"", (Edit(line, column, line, end, right),)))
+                          replace(line, column, line, end, right, f"write \"{right}\"", "unsafe"))

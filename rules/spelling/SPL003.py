@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 
 from newslint.arabic import DIACRITICS
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, hit, insert
 from newslint.rules.spelling._common import A, _data_set
 
 _NISBA = f"(?:[وف]?)ال[{A}]{{2,}}ي"
@@ -53,4 +52,4 @@ class TruncatedDual(Rule):
                     continue
                 yield hit(line.number, start + 1, end + 1,
                           f"\"{word}\" should be the dual \"{word}ن\": {why}",
-                          Fix("unsafe", f"write \"{word}ن\"", (Edit(line.number, end + 1, line.number, end + 1, "ن"),)))
+                          insert(line.number, end + 1, "ن", f"write \"{word}ن\"", "unsafe"))

@@ -4,8 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 import re
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import A, _data_lines
 
 
@@ -51,6 +50,6 @@ class KnownMisspelling(Rule):
                 right = table.get(wrong)
                 if right is None:
                     continue
-                yield hit(line.number, m.start(2) + 1, m.end(2) + 1, f"\"{m.group(2)}\" is misspelled; write \"{right}\"",
-                          Fix("unsafe", f"write \"{right}\"",
-                              (Edit(line.number, m.start(2) + 1, line.number, m.end(2) + 1, right),)))
+                start, end = m.start(2) + 1, m.end(2) + 1
+                yield hit(line.number, start, end, f"\"{m.group(2)}\" is misspelled; write \"{right}\"",
+                          replace(line.number, start, line.number, end, right, f"write \"{right}\"", "unsafe"))

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, delete, hit, insert, replace
 from newslint.rules.spelling._common import A, _Tokens
 
 # ".." ending a paragraph (mid-line "X.. Y" is a common headline style)
@@ -57,17 +56,15 @@ class PunctuationSpacing(Rule):
             if ".." in text and line.number != headline:  # a headline may end in a teaser's ".."
                 for m in _DOUBLE_PERIOD.finditer(text):
                     yield hit(line.number, m.start() + 1, m.end() + 1, "doubled period \"..\" (not an ellipsis)",
-                              Fix("safe", "write one period",
-                                  (Edit(line.number, m.start() + 1, line.number, m.end() + 1, "."),)))
+                              replace(line.number, m.start() + 1, line.number, m.end() + 1, ".", "write one period"))
             for m in _SPACE_BEFORE.finditer(text) if spaced else ():
                 word = around.before(m.start(1))
                 yield hit(line.number, m.start(1) + 1, m.end(2) + 1,
                           f"space before \"{m.group(2)}\" in \"{word}{m.group(1)}{m.group(2)}\"",
-                          Fix("safe", "remove the space",
-                              (Edit(line.number, m.start(1) + 1, line.number, m.end(1) + 1, ""),)))
+                          delete(line.number, m.start(1) + 1, line.number, m.end(1) + 1, "remove the space"))
             for m in _GLUED_AFTER.finditer(text) if glued else ():
                 at = m.end(1) + 1
                 word = around.before(m.start(1))
                 yield hit(line.number, m.start(1) + 1, at,
                           f"no space after \"{m.group(1)}\" in \"{word}{m.group()}\"",
-                          Fix("safe", "add a space", (Edit(line.number, at, line.number, at, " "),)))
+                          insert(line.number, at, " ", "add a space"))

@@ -16,7 +16,7 @@ _STRIP_MARKS = re.compile(f"[{DIACRITICS}{TATWEEL}]")
 @lru_cache(maxsize=None)
 def _data_lines(name: str) -> tuple[str, ...]:
     text = resources.files("newslint.rules.data").joinpath(name).read_text(encoding="utf-8")
-    return tuple(line for line in (l.strip() for l in text.splitlines()) if line and not line.startswith("#"))
+    return tuple(line for line in (raw.strip() for raw in text.splitlines()) if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=None)

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, delete, hit
 from newslint.rules.stray_id._common import _DIGIT, _DIGITS, _LETTER
 
 # A run of letters and digits; `_long_id` then asks for the digits. (A
@@ -56,9 +55,9 @@ class IdAtLineEdge(Rule):
                 start = m.end(1)
                 yield hit(line.number, m.start(2) + 1, m.end(2) + 1,
                           f"ID \"{m.group(2)}\" stuck after the end of the last sentence",
-                          Fix("unsafe", "delete the ID", (Edit(line.number, start + 1, line.number, len(text) + 1, ""),)))
+                          delete(line.number, start + 1, line.number, len(text) + 1, "delete the ID", "unsafe"))
             m = _HEAD_ID.match(text)
             if m and _long_id(m.group(1)) and len(_DIGITS.findall(m.group(1))) != 4:
                 yield hit(line.number, m.start(1) + 1, m.end(1) + 1,
                           f"ID \"{m.group(1)}\" stuck before the start of the paragraph",
-                          Fix("unsafe", "delete the ID", (Edit(line.number, m.start(1) + 1, line.number, m.end() + 1, ""),)))
+                          delete(line.number, m.start(1) + 1, line.number, m.end() + 1, "delete the ID", "unsafe"))

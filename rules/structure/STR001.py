@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 
 from newslint.arabic import ARABIC_LETTERS
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, hit, insert
 
 A = ARABIC_LETTERS
 # a word of 3+ letters, a sentence-final mark, a word of 3+ letters; not part
@@ -47,4 +46,4 @@ class GluedSentences(Rule):
                 at = m.start(3)
                 yield hit(line.number, m.start(1) + 1, m.end(3) + 1,
                           f"two sentences glued together at \"{m.group()}\" (no space after \"{m.group(2)}\")",
-                          Fix("safe", "insert a space", (Edit(line.number, at + 1, line.number, at + 1, " "),)))
+                          insert(line.number, at + 1, " ", "insert a space"))

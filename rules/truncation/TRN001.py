@@ -13,6 +13,7 @@ _SHORT = re.compile(r"^\S{1,2}$")
 def _last_words(text: str) -> list[str]:
     return text.split()[-2:]
 
+_TATWEEL_CLITICS = {"ب", "ل", "ال", "وب", "ول"}  # "بـ": a clitic waiting for its word
 
 class DanglingEnd(Rule):
     """A body paragraph that ends on a preposition, conjunction or particle.
@@ -39,7 +40,7 @@ class DanglingEnd(Rule):
                 continue
             words = _last_words(text)
             last = words[-1]
-            if last not in DANGLING and not (last.endswith(TATWEEL) and last.rstrip(TATWEEL) in {"ب", "ل", "ال", "وب", "ول"}):
+            if last not in DANGLING and not (last.endswith(TATWEEL) and last.rstrip(TATWEEL) in _TATWEEL_CLITICS):
                 continue
             if len(words) == 2 and _SHORT.match(words[0]) and len(last) <= 2 and not last.endswith(TATWEEL):
                 continue  # initials such as "س ب"

@@ -1,8 +1,7 @@
 """WSP001 (no-break-space)."""
 from __future__ import annotations
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, hit, replace
 from newslint.rules.whitespace._common import NBSP, _NBSP_RUN, _nbsp_only
 
 
@@ -41,5 +40,4 @@ class NoBreakSpace(Rule):
                 n = m.end() - m.start()
                 yield hit(line.number, m.start() + 1, m.end() + 1,
                           f"{n} no-break space{'s' if n > 1 else ''} (U+00A0) instead of a space",
-                          Fix("safe", "replace with a space",
-                              (Edit(line.number, m.start() + 1, line.number, m.end() + 1, " "),)))
+                          replace(line.number, m.start() + 1, line.number, m.end() + 1, " ", "replace with a space"))

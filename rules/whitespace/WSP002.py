@@ -1,8 +1,7 @@
 """WSP002 (no-break-space-line)."""
 from __future__ import annotations
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, delete, hit
 from newslint.rules.whitespace._common import NBSP, _NBSP_RUN, _nbsp_only
 
 
@@ -35,4 +34,4 @@ class NoBreakSpaceLine(Rule):
             if _nbsp_only(line.text):
                 end = len(line.text) + 1
                 yield hit(line.number, 1, end, "line holds only no-break spaces (U+00A0); it looks blank but is not",
-                          Fix("safe", "empty the line", (Edit(line.number, 1, line.number, end, ""),)))
+                          delete(line.number, 1, line.number, end, "empty the line"))

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, delete, hit
 
 # Invisible characters: every format character (Unicode category Cf) but
 # the prepended concatenation marks, which show (U+0600..U+0605 ARABIC
@@ -72,8 +71,8 @@ class InvisibleCharacter(Rule):
                 if self._allowed(text, m.start(), m.end()):
                     continue
                 run = m.group()
-                fix = Fix("unsafe" if _BIDI.search(run) else "safe", "remove the invisible character(s)",
-                          (Edit(line.number, m.start() + 1, line.number, m.end() + 1, ""),))
+                fix = delete(line.number, m.start() + 1, line.number, m.end() + 1, "remove the invisible character(s)",
+                             "unsafe" if _BIDI.search(run) else "safe")
                 yield hit(line.number, m.start() + 1, m.end() + 1, self._message(run), fix)
 
     @classmethod

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, hit, replace
 
 _UNUSUAL_CHARS = "\u202f\u2007\u2028\u2029\u205f\u3000\u1680" + "".join(chr(c) for c in range(0x2000, 0x200b))
 _UNUSUAL_SPACE = re.compile("[\u202f\u2007\u2000-\u200a\u2028\u2029\u205f\u3000\u1680]+")
@@ -37,5 +36,4 @@ class UnusualSpace(Rule):
             for m in _UNUSUAL_SPACE.finditer(line.text):
                 codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in m.group()))
                 yield hit(line.number, m.start() + 1, m.end() + 1, f"unusual space character(s) {codes}",
-                          Fix("safe", "replace with a space",
-                              (Edit(line.number, m.start() + 1, line.number, m.end() + 1, " "),)))
+                          replace(line.number, m.start() + 1, line.number, m.end() + 1, " ", "replace with a space"))

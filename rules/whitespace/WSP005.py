@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from newslint.arabic import is_blank
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, delete, hit
 from newslint.rules.whitespace._common import NBSP, _nbsp_only
 
 # white space WSP005 removes from line ends (found with rstrip: a `[...]+$`
@@ -41,8 +40,7 @@ class TrailingWhitespace(Rule):
             start, end = len(text.rstrip(_TRAILING_CHARS)), len(text)
             kind = "no-break spaces and other white space" if NBSP in text[start:] else "white-space characters"
             yield hit(line.number, start + 1, end + 1, f"{end - start} trailing {kind}",
-                      Fix("safe", "remove trailing white space",
-                          (Edit(line.number, start + 1, line.number, end + 1, ""),)))
+                      delete(line.number, start + 1, line.number, end + 1, "remove trailing white space"))
 
     options = {"include-blank-lines": {"type": "boolean", "default": True,
                                        "description": "also report lines that hold only spaces or tabs"}}

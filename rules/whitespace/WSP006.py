@@ -1,8 +1,7 @@
 """WSP006 (blank-line-run)."""
 from __future__ import annotations
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, delete, hit
 
 
 class BlankLineRun(Rule):
@@ -39,7 +38,6 @@ class BlankLineRun(Rule):
                 first_extra, last = run[limit], run[-1]
                 yield hit(first_extra.number, 1, 1,
                           f"{len(run)} empty lines in a row (at most {limit} allowed)",
-                          Fix("safe", "remove the extra empty lines",
-                              (Edit(first_extra.number, 1, last.number + 1, 1, ""),)),
+                          delete(first_extra.number, 1, last.number + 1, 1, "remove the extra empty lines"),
                           end_line=last.number)
             run = []

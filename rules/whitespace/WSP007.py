@@ -1,8 +1,7 @@
 """WSP007 (missing-final-newline)."""
 from __future__ import annotations
 
-from newslint.models import Edit, Fix
-from newslint.rule import Rule, hit
+from newslint.rule import Rule, hit, insert
 
 
 class MissingFinalNewline(Rule):
@@ -30,4 +29,4 @@ class MissingFinalNewline(Rule):
             last = doc.lines[-1]
             col = len(last.text) + 1
             yield hit(last.number, col, col, "no line break at the end of the file",
-                      Fix("safe", "add a final line break", (Edit(last.number, col, last.number, col, doc.newline),)))
+                      insert(last.number, col, doc.newline, "add a final line break"))
