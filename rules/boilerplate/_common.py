@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 
+from newslint.arabic import indent
+
 
 def _line_span(doc, number: int) -> tuple[int, int]:
     text = doc.line(number).text
-    start = len(text) - len(text.lstrip()) + 1
+    start = indent(text) + 1
     return start, len(text.rstrip()) + 1
 
 

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import re
 
+from newslint.arabic import ENGLISH_MONTHS
 from newslint.rule import Rule, hit
 from newslint.rules.embed._common import _SOCIAL
 
 _SOCIAL_HINTS = ("t.co/", "twitter", "x.com/", "instagram", "tiktok", "youtu.be", "fb.watch", "(@")
 _SOCIAL_HINT = re.compile(r"t\.co/|twitter|x\.com/|instagram|tiktok|youtu\.be|fb\.watch|\(@")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = f"(?:{ENGLISH_MONTHS})"
 _SIGNATURE = re.compile(rf"[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},\s*\d{{4}}")
 
 

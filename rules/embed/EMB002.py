@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.arabic import ARABIC_LETTERS
+from newslint.arabic import ARABIC_LETTERS, indent
 from newslint.rule import Rule, hit
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -57,7 +57,7 @@ class ForeignParagraph(Rule):
             if len(words) < options["min-words"] or latin < options["ratio"] * arabic:
                 continue
             emoji = " with emoji, like a social post" if _EMOJI.search(text) else ""
-            start = len(text) - len(text.lstrip()) + 1
+            start = indent(text) + 1
             preview = " ".join(text.split())
             preview = preview if len(preview) <= 50 else preview[:49] + "…"
             yield hit(line.number, start, len(text.rstrip()) + 1,

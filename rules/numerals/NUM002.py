@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.arabic import ARABIC_LETTERS, TATWEEL
+from newslint.arabic import ARABIC_LETTERS, TATWEEL, scan_back
 from newslint.rule import Rule, glued_hit
 from newslint.rules.numerals._common import _DIGITS
 
@@ -51,9 +51,7 @@ class NumberGluedToWord(Rule):
             if after and len(after.group()) >= 2 and after.group() not in _UNITS:
                 yield glued_hit(doc, start, after.end(), end, "number glued to the word after it")
             if start and _IS_LETTER.match(text, start - 1):
-                word_start = start - 1
-                while word_start > 0 and _IS_LETTER.match(text, word_start - 1):
-                    word_start -= 1
+                word_start = scan_back(text, start, _IS_LETTER)
                 word = text[word_start:start]
                 if len(word) >= 2 and not word.endswith(TATWEEL) and not _CLITICS.match(word):
                     yield glued_hit(doc, word_start, end, start, "word glued to the number after it")

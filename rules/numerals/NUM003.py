@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from newslint.arabic import ARABIC_LETTERS
+from newslint.arabic import ARABIC_LETTERS, ENGLISH_MONTHS
 from newslint.rule import Rule, hit
 
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+_MONTHS = (ENGLISH_MONTHS + "|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
 _ENGLISH_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"

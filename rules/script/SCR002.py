@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
+from newslint.arabic import PERSIAN_DIGITS
 from newslint.rule import Rule, hit, replace
 
-_PERSIAN_DIGITS = re.compile("[\u06f0-\u06f9]+")
+_PERSIAN_DIGITS = re.compile(f"[{PERSIAN_DIGITS}]+")
 _TO_ARABIC_INDIC = {ord("\u06f0") + i: chr(0x0660 + i) for i in range(10)}
 
 

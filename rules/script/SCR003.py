@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from newslint.arabic import scan_back
 from newslint.rule import Rule, glued_hit
 from newslint.rules.script._common import A
 
@@ -39,9 +40,7 @@ class MixedScriptWord(Rule):
         # Latin runs are rare in Arabic text: find them, then look around
         for start, end in doc.latin_runs:
             if start and _ARABIC_CHAR.match(text, start - 1):
-                word_start = start - 1
-                while word_start > 0 and _ARABIC_CHAR.match(text, word_start - 1):
-                    word_start -= 1
+                word_start = scan_back(text, start, _ARABIC_CHAR)
                 word = text[word_start:start]
                 if not (_CLITIC.match(word) or word == "ال"):
                     yield glued_hit(doc, word_start, end, start, _GLUED)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.arabic import DIACRITICS, TATWEEL
+from newslint.arabic import DIACRITICS, TATWEEL, scan_back
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import A, _bare
 
@@ -82,9 +82,7 @@ class HamzatWasl(Rule):
         text = doc.text
         at = text.find("إ")
         while at != -1:
-            start = at
-            while start > 0 and _WORD_CHAR.match(text, start - 1):
-                start -= 1
+            start = scan_back(text, at, _WORD_CHAR)
             m = _WORD.match(text, start)
             at = text.find("إ", m.end())
             found = wasl_correction(m.group())

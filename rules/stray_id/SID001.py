@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from newslint.arabic import indent
 from newslint.rule import Rule, delete_line, hit
 from newslint.rules.stray_id._common import _DIGIT, _DIGITS, _LETTER
 
@@ -55,7 +56,7 @@ class IdLine(Rule):
                 continue
             in_list = token.endswith((":", "："))
             if is_id:
-                start = len(line.text) - len(line.text.lstrip()) + 1
+                start = indent(line.text) + 1
                 yield hit(line.number, start, start + len(token),
                           f"line holds only the ID or number \"{token}\", not article text",
                           delete_line(line.number))

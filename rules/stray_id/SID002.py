@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from newslint.arabic import indent
 from newslint.rule import Rule, delete_line, hit
 
 
@@ -45,7 +46,7 @@ class PunctuationLine(Rule):
             if not token or token in allow:
                 continue
             if all(_is_mark(ch) or ch.isspace() for ch in token):
-                start = len(line.text) - len(line.text.lstrip()) + 1
+                start = indent(line.text) + 1
                 yield hit(line.number, start, start + len(token),
                           f"line holds only the mark(s) \"{token}\", not article text",
                           delete_line(line.number))

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 
+from newslint.arabic import DIGITS
 
-_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+
+_DIGIT = DIGITS
 
 _DIGITS = re.compile(f"[{_DIGIT}]")
 _LETTER = re.compile("[A-Za-z]")

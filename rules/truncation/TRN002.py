@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from newslint.arabic import indent
 from newslint.rule import Rule, hit
 from newslint.rules.truncation._common import DANGLING, body_paragraphs
 
@@ -63,7 +64,7 @@ class CutMarker(Rule):
             if not dangling and not clipped:
                 continue
             line_text = doc.line(number).text
-            offset = len(line_text) - len(line_text.lstrip())
+            offset = indent(line_text)
             why = f"after \"{before[-1]}\", a word a sentence cannot end on" if dangling else "at the end of the text"
             yield hit(number, offset + start + 1, offset + end + 1,
                       f"paragraph ends with the cut marker \"{text[start:end].strip()}\" {why}: the rest is missing "

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newslint.rule import Rule, hit, replace
-from newslint.rules.whitespace._common import NBSP, _NBSP_RUN, _nbsp_only
+from newslint.rules.whitespace._common import NBSP, _NBSP_RUN, nbsp_lines
 
 
 class NoBreakSpace(Rule):
@@ -28,11 +28,7 @@ class NoBreakSpace(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        if not doc.has_rare(self.needs_chars):
-            return
-        for line in doc.lines_matching(_NBSP_RUN):
-            if _nbsp_only(line.text):
-                continue
+        for line in nbsp_lines(doc, only=False):
             tail = len(line.text.rstrip(" \t\u00a0"))  # where the line's trailing white space starts
             for m in _NBSP_RUN.finditer(line.text):
                 if m.end() >= tail:

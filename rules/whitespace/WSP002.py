@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newslint.rule import Rule, delete, hit
-from newslint.rules.whitespace._common import NBSP, _NBSP_RUN, _nbsp_only
+from newslint.rules.whitespace._common import NBSP, nbsp_lines
 
 
 class NoBreakSpaceLine(Rule):
@@ -28,10 +28,7 @@ class NoBreakSpaceLine(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        if not doc.has_rare(self.needs_chars):
-            return
-        for line in doc.lines_matching(_NBSP_RUN):
-            if _nbsp_only(line.text):
-                end = len(line.text) + 1
-                yield hit(line.number, 1, end, "line holds only no-break spaces (U+00A0); it looks blank but is not",
-                          delete(line.number, 1, line.number, end, "empty the line"))
+        for line in nbsp_lines(doc, only=True):
+            end = len(line.text) + 1
+            yield hit(line.number, 1, end, "line holds only no-break spaces (U+00A0); it looks blank but is not",
+                      delete(line.number, 1, line.number, end, "empty the line"))
