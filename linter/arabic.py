@@ -8,6 +8,12 @@ import re
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
 DIACRITICS = "\u064b-\u065f\u0670\u06d6-\u06ed"
 TATWEEL = "\u0640"
+# Digits of the three systems Arabic text uses: Western, Arabic-Indic, Persian.
+DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+PERSIAN_DIGITS = "\u06f0-\u06f9"
+# English month names (longest first inside an alternation is not needed:
+# every use is followed by a non-letter), for dates in site templates.
+ENGLISH_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+")
 
 _STRIP = re.compile(f"[{DIACRITICS}{TATWEEL}\u200b-\u200f\u061c\u2066-\u2069\u202a-\u202e\ufeff]")
@@ -35,6 +41,20 @@ def is_blank(text: str) -> bool:
     """True for a line holding nothing but (any kind of) white space or
     invisible marks."""
     return not text.strip(_BLANK_CHARS)
+
+
+def scan_back(text: str, pos: int, char) -> int:
+    """The start of the run of characters matching the compiled pattern
+    `char` (one character) that ends at `pos`: a backward scan, so a long
+    word is read once, not retried from each of its letters."""
+    while pos > 0 and char.match(text, pos - 1):
+        pos -= 1
+    return pos
+
+
+def indent(text: str) -> int:
+    """How many white-space characters `text` starts with."""
+    return len(text) - len(text.lstrip())
 
 
 def word_count(text: str) -> int:

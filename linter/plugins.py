@@ -54,8 +54,11 @@ class Registry:
         import newslint.rules.data
 
         # every module file of the package (whether imported yet or not), and the plugins'
-        files = [os.path.join(folder, name) for package in (newslint, newslint.rules, newslint.reporters)
+        files = [os.path.join(folder, name) for package in (newslint, newslint.reporters)
                  for folder in package.__path__ for name in os.listdir(folder) if name.endswith(".py")]
+        # the rules live one folder deeper: rules/<family>/<CODE>.py
+        files += [os.path.join(folder, name) for top in newslint.rules.__path__
+                  for folder, _, names in os.walk(top) for name in names if name.endswith(".py")]
         files += [os.path.join(folder, name) for folder in newslint.rules.data.__path__
                   for name in os.listdir(folder) if not name.startswith((".", "__pycache__"))]
         files += [getattr(p, "__file__", None) for p in self.pm.get_plugins()]

@@ -1,9 +1,12 @@
 """The base class every rule derives from."""
 from __future__ import annotations
 
+import importlib
 import inspect
-from typing import Any, ClassVar, Iterator
+import pkgutil
+from typing import Any, Callable, ClassVar, Iterator
 
+from .hookspecs import hookimpl
 from .models import CATEGORIES, CATEGORY_PREFIX, SEVERITIES, Edit, Fix, Hit
 
 
@@ -23,6 +26,9 @@ class Rule:
     # Opt-in rules run only when selected by their exact code or name, never
     # through ALL, a prefix or a category (like ruff's preview rules).
     opt_in: ClassVar[bool] = False
+    # The characters the rule scans for, when it can only report on a file
+    # that holds one of them: the engine may skip the rule on other files.
+    needs_chars: ClassVar[str | None] = None
     # JSON-Schema properties of the rule's options, each with a "default".
     options: ClassVar[dict[str, Any]] = {}
 
@@ -88,9 +94,28 @@ def hit(line: int, column: int, end_column: int, message: str, fix=None, end_lin
     return Hit(line, column, end_line or line, end_column, message, fix)
 
 
+def replace(line: int, column: int, end_line: int, end_column: int, text: str, message: str,
+            applicability: str = "safe") -> Fix:
+    """A fix that replaces the text from (line, column) up to (end_line,
+    end_column), end exclusive, with `text` (ruff's
+    `Fix::safe_edit(Edit::range_replacement(...))`)."""
+    return Fix(applicability, message, (Edit(line, column, end_line, end_column, text),))
+
+
+def delete(line: int, column: int, end_line: int, end_column: int, message: str,
+           applicability: str = "safe") -> Fix:
+    """A fix that removes the text from (line, column) up to (end_line, end_column)."""
+    return replace(line, column, end_line, end_column, "", message, applicability)
+
+
+def insert(line: int, column: int, text: str, message: str, applicability: str = "safe") -> Fix:
+    """A fix that inserts `text` before (line, column)."""
+    return replace(line, column, line, column, text, message, applicability)
+
+
 def delete_line(number: int, message: str = "delete the line") -> Fix:
     """An unsafe fix that removes line `number` with its line break."""
-    return Fix("unsafe", message, (Edit(number, 1, number + 1, 1, ""),))
+    return delete(number, 1, number + 1, 1, message, "unsafe")
 
 
 def glued_hit(doc, start: int, end: int, gap: int, message: str) -> Hit:
@@ -99,4 +124,29 @@ def glued_hit(doc, start: int, end: int, gap: int, message: str) -> Hit:
     line, column = doc.position(start)
     at = column + (gap - start)
     return Hit(line, column, line, column + (end - start), f"{message}: \"{doc.text[start:end]}\"",
-               Fix("safe", "insert a space", (Edit(line, at, line, at, " "),)))
+               insert(line, at, " ", "insert a space"))
+
+
+def rules_in_package(package: str) -> list[type[Rule]]:
+    """The rule classes defined in the modules of `package` (one module per
+    rule, named by its code; modules starting with "_" hold helpers), sorted
+    by code: adding a rule is adding its module."""
+    found = []
+    for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{package}.{info.name}")
+        found += [obj for obj in vars(module).values()
+                  if isinstance(obj, type) and issubclass(obj, Rule) and obj.__module__ == module.__name__
+                  and isinstance(getattr(obj, "code", None), str)]
+    return sorted(found, key=lambda rule: rule.code)
+
+
+def family_plugin(package: str) -> Callable[[], list]:
+    """The pluggy hook of a rule family package, to assign to the hook's name
+    in its `__init__.py` (`newslint_rules`, or `newslint_batch_rules` for
+    batch rules): it returns the rules the package's modules define."""
+    def hook():
+        return rules_in_package(package)
+
+    return hookimpl(hook)

@@ -13,7 +13,14 @@ from hypothesis import given, settings, strategies as st
 
 from newslint.arabic import ARABIC_LETTERS as A
 from newslint import zones
-from newslint.rules import embed, metadata, numerals, script, spelling, stray_id, structure, truncation
+from newslint.rules.embed import EMB002 as embed
+from newslint.rules.metadata import _common as metadata
+from newslint.rules.numerals import NUM004 as numerals
+from newslint.rules.script import SCR001 as script
+from newslint.rules.spelling import _common as spelling
+from newslint.rules.stray_id import SID003 as stray_id
+from newslint.rules.structure import STR001 as structure
+from newslint.rules.truncation import TRN002 as truncation
 
 EXAMPLES = settings(max_examples=400, deadline=None)
 

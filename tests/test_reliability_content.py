@@ -27,7 +27,7 @@ def test_lines_split_only_on_newline_characters(separator):
 CRASHING_RUN = textwrap.dedent('''
     import sys
     from newslint import engine
-    from newslint.rules import whitespace
+    from newslint.rules.whitespace import WSP005 as whitespace
 
     class Unpicklable(Exception):   # two arguments in, one to super: cannot be unpickled
         def __init__(self, what, where):
@@ -129,7 +129,7 @@ def test_visible_or_legitimate_format_characters_pass(text):
 
 def test_every_invisible_character_passes_the_rare_prefilter():
     from newslint.document import Document as Doc
-    from newslint.rules.whitespace import _INVISIBLE_CHARS
+    from newslint.rules.whitespace.WSP003 import _INVISIBLE_CHARS
 
     rare = Doc("a.txt", _INVISIBLE_CHARS.encode("utf-8")).rare
     assert set(_INVISIBLE_CHARS) <= rare

@@ -1,0 +1,46 @@
+"""BLP002 (appended-section)."""
+from __future__ import annotations
+
+from newslint.rule import Rule, delete, hit
+from newslint.zones import MARKER
+from newslint.rules.boilerplate._common import _quote
+
+
+class AppendedSection(Rule):
+    """Content appended after the article: other articles, related lists, comment forms.
+
+    What: a section that starts at a marker line ("إقرأ أيضاً:", "مقالات
+    مشابهة", "اترك تعليقاً", ...) with no source line of the article after
+    it, or any content after the article's source and tags lines. Each
+    section is reported once, from its first to its last line.
+
+    Why: the scraper took the page, not the article. Appended articles double
+    the text of unrelated stories across the batch, skew topic models and
+    make near-duplicate detection fail.
+
+    Fires: "إقرأ أيضاً:" after "كلمات دلالية: ..." followed by another story;
+    "مقالات مشابهة" followed by a list of headlines.
+    Does not fire: the article's own paragraphs, source and tags lines.
+
+    Fix (unsafe): delete the section.
+    """
+
+    code = "BLP002"
+    name = "appended-section"
+    category = "boilerplate"
+    severity = "error"
+    fixable = "unsafe"
+
+    def check(self, doc, options):
+        zones = doc.zones
+        for start, end in zones.sections:
+            head = doc.line(start).text
+            if zones.kind(start) == MARKER:
+                what = f"section \"{_quote(head, 40)}\""
+            else:
+                what = f"content after the source/tags lines (\"{_quote(head, 40)}\")"
+            lines = end - start + 1
+            yield hit(start, 1, len(doc.line(end).text) + 1,
+                      f"appended {what}: {lines} line{'s' if lines != 1 else ''} that are not part of the article",
+                      delete(start, 1, end + 1, 1, "delete the appended section", "unsafe"),
+                      end_line=end)

@@ -1,0 +1,47 @@
+"""DUP001 (exact-duplicate)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from newslint.rule import BatchRule, hit
+from newslint.rules.duplicate._common import _digest, article_tokens
+
+
+class ExactDuplicate(BatchRule):
+    """The same article text as another file of the batch.
+
+    What: two files whose article text (headline and body, compared word by
+    word, so that spaces of any kind and line breaks do not count) is
+    identical, whatever their line endings, encoding or appended sections. Reported on every copy but the
+    first by path, naming that first copy.
+
+    Why: duplicates inflate counts, leak between training and test splits and
+    weight one story many times.
+
+    Fires: a.txt and b.txt holding the same article, one with CRLF and
+    no-break spaces. Does not fire: two articles on the same event in
+    different words.
+    """
+
+    code = "DUP001"
+    name = "exact-duplicate"
+    category = "duplicate"
+    severity = "error"
+    options = {"min-words": {"type": "integer", "minimum": 1, "default": 20,
+                             "description": "articles shorter than this are not compared"}}
+
+    def sketch(self, doc, options):
+        words = article_tokens(doc)
+        if len(words) < options["min-words"]:
+            return None
+        return _digest(words)
+
+    def compare(self, sketches, options):
+        by_hash = defaultdict(list)
+        for path, digest in sketches:
+            by_hash[digest].append(path)
+        for paths in by_hash.values():
+            if len(paths) > 1:
+                first, *rest = sorted(paths)
+                for path in rest:
+                    yield path, hit(1, 1, 1, f"same article text as {first} (file-level)")

@@ -1,0 +1,64 @@
+"""EMB002 (foreign-paragraph)."""
+from __future__ import annotations
+
+import re
+
+from newslint.arabic import ARABIC_LETTERS, indent
+from newslint.rule import Rule, hit
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+# three Latin words in a row: the cheapest sign that a foreign paragraph may exist
+# (from the start of a Latin word only: tried inside a long run of letters
+# it would scan the rest of the run from every letter)
+_LATIN_STRETCH = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[ ,.;:'’-]{1,3}[A-Za-z]{2,}[ ,.;:'’-]{1,3}[A-Za-z]")
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
+
+
+class ForeignParagraph(Rule):
+    """A paragraph in Latin script inside an Arabic article.
+
+    What: a line with at least `min-words` Latin-script words where Latin
+    letters outnumber Arabic ones `ratio` to one, in a file that is mostly
+    Arabic. Emoji on the line are mentioned: they mark a social post.
+
+    Why: it is an embedded post, a caption or an untranslated quote; Arabic
+    corpora filtered by language ID keep the whole article, English
+    paragraph and all.
+
+    Fires: "⚡️UK’s Lammy sees no Russian willingness for peace at G20 meeting."
+    in an Arabic article. Does not fire: "وقال مدير شركة Huawei إن…" (a name).
+    """
+
+    code = "EMB002"
+    name = "foreign-paragraph"
+    category = "embed"
+    options = {"min-words": {"type": "integer", "minimum": 1, "default": 5,
+                             "description": "Latin words a line needs to count as a foreign paragraph"},
+               "ratio": {"type": "number", "minimum": 1, "default": 2,
+                         "description": "Latin letters per Arabic letter on the line"}}
+
+    def check(self, doc, options):
+        if len(doc.latin_runs) < options["min-words"]:
+            return  # not enough Latin words in the whole file
+        candidates = doc.lines_matching(_LATIN_STRETCH)
+        if not candidates:
+            return  # no line has three Latin words in a row
+        if len(_ARABIC_LETTER.findall(doc.text)) < len(_LATIN_LETTER.findall(doc.text)):
+            return  # not an Arabic article
+        for line in candidates:
+            text = line.text
+            latin = len(_LATIN_LETTER.findall(text))
+            if latin < 20:
+                continue
+            arabic = len(_ARABIC_LETTER.findall(text))
+            words = _LATIN_WORD.findall(text)
+            if len(words) < options["min-words"] or latin < options["ratio"] * arabic:
+                continue
+            emoji = " with emoji, like a social post" if _EMOJI.search(text) else ""
+            start = indent(text) + 1
+            preview = " ".join(text.split())
+            preview = preview if len(preview) <= 50 else preview[:49] + "…"
+            yield hit(line.number, start, len(text.rstrip()) + 1,
+                      f"paragraph in Latin script{emoji} inside an Arabic article: \"{preview}\"")

@@ -1,0 +1,58 @@
+"""NUM001 (mixed-digit-systems)."""
+from __future__ import annotations
+
+from collections import Counter
+import re
+
+from newslint.rule import Rule, hit
+from newslint.rules.numerals._common import _NUMBER
+
+_NON_WESTERN = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+
+
+def _system(ch: str) -> str:
+    if "0" <= ch <= "9":
+        return "western"
+    return "arabic-indic" if "\u0660" <= ch <= "\u0669" else "persian"
+
+
+class MixedDigitSystems(Rule):
+    """Western, Arabic-Indic and Persian digits mixed in one file.
+
+    What: a number written with digits of two systems ("2٠20"), or a file
+    that writes some numbers with 0-9 and others with ٠-٩ or ۰-۹. Each number
+    written in the file's minority system is reported.
+
+    Why: search, sorting and number extraction treat "2020" and "٢٠٢٠" as
+    different strings; mixed systems are a sign of text pasted from
+    different sources.
+
+    Fires: "في عام 2020 ... في عام ٢٠٢١". Does not fire: an article that
+    writes every number as 0-9 (or every number as ٠-٩).
+    """
+
+    code = "NUM001"
+    name = "mixed-digit-systems"
+    category = "numerals"
+
+    def check(self, doc, options):
+        if _NON_WESTERN.search(doc.text) is None:
+            return  # one system only (or no digits at all)
+        numbers = []
+        for line in doc.lines:
+            for m in _NUMBER.finditer(line.text):
+                systems = {_system(ch) for ch in m.group() if ch.isdigit()}
+                numbers.append((line.number, m, systems))
+        totals = Counter(s for _, _, systems in numbers for s in systems)
+        if not numbers:
+            return
+        majority = max(totals, key=lambda s: (totals[s], s == "western"))
+        for number, m, systems in numbers:
+            if len(systems) > 1:
+                yield hit(number, m.start() + 1, m.end() + 1,
+                          f"the number \"{m.group()}\" mixes {' and '.join(sorted(systems))} digits")
+            elif len(totals) > 1 and majority not in systems:
+                (system,) = systems
+                yield hit(number, m.start() + 1, m.end() + 1,
+                          f"\"{m.group()}\" uses {system} digits while this file mostly uses {majority} "
+                          f"({totals[majority]} vs {totals[system]} numbers)")

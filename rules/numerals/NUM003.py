@@ -1,0 +1,49 @@
+"""NUM003 (english-date)."""
+from __future__ import annotations
+
+import re
+
+from newslint.arabic import ARABIC_LETTERS, ENGLISH_MONTHS
+from newslint.rule import Rule, hit
+
+_MONTHS = (ENGLISH_MONTHS + "|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+_ENGLISH_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th),?\s+(?:{_MONTHS})\b)(?:\s+(?:GMT|UTC))?")
+_ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+_MONTH_HINT = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_ARABIC_WORD2 = re.compile(f"[{ARABIC_LETTERS}]{{2,}}")
+
+
+class EnglishDate(Rule):
+    """An English date or ordinal inside Arabic text.
+
+    What: "10th, November 2023", "November 10, 2023" or "3rd March" on a line
+    that is written in Arabic.
+
+    Why: the date came from the site's template in another language; date
+    extraction for Arabic misses it and the line mixes scripts.
+
+    Fires: "تاريخ النشر: 10th, November 2023 GMT".
+    Does not fire: "تاريخ النشر: 10 نوفمبر 2023", or an English line
+    quoting a tweet (that is EMB's business).
+    """
+
+    code = "NUM003"
+    name = "english-date"
+    category = "numerals"
+
+    def check(self, doc, options):
+        if _MONTH_HINT.search(doc.text) is None:
+            return
+        for line in doc.lines:
+            text = line.text
+            if not _ARABIC_LETTER.search(text):
+                continue
+            if len(_ARABIC_WORD2.findall(text)) < 2:
+                continue  # an English line with a stray Arabic word
+            for m in _ENGLISH_DATE.finditer(text):
+                yield hit(line.number, m.start() + 1, m.end() + 1,
+                          f"English date \"{m.group()}\" inside Arabic text")

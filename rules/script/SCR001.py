@@ -1,0 +1,82 @@
+"""SCR001 (persian-letter)."""
+from __future__ import annotations
+
+import re
+
+from newslint.rule import Rule, hit, replace
+from newslint.rules.script._common import A
+
+# Persian / Urdu letters that stand for an Arabic letter: (Arabic letter, Unicode name)
+_PERSIAN = {
+    "\u06cc": ("ي", "FARSI YEH"),          # ی
+    "\u06a9": ("ك", "KEHEH"),              # ک
+    "\u06be": ("ه", "HEH DOACHASHMEE"),    # ھ
+    "\u06c1": ("ه", "HEH GOAL"),           # ہ
+    "\u06d5": ("ه", "AE"),                 # ە
+    "\u06c0": ("ة", "HEH WITH YEH ABOVE"),  # ۀ
+}
+_PERSIAN_CLASS = "".join(_PERSIAN)
+_PERSIAN_ANY = re.compile(f"[{_PERSIAN_CLASS}]")
+# from the start of a word only: tried at every letter of a long word
+# without a Persian letter, it would rescan the rest of the word each time
+_WORD_WITH_PERSIAN = re.compile(f"(?<![{A}])[{A}]*[{_PERSIAN_CLASS}][{A}]*")
+
+
+def _persian_fix(word: str) -> tuple[str, bool]:
+    """(Arabic spelling, safe?). Final ی may be ي or ى, and ۀ may be ة or
+    هٔ: those replacements are unsafe."""
+    safe = True
+    out = []
+    for i, ch in enumerate(word):
+        if ch in _PERSIAN:
+            if (ch == "\u06cc" and i == len(word) - 1) or ch == "\u06c0":
+                safe = False
+            out.append(_PERSIAN[ch][0])
+        else:
+            out.append(ch)
+    return "".join(out), safe
+
+
+def _neighbours_arabic(text: str, start: int, end: int) -> bool:
+    around = text[max(0, start - 20):start] + text[end:end + 20]
+    return bool(re.search(f"[{A}]", around))
+
+
+class PersianLetter(Rule):
+    """Persian or Urdu letters inside Arabic words.
+
+    What: ی (U+06CC), ک (U+06A9), ھ (U+06BE), ہ (U+06C1), ە (U+06D5) or ۀ
+    (U+06C0) in a word that is otherwise Arabic: "إقلیم" typed on a Persian
+    keyboard for "إقليم". (پ چ ژ گ ڤ, used for foreign names, are left alone.)
+
+    Why: the words look identical but are different strings: "إقلیم" is
+    never found by a search for "إقليم", and tokenizers split or misspell it.
+
+    Fires: "كلمات دلالية: الكرملين ناجورنو كاراباخ روسيا إقلیم ناجورنو کاراباخ".
+    Does not fire: "إقليم ناجورنو كاراباخ".
+
+    Fix: replacing ک, ھ, ہ, ە and a non-final ی is safe; a final ی (ي or
+    ى?) and ۀ are unsafe.
+    """
+
+    code = "SCR001"
+    name = "persian-letter"
+    category = "script"
+    needs_chars = _PERSIAN_CLASS
+    fixable = "unsafe"  # a final ی and ۀ are unsafe; the other letters are safe
+
+    def check(self, doc, options):
+        if not doc.has_rare(self.needs_chars):
+            return
+        for line in doc.lines_matching(_PERSIAN_ANY):
+            text = line.text
+            for m in _WORD_WITH_PERSIAN.finditer(text):
+                word = m.group()
+                if len(word) < 2 and not _neighbours_arabic(text, m.start(), m.end()):
+                    continue
+                fixed, safe = _persian_fix(word)
+                letters = ", ".join(dict.fromkeys(f"{ch} (U+{ord(ch):04X})" for ch in word if ch in _PERSIAN))
+                yield hit(line.number, m.start() + 1, m.end() + 1,
+                          f"Persian letter(s) {letters} in \"{word}\"; Arabic spelling \"{fixed}\"",
+                          replace(line.number, m.start() + 1, line.number, m.end() + 1, fixed, f"write \"{fixed}\"",
+                                  "safe" if safe else "unsafe"))

@@ -1,0 +1,32 @@
+"""SRC003 (empty-source)."""
+from __future__ import annotations
+
+import re
+
+from newslint.rule import Rule, hit
+from newslint.zones import SOURCE_LINE
+
+_AFTER_LABEL = re.compile(r"^\s*\S+(?:\s+\S+)?\s*[:：/\-–]\s*")
+
+
+class EmptySource(Rule):
+    """A source line that names no source.
+
+    What: "المصدر:" with nothing (or only punctuation) after the label.
+
+    Why: the template was scraped but its value was not; the article is as
+    untraceable as one without a source line, and looks attributed.
+
+    Fires: "المصدر:". Does not fire: "المصدر: RT Arabic".
+    """
+
+    code = "SRC003"
+    name = "empty-source"
+    category = "source"
+
+    def check(self, doc, options):
+        for number in doc.zones.source_lines:
+            text = doc.line(number).text
+            rest = _AFTER_LABEL.sub("", text, count=1) if SOURCE_LINE.match(text) else text
+            if not any(ch.isalnum() for ch in rest):
+                yield hit(number, 1, len(text) + 1, f"source line \"{text.strip()}\" names no source")

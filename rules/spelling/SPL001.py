@@ -1,0 +1,77 @@
+"""SPL001 (duplicated-word)."""
+from __future__ import annotations
+
+from operator import eq
+import re
+
+from newslint.arabic import DIACRITICS, TATWEEL
+from newslint.rule import Rule, delete, hit
+from newslint.rules.spelling._common import A, _Tokens, _bare, _data_set
+
+_FUNCTION_WORDS = {
+    "في", "من", "إلى", "الى", "على", "علي", "عن", "مع", "أن", "ان", "إن", "أنه", "انه", "أنها", "إنه", "التي", "الذي",
+    "الذين", "اللذين", "اللتين", "قد", "لقد", "ما", "لم", "لن", "هو", "هي", "هم", "ثم", "أو", "او", "بل", "كما", "حيث",
+    "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "وقد", "وفي", "ومن", "أي", "كل", "بعد", "قبل", "عند", "منذ", "حتى",
+    "إذا", "اذا", "لكن", "لأن", "لان", "و", "يوم", "عام", "سنة", "مثل", "بين",
+}
+# Reduplications that are correct Arabic.
+_ALLOWED_PAIRS = {"لا", "بين", "رويدا", "رويداً", "شيئا", "شيئاً", "قليلا", "قليلاً", "يوما", "يوماً", "حرفا",
+                  "حرفاً", "خطوة", "قطرة", "فصلا", "فصلاً", "بابا", "باباً", "كلمة", "شبرا", "جنبا", "جنباً",
+                  "صفا", "صفاً", "دكا", "دكاً", "فردا", "فرداً", "ألف", "مرة", "طبقا"}
+# Latin-letter names spelled out ("سي أن أن" = CNN, "بي بي سي" = BBC).
+_ACRONYM_LETTERS = {"سي", "بي", "إن", "أن", "آن", "اي", "آي", "إي", "أي", "إم", "ام", "تي", "دي", "جي", "في", "إف"}
+_DUPLICATE = re.compile(f"(?<![{A}{DIACRITICS}{TATWEEL}])([{A}{DIACRITICS}{TATWEEL}]+)([ \\t\u00a0]+)\\1"
+                        f"(?![{A}{DIACRITICS}{TATWEEL}])")
+_QUOTES = "\"«»“”'"
+
+
+class DuplicatedWord(Rule):
+    """The same word twice in a row.
+
+    What: "أن أن", "في في", "الأمريكية الأمريكية". Correct reduplications
+    ("رويداً رويداً", "شيئاً شيئاً", "بين بين", "لا لا", "فصلا فصلا"), spelled-out
+    Latin acronyms ("سي أن أن", "بي بي سي"), doubled given names ("أحمد
+    أحمد") and quoted titles ("سينما سينما") are accepted.
+
+    Why: a doubled word is a typing or scraping slip that every reader sees
+    and every n-gram model learns.
+
+    Fires: "وأشار البيان إلى أن أن الطرفين تبادلا أيضا وجهات النظر".
+    Does not fire: "ذكرت قناة \\"سي أن أن\\" الأمريكية", "برئاسة أحمد أحمد".
+
+    Fix (unsafe): delete the second word.
+    """
+
+    code = "SPL001"
+    name = "duplicated-word"
+    category = "spelling"
+    fixable = "unsafe"
+
+    def check(self, doc, options):
+        names = _data_set("given_names.txt")
+        for line in doc.lines:
+            text = line.text
+            tokens = text.split()
+            if not any(map(eq, tokens, tokens[1:])):
+                continue  # cheap test first (in C): no two equal words in a row
+            around = _Tokens(text)
+            for m in _DUPLICATE.finditer(text):
+                word = _bare(m.group(1))
+                if self._accepted(text, m, word, names, around):
+                    continue
+                yield hit(line.number, m.start() + 1, m.end() + 1, f"duplicated word \"{m.group()}\"",
+                          delete(line.number, m.start(2) + 1, line.number, m.end() + 1, f"keep one \"{m.group(1)}\"",
+                                 "unsafe"))
+
+    @staticmethod
+    def _accepted(text: str, m, word: str, names: set, around: _Tokens) -> bool:
+        if word in _ALLOWED_PAIRS or word in names:
+            return True
+        if len(word) <= 2 and word not in _FUNCTION_WORDS:
+            return True
+        before, after = around.before(m.start()), around.after(m.end())
+        neighbours = {_bare(before).strip(_QUOTES), _bare(after).strip(_QUOTES)}
+        if word in _ACRONYM_LETTERS and neighbours & (_ACRONYM_LETTERS | {"سي", "بي"}):
+            return True
+        opens = m.start() > 0 and text[m.start() - 1] in _QUOTES
+        return opens and after[:1] in tuple(_QUOTES)  # a quoted title: "سينما سينما"

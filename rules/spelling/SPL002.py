@@ -1,0 +1,94 @@
+"""SPL002 (hamzat-wasl)."""
+from __future__ import annotations
+
+import re
+
+from newslint.arabic import DIACRITICS, TATWEEL, scan_back
+from newslint.rule import Rule, hit, replace
+from newslint.rules.spelling._common import A, _bare
+
+_WORD = re.compile(f"[{A}{DIACRITICS}{TATWEEL}]+")
+_WORD_CHAR = re.compile(f"[{A}{DIACRITICS}{TATWEEL}]")
+
+_PREFIX = "(?:[وف]?[بلك]?(?:ال)?|لل)"
+_C = f"(?!ا)[{A}]"                      # a radical: any letter but alif
+_NOUN_END = "(?:ات|ة|ي|ية|يات|يين|يون|يت|ت)?(?:ه|ها|هم|هما|هن|ك|كم|نا)?"
+_VERB_END = "(?:ت|وا|ا|تا|ن|نا)?(?:ه|ها|هم|هما|هن|ك|كم|نا)?"
+# form VIII: the infixed ت becomes ط after an emphatic and د after ز/د/ذ
+_VIII = f"إ(?:{_C}ت|[صضطظ]ط|[زدذ]د)"
+_WASL_PATTERNS = (
+    (re.compile(f"^{_PREFIX}(إست{_C}{_C}ا{_C}{_NOUN_END})$"), "form X verbal noun (استفعال)"),
+    (re.compile(f"^{_PREFIX}(إست{_C}ا{_C}(?:ة|ات)?{_NOUN_END})$"), "form X verbal noun (استفالة)"),
+    (re.compile(f"^[وف]?(إست{_C}{_C}{_C}?{_VERB_END})$"), "form X verb (استفعل)"),
+    (re.compile(f"^{_PREFIX}({_VIII}{_C}ا{_C}{_NOUN_END})$"), "form VIII verbal noun (افتعال)"),
+    (re.compile(f"^{_PREFIX}(إن{_C}{_C}ا{_C}{_NOUN_END})$"), "form VII verbal noun (انفعال)"),
+    (re.compile(f"^[وف]?({_VIII}{_C}{_C}{_VERB_END})$"), "form VIII verb (افتعل)"),
+)
+# Words that always start with hamzat wasl (written ا, never إ).
+_WASL_WORDS = {
+    "إقرأ": "اقرأ", "إكتب": "اكتب", "إنظر": "انظر", "إسمع": "اسمع", "إذهب": "اذهب", "إعلم": "اعلم",
+    "إعرف": "اعرف", "إجلس": "اجلس", "إشرب": "اشرب", "إسم": "اسم", "إسمه": "اسمه", "إسمها": "اسمها",
+    "إبن": "ابن", "إبنة": "ابنة", "إبنه": "ابنه", "إبنها": "ابنها", "إمرأة": "امرأة", "إمرأه": "امرأة",
+    "إثنان": "اثنان", "إثنين": "اثنين", "إثنتين": "اثنتين", "إثنتان": "اثنتان", "إتفاق": "اتفاق",
+    "إتفاقية": "اتفاقية", "إتفاقيات": "اتفاقيات", "إتحاد": "اتحاد", "إتجاه": "اتجاه", "إتصال": "اتصال",
+    "إتصالات": "اتصالات", "إتهام": "اتهام", "إتهامات": "اتهامات", "إتخاذ": "اتخاذ", "إتساع": "اتساع",
+}
+# Real words that the patterns would catch: form IV nouns and loanwords.
+_NOT_WASL = {"إستونيا", "إستوديو", "إستاد", "إنديان", "إنديانا", "إسترليني", "إسترلينية", "إستر", "إستيفان",
+             "إنجلترا", "إنترنت", "إنتر", "إنفلونزا", "إنفلوانزا", "إندونيسيا", "إنستغرام", "إنستجرام", "إنكلترا"}
+_ARTICLE_PREFIX = re.compile("^([وف]?[بلك]?ال|[وف]?[بلك]?|لل)")
+
+
+def wasl_correction(word: str) -> tuple[str, str] | None:
+    """(corrected word, reason) when `word` writes hamzat wasl as إ."""
+    bare = _bare(word)
+    prefix = _ARTICLE_PREFIX.match(bare).group()
+    stem = bare[len(prefix):]
+    if stem in _NOT_WASL or not stem.startswith("إ"):
+        return None
+    if stem in _WASL_WORDS:
+        return prefix + _WASL_WORDS[stem], "this word starts with hamzat wasl"
+    for pattern, form in _WASL_PATTERNS:
+        m = pattern.match(bare)
+        if m and m.group(1) == stem:
+            return prefix + "ا" + stem[1:], f"the {form} pattern starts with hamzat wasl"
+    return None
+
+
+class HamzatWasl(Rule):
+    """Hamzat wasl written as hamza under alif (إ).
+
+    What: imperatives of form I ("إقرأ" for "اقرأ"), words that always
+    start with hamzat wasl ("إسم", "إبن", "إثنين", "إتفاق"), and the verbal
+    nouns and verbs of derived forms VII, VIII and X ("إستخدام", "إجتماع",
+    "إنتخابات", "إجتمع"), with or without و/ف/ب/ل/ك and ال.
+
+    Why: the standard spelling is with a plain alif; search for "استخدام"
+    misses "إستخدام", and a model trained on the mix learns both.
+
+    Fires: "إقرأ المزيد", "الإجتماع", "بإستقالة". Does not fire: form IV
+    verbal nouns that really take hamza ("إعلان", "إنتاج", "إنشاء",
+    "الإفتاء"), or alif-lam plus hamzat qat ("الأرميني", "والأذربيجاني").
+
+    Fix (unsafe): write the alif without hamza.
+    """
+
+    code = "SPL002"
+    name = "hamzat-wasl"
+    category = "spelling"
+    fixable = "unsafe"
+
+    def check(self, doc, options):
+        text = doc.text
+        at = text.find("إ")
+        while at != -1:
+            start = scan_back(text, at, _WORD_CHAR)
+            m = _WORD.match(text, start)
+            at = text.find("إ", m.end())
+            found = wasl_correction(m.group())
+            if found:
+                right, why = found
+                line, column = doc.position(m.start())
+                end = column + len(m.group())
+                yield hit(line, column, end, f"\"{m.group()}\" should be written \"{right}\": {why}",
+                          replace(line, column, line, end, right, f"write \"{right}\"", "unsafe"))

@@ -1,0 +1,55 @@
+"""SPL004 (known-misspelling)."""
+from __future__ import annotations
+
+from functools import lru_cache
+import re
+
+from newslint.rule import Rule, hit, replace
+from newslint.rules.spelling._common import A, _data_lines
+
+
+@lru_cache(maxsize=None)
+def _misspellings() -> tuple[re.Pattern, dict]:
+    table = {}
+    for row in _data_lines("misspellings.tsv"):
+        wrong, right, *_ = row.split("\t")
+        table[wrong] = right
+    alternatives = "|".join(sorted((re.escape(w).replace("\\ ", "\\s+") for w in table), key=len, reverse=True))
+    pattern = re.compile(f"(?<![{A}])([وفبلك]?)({alternatives})(?![{A}])")
+    return pattern, table
+
+
+class KnownMisspelling(Rule):
+    """A frequent misspelling from the curated list.
+
+    What: words from `rules/data/misspellings.tsv` ("هذة" for "هذه",
+    "لاكن" for "لكن", "إنشاء الله" for "إن شاء الله", "مسؤل" for "مسؤول"),
+    also with a و/ف/ب/ل/ك prefix.
+
+    Why: these are frequent in scraped news and always wrong; each has one
+    correct spelling that search and models should see.
+
+    Fires: "وقال إن هذة الخطوة ستساعد". Does not fire: "وقال إن هذه الخطوة
+    ستساعد", "إنشاء الطريق" (construction, a real word).
+
+    Fix (unsafe): write the correct form.
+    """
+
+    code = "SPL004"
+    name = "known-misspelling"
+    category = "spelling"
+    fixable = "unsafe"
+
+    def check(self, doc, options):
+        pattern, table = _misspellings()
+        if not any(wrong in doc.text for wrong in _misspellings()[1]):
+            return  # substring tests in C; the full pattern runs only on the rare file with a hit
+        for line in doc.lines:
+            for m in pattern.finditer(line.text):
+                wrong = " ".join(m.group(2).split())
+                right = table.get(wrong)
+                if right is None:
+                    continue
+                start, end = m.start(2) + 1, m.end(2) + 1
+                yield hit(line.number, start, end, f"\"{m.group(2)}\" is misspelled; write \"{right}\"",
+                          replace(line.number, start, line.number, end, right, f"write \"{right}\"", "unsafe"))

@@ -1,0 +1,61 @@
+"""Helpers shared by several rules of the spelling family."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import cached_property, lru_cache
+from importlib import resources
+import re
+
+from newslint.arabic import ARABIC_LETTERS, DIACRITICS, TATWEEL
+
+A = ARABIC_LETTERS
+
+_STRIP_MARKS = re.compile(f"[{DIACRITICS}{TATWEEL}]")
+
+
+@lru_cache(maxsize=None)
+def _data_lines(name: str) -> tuple[str, ...]:
+    text = resources.files("newslint.rules.data").joinpath(name).read_text(encoding="utf-8")
+    return tuple(line for line in (raw.strip() for raw in text.splitlines()) if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def _data_set(name: str) -> frozenset:
+    return frozenset(_data_lines(name))
+
+
+def _bare(word: str) -> str:
+    return _STRIP_MARKS.sub("", word)
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+class _Tokens:
+    """The white-space separated tokens of one line, found once (on first
+    use), for the words around a match: `text[:pos].split()` at every match
+    would make a line with many matches quadratic."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def _spans(self) -> tuple[list[int], list[int]]:
+        spans = [m.span() for m in _NON_SPACE.finditer(self.text)]
+        return [s for s, _ in spans], [e for _, e in spans]
+
+    def before(self, pos: int) -> str:
+        """The last token of text[:pos] ("" if none), as
+        `text[:pos].split()[-1]` would give."""
+        starts, ends = self._spans
+        i = bisect_left(starts, pos) - 1  # the last token starting before pos
+        return self.text[starts[i]:min(ends[i], pos)] if i >= 0 else ""
+
+    def after(self, pos: int) -> str:
+        """The first token of text[pos:] ("" if none)."""
+        starts, ends = self._spans
+        i = bisect_right(ends, pos)  # the first token ending after pos
+        return self.text[max(starts[i], pos):ends[i]] if i < len(ends) else ""
+
+
+_TOKEN = re.compile(f"[{A}{DIACRITICS}{TATWEEL}]+")

@@ -1,0 +1,46 @@
+"""WSP005 (trailing-whitespace)."""
+from __future__ import annotations
+
+from newslint.arabic import is_blank
+from newslint.rule import Rule, delete, hit
+from newslint.rules.whitespace._common import NBSP, _nbsp_only
+
+# white space WSP005 removes from line ends (found with rstrip: a `[...]+$`
+# search retries at every character of a long run inside the line)
+_TRAILING_CHARS = " \t\u00a0\u202f\u2007\u3000" + "".join(chr(c) for c in range(0x2000, 0x200b))
+
+
+class TrailingWhitespace(Rule):
+    """White space at the end of a line.
+
+    What: spaces, tabs or no-break spaces after the last visible character.
+
+    Why: invisible noise that makes identical paragraphs compare unequal and
+    bloats diffs of data repositories.
+
+    Fires: ``"المصدر: Jawhara FM  "``. Does not fire: ``"المصدر: Jawhara FM"``.
+    Lines that hold only no-break spaces are reported by WSP002 instead.
+
+    Fix (safe): remove it.
+    """
+
+    code = "WSP005"
+    name = "trailing-whitespace"
+    category = "whitespace"
+    severity = "info"
+    fixable = "safe"
+
+    def check(self, doc, options):
+        for line in doc.lines:  # a last-character test per line beats a scan of the text
+            text = line.text
+            if not text or text[-1] not in _TRAILING_CHARS:
+                continue
+            if is_blank(text) and (not options["include-blank-lines"] or _nbsp_only(text)):
+                continue
+            start, end = len(text.rstrip(_TRAILING_CHARS)), len(text)
+            kind = "no-break spaces and other white space" if NBSP in text[start:] else "white-space characters"
+            yield hit(line.number, start + 1, end + 1, f"{end - start} trailing {kind}",
+                      delete(line.number, start + 1, line.number, end + 1, "remove trailing white space"))
+
+    options = {"include-blank-lines": {"type": "boolean", "default": True,
+                                       "description": "also report lines that hold only spaces or tabs"}}
