@@ -41,8 +41,12 @@ def _lint(newslint: str, folder: Path, codes: list[str]) -> list[dict]:
         sys.exit(f"newslint failed on {folder}: {proc.stderr.strip()}")
     report = json.loads(proc.stdout)
     out = []
+    # batch findings name the first copy by its path: make it relative too,
+    # or every run in a new temp folder differs from the last
+    prefix = str(folder.resolve()) + "/"
     for f in report["findings"]:
         row = {k: f[k] for k in KEYS}
+        row["message"] = row["message"].replace(prefix, "").replace(str(folder) + "/", "")
         row["path"] = str(Path(f["path"]).resolve().relative_to(folder.resolve()))
         out.append(row)
     for e in report.get("errors", []):

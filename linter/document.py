@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from .decoding import Decoded, decode
@@ -16,6 +16,12 @@ RARE_CHARS = ("\u00a0\u00ad\u034f\u061c\u06a9\u06be\u06c0\u06c1\u06cc\u06d5\u06f
               "\ufb50-\ufdff\ufe70-\ufeff\uffa0\ufff9-\ufffb\U00013430-\U00013438\U0001bca0-\U0001bca3"
               "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f@")
 _RARE = re.compile(f"[{RARE_CHARS}]")
+
+
+@lru_cache(maxsize=256)
+def _outside_rare(chars: str) -> str:
+    """The characters of `chars` that the rare-character scan does not see."""
+    return "".join(ch for ch in chars if not _RARE.match(ch))
 _LATIN_RUN = re.compile("[A-Za-z]+")
 
 
@@ -55,9 +61,6 @@ class Document:
         self.newline_counts = counts
         self.newline = max(counts, key=lambda k: (counts[k], k == "\n")) if any(counts.values()) else "\n"
         self.final_newline = bool(self.lines) and self.lines[-1].ending != "" or self.text == ""
-        # Deprecated scratch space, kept until rules/duplicate.py uses
-        # `article_words`: shared derived data belongs in cached properties.
-        self.memo: dict = {}
 
     @cached_property
     def zones(self) -> Zones:
@@ -100,9 +103,15 @@ class Document:
         return frozenset(_RARE.findall(self.text))
 
     def has_rare(self, chars: str) -> bool:
-        """True if any character of `chars` (all from RARE_CHARS) occurs."""
+        """True if any character of `chars` occurs. Those of RARE_CHARS are
+        answered from the one scan (`rare`); any other is looked for in the
+        text, so a character missing from RARE_CHARS costs time, never a
+        wrong answer."""
+        common = _outside_rare(chars)
         rare = self.rare
-        return bool(rare) and any(ch in chars for ch in rare)
+        if rare and any(ch in chars for ch in rare):
+            return True
+        return any(ch in self.text for ch in common)
 
     def lines_matching(self, pattern) -> list[Line]:
         """The lines on which `pattern` (which must not span lines) matches,

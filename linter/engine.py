@@ -135,7 +135,7 @@ def check_documents(docs: list, plan: LintPlan, ignored: list | None = None) -> 
     for rule, options, severity in plan.document_rules:
         code = rule.code
         for doc, hits, skip in zip(docs, found, ignored):
-            if code in skip:
+            if code in skip or (rule.needs_chars and not doc.has_rare(rule.needs_chars)):
                 continue
             try:
                 for h in rule.check(doc, options):

@@ -5,7 +5,7 @@ import re
 
 from newslint.arabic import fold
 from newslint.rule import Rule, delete_line, hit
-from newslint.zones import INLINE_MARKER, MARKER
+from newslint.zones import INLINE_MARKER, MARKER, ZoneKind
 from newslint.rules.boilerplate._common import _line_span, _quote
 
 # Folded phrases (see arabic.fold) of site furniture inside the text.
@@ -41,7 +41,7 @@ def furniture_kind(text: str) -> str | None:
     return None
 
 
-_NOT_FURNITURE = ("blank", MARKER, INLINE_MARKER, "source", "tags", "meta")
+_NOT_FURNITURE = (ZoneKind.BLANK, MARKER, INLINE_MARKER, ZoneKind.SOURCE, ZoneKind.TAGS, ZoneKind.META)
 
 
 class SiteFurniture(Rule):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from newslint.rule import BatchRule, hit
-from newslint.rules.duplicate._common import _digest, article_tokens
+from newslint.rules.duplicate._common import _digest
 
 
 class ExactDuplicate(BatchRule):
@@ -31,7 +31,7 @@ class ExactDuplicate(BatchRule):
                              "description": "articles shorter than this are not compared"}}
 
     def sketch(self, doc, options):
-        words = article_tokens(doc)
+        words = doc.article_words
         if len(words) < options["min-words"]:
             return None
         return _digest(words)

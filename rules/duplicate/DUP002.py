@@ -6,7 +6,7 @@ from collections import defaultdict
 import zlib
 
 from newslint.rule import BatchRule, hit
-from newslint.rules.duplicate._common import _digest, article_tokens
+from newslint.rules.duplicate._common import _digest
 
 K = 64               # bottom-k MinHash sketch size
 CANDIDATE_KEYS = 8   # a file is indexed under its 8 smallest shingle hashes
@@ -88,7 +88,7 @@ class NearDuplicate(BatchRule):
                              "description": "articles shorter than this are not compared"}}
 
     def sketch(self, doc, options):
-        words = article_tokens(doc)
+        words = doc.article_words
         if len(words) < options["min-words"]:
             return None
         exact = _digest(words)

@@ -26,8 +26,6 @@ class EmailAddress(Rule):
     needs_chars = "@"
 
     def check(self, doc, options):
-        if not doc.has_rare(self.needs_chars):
-            return
         for line in doc.lines_matching(_EMAIL):
             for m in _EMAIL.finditer(line.text):
                 yield hit(line.number, m.start() + 1, m.end() + 1, f"e-mail address \"{m.group()}\" in the text")

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from newslint.rule import Rule, hit
 from newslint.rules.metadata._common import _norm, tags_of
+from newslint.zones import ARTICLE_TEXT_KINDS, ZoneKind
+
+# where a tag word counts as used in the article
+_TEXT_KINDS = ARTICLE_TEXT_KINDS | {ZoneKind.META, ZoneKind.INLINE_MARKER}
 
 _PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 
@@ -61,7 +65,7 @@ class TagNotInArticle(Rule):
             return
         article_words: set[str] = set()
         for number, kind in enumerate(zones.kinds, 1):
-            if kind in ("headline", "body", "subheading", "list-item", "meta", "inline-marker"):
+            if kind in _TEXT_KINDS:
                 for word in doc.line(number).text.split():
                     article_words |= _variants(_norm(word))
         for number in zones.tags_lines:

@@ -66,8 +66,6 @@ class PersianLetter(Rule):
     fixable = "unsafe"  # a final ی and ۀ are unsafe; the other letters are safe
 
     def check(self, doc, options):
-        if not doc.has_rare(self.needs_chars):
-            return
         for line in doc.lines_matching(_PERSIAN_ANY):
             text = line.text
             for m in _WORD_WITH_PERSIAN.finditer(text):

@@ -31,8 +31,6 @@ class PersianDigit(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        if not doc.has_rare(self.needs_chars):
-            return
         for line in doc.lines_matching(_PERSIAN_DIGITS):
             for m in _PERSIAN_DIGITS.finditer(line.text):
                 fixed = m.group().translate(_TO_ARABIC_INDIC)

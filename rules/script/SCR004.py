@@ -32,8 +32,6 @@ class PresentationForm(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        if not doc.has_rare(self.needs_chars):
-            return
         for line in doc.lines_matching(_PRESENTATION):
             for m in _PRESENTATION.finditer(line.text):
                 fixed = unicodedata.normalize("NFKC", m.group())

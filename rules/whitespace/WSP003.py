@@ -63,8 +63,6 @@ class InvisibleCharacter(Rule):
     fixable = "unsafe"  # removing a direction mark is unsafe; zero-width characters are safe
 
     def check(self, doc, options):
-        if not doc.has_rare(self.needs_chars):
-            return
         for line in doc.lines_matching(_INVISIBLE):
             text = line.text
             for m in _INVISIBLE.finditer(text):

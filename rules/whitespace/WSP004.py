@@ -30,8 +30,6 @@ class UnusualSpace(Rule):
     fixable = "safe"
 
     def check(self, doc, options):
-        if not doc.has_rare(self.needs_chars):
-            return
         for line in doc.lines_matching(_UNUSUAL_SPACE):
             for m in _UNUSUAL_SPACE.finditer(line.text):
                 codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in m.group()))
