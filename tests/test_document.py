@@ -47,7 +47,7 @@ def test_binary_is_not_text(data):
 
 def test_lines_offsets_and_endings():
     doc = Document("a.txt", "أ\r\nبب\n\nج".encode())
-    assert [(l.number, l.text, l.offset, l.ending) for l in doc.lines] == [
+    assert [(ln.number, ln.text, ln.offset, ln.ending) for ln in doc.lines] == [
         (1, "أ", 0, "\r\n"), (2, "بب", 3, "\n"), (3, "", 6, "\n"), (4, "ج", 7, "")]
     assert doc.newline_counts == {"\n": 2, "\r\n": 1, "\r": 0}
     assert doc.newline == "\n" and not doc.final_newline

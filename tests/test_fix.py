@@ -81,8 +81,8 @@ def test_fixing_is_idempotent_and_local(lines, unsafe):
     # every character outside the edited lines is untouched: compare the
     # lines nobody's fix touched
     touched = {n for f in applied for e in f.fix.edits for n in range(e.line, e.end_line + 1)}
-    kept_before = [l for i, l in enumerate(text.splitlines(keepends=True), 1) if i not in touched]
-    assert all(l in fixed.splitlines(keepends=True) for l in kept_before)
+    kept_before = [ln for i, ln in enumerate(text.splitlines(keepends=True), 1) if i not in touched]
+    assert all(ln in fixed.splitlines(keepends=True) for ln in kept_before)
     # fixing until stable converges, and then a pass changes nothing
     for _ in range(10):
         more = [f for f in lint_text(fixed) if f.fix and (unsafe or f.fix.applicability == "safe")]
