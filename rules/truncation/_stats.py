@@ -1,0 +1,137 @@
+"""Truncation from statistics (shared by TRN004-TRN006): cut sentences, paragraph
+breaks inside a sentence, and stub articles.
+
+TRN001 knows a fixed list of words a sentence cannot end on. The rules here
+ask the sentence-end statistics instead (`newslint.sentence_stats`, a table
+learned from real news by `bench/build_sentence_stats.py`): how often the
+paragraph's last word ends a sentence, and how often the next paragraph's
+first word starts one. The table is read once per process, on the first
+paragraph that needs it (`sentence_stats.default()` caches it).
+
+Only paragraphs of the article are judged (see `newslint.zones`): body
+paragraphs and lines the zone parser took for sub-headings (a short cut lede
+looks like one), never the headline, source or tags lines, list items, or
+anything appended after the article. A paragraph that is not a sentence is
+left alone, on evidence in its own text: a tail of one or two words after
+its last full stop (a signature, "هاجر النوالي", initials "ع ب م"), or a
+table (bullets "*", scores "3-0", "label : 10 دنانير", mostly numbers).
+
+This module holds the evidence TRN004-TRN006 share (where a paragraph
+ends, what follows it, how to say it); each rule is in its own file.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from newslint import sentence_stats
+from newslint.arabic import SENTENCE_END
+from newslint.zones import BODY, LIST_ITEM, SUBHEADING
+
+# The lines a cut is judged on, and the lines that may continue a sentence.
+_JUDGED = (BODY, SUBHEADING)
+_CONTINUING = (BODY, SUBHEADING, LIST_ITEM)
+# Text after the last of these is the paragraph's open tail.
+_FINAL = re.escape(sentence_stats.SENTENCE_FINAL)
+_LAST_STOP = re.compile(f"[{_FINAL}](?=[^{_FINAL}]*$)")
+# bullets, scores ("3-0"), fixtures and lists ("النادي الإفريقي - النجم / حكم"), "label : value"
+_TABLE_MARK = re.compile(r"[*•▪●►:]|\d\s*[-–]\s*\d|\s[-–—/]\s")
+_MIN_SENTENCE_WORDS = 3   # a shorter open tail is a signature or initials
+_MAX_NUMBER_SHARE = 0.25  # a tail with more numbers than this is a table row
+
+
+# ------------------------------------------------------------- evidence
+
+def article_lines(doc, kinds=_JUDGED):
+    """(line number, stripped text, kind) of the article's non-blank lines of
+    the given kinds, in order."""
+    zones = doc.zones
+    out = []
+    for index, kind in enumerate(zones.kinds):
+        number = index + 1
+        if kind in kinds and zones.in_article(number):
+            text = doc.line(number).text.strip()
+            if text:
+                out.append((number, text, kind))
+    return out
+
+
+def open_tail(text: str) -> str | None:
+    """The words after the paragraph's last sentence-final mark when the
+    paragraph stops without closing punctuation, else None."""
+    if text[-1] in SENTENCE_END:
+        return None
+    stop = _LAST_STOP.search(text)
+    return text[stop.end():] if stop else text
+
+
+def looks_like_sentence(tail: str) -> bool:
+    """False for a tail that is a signature, initials, a table row, or ends
+    on a one-letter abbreviation."""
+    words = sentence_stats.WORD.findall(tail)
+    if len(words) < _MIN_SENTENCE_WORDS or all(len(w) <= 2 for w in words) or len(words[-1]) == 1:
+        return False  # a signature, initials, or an abbreviation last ("12 ن": points)
+    numbers = sum(w[0].isdigit() for w in words)
+    return numbers <= _MAX_NUMBER_SHARE * len(words) and not _TABLE_MARK.search(tail)
+
+
+def next_first_word(doc, number: int) -> str | None:
+    """The first word of the paragraph right after line `number` (blank
+    lines skipped), or None when the article ends there (source line,
+    appended content, end of file)."""
+    zones = doc.zones
+    for following in range(number + 1, len(zones.kinds) + 1):
+        kind = zones.kind(following)
+        if kind == "blank":
+            continue
+        if kind not in _CONTINUING or not zones.in_article(following):
+            return None
+        words = sentence_stats.WORD.findall(doc.line(following).text)
+        return words[0] if words else None
+    return None
+
+
+def rate(word: str, event: str) -> str:
+    """'"أسفر" ends a sentence 1 time in 400' from the table's raw counts."""
+    stats = sentence_stats.default().lookup(word)
+    if stats is None:
+        return f'"{word}" is not in the sentence statistics'
+    hits, total = (stats.ends, stats.ends + stats.not_ends) if event == "end" else \
+        (stats.starts, stats.starts + stats.not_starts)
+    verb = "ends" if event == "end" else "starts"
+    return f'"{word}" {verb} a sentence {hits} time{"s" if hits != 1 else ""} in {total}'
+
+
+def last_word_span(doc, number: int, word: str) -> tuple[int, int]:
+    """1-based columns (start, exclusive end) of `word`, the last word of line `number`."""
+    line = doc.line(number).text
+    start = line.rfind(word) + 1
+    return start, start + len(word)
+
+
+def open_paragraphs(doc):
+    """(line, last word, next paragraph's first word or None) of every judged
+    paragraph that stops mid-sentence in shape: no closing punctuation and
+    an open tail that reads as a sentence."""
+    for number, text, _kind in article_lines(doc):
+        tail = open_tail(text)
+        if tail is None or not looks_like_sentence(tail):
+            continue
+        last = sentence_stats.WORD.findall(tail)[-1]
+        yield number, last, next_first_word(doc, number)
+
+
+def continues(following: str) -> bool:
+    """True when the next paragraph's first word is likelier inside a
+    sentence than at its start: log K/J = s < 0 (see `looks_cut`), so the
+    break reads as a sentence going on, not as a cut before a new one."""
+    return sentence_stats.default().start_logodds(following) < 0
+
+
+def join_score(last: str, following: str) -> float:
+    """log-odds that the break after `last` is inside a sentence (the next
+    paragraph continues it) against it ending or being cut there:
+    -s - log(1 + exp(e)), see `SentenceStats.looks_cut`."""
+    table = sentence_stats.default()
+    e, s = table.end_logodds(last), table.start_logodds(following)
+    return -s - (max(e, 0.0) + math.log1p(math.exp(-abs(e))))

@@ -1,0 +1,69 @@
+"""TRN004-TRN006 (rules/truncation/): messages, options, and that the
+sentence table is read once per process. Their pinned cases are
+rule_cases/TRN00N.yaml, run by test_rule_cases.py."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from conftest import lint_text
+
+CASES = Path(__file__).parent / "rule_cases"
+
+
+def test_cut_message_quotes_the_counts():
+    [f] = lint_text("العنوان\n\nوقع انفجار في المدينة مما أسفر\n\nالمصدر: وكالة\n", select=["TRN004"])
+    assert '"أسفر" ends a sentence 0 times in' in f.message and "the article ends here" in f.message
+
+
+def test_cut_before_a_new_sentence_names_the_next_word():
+    text = (CASES / "TRN004.yaml").read_text(encoding="utf-8")
+    case = YAML(typ="safe").load(text)["cases"][1]
+    [f] = lint_text(case["text"], select=["TRN004"])
+    assert '"وأضاف" starts a sentence' in f.message
+
+
+def test_min_score_option_is_the_threshold():
+    text = "العنوان\n\nوقع انفجار في المدينة مما أسفر\n\nالمصدر: وكالة\n"  # cut log-odds +1.5
+    strict = {"rules": {"TRN004": {"min-score": 2.0}}}
+    assert lint_text(text, select=["TRN004"]) and not lint_text(text, select=["TRN004"], config_data=strict)
+
+
+def test_min_body_words_option():
+    text = "عنوان\n\nثلاث كلمات فقط.\n\nالمصدر: Jawhara FM\n"
+    assert [f.code for f in lint_text(text, select=["TRN006"])] == ["TRN006"]
+    loose = {"rules": {"TRN006": {"min-body-words": 3}}}
+    assert not lint_text(text, select=["TRN006"], config_data=loose)
+
+
+def test_headline_and_source_lines_are_never_judged():
+    # the headline stops on "في", the source line on "وكالة": neither is a body paragraph
+    text = "وزير يتحدث في\n\nقال الوزير إن الحكومة ستواصل الإصلاحات في كل القطاعات خلال السنة المقبلة.\n\nالمصدر: وكالة\n"
+    assert not lint_text(text, select=["TRN004", "TRN005"])
+
+
+def test_table_is_loaded_once_lazily(monkeypatch):
+    from newslint import sentence_stats
+
+    loads = []
+    real = sentence_stats.load
+    monkeypatch.setattr(sentence_stats, "_DEFAULT", None)
+    monkeypatch.setattr(sentence_stats, "load", lambda *a: loads.append(1) or real(*a))
+    closed = "عنوان\n\nفقرة كاملة تنتهي بنقطة في آخرها كما ينبغي أن تكون.\n\nالمصدر: وكالة\n"
+    lint_text(closed, select=["TRN004", "TRN005"])
+    assert loads == []  # nothing open to judge: the table is not read
+    cut = "العنوان\n\nوقع انفجار في المدينة مما أسفر\n\nالمصدر: وكالة\n"
+    for _ in range(3):
+        lint_text(cut, select=["TRN004", "TRN005"])
+    assert loads == [1]
+
+
+def test_many_open_paragraphs_stay_linear():
+    paragraph = "وقال المتحدث إن الحكومة قررت مواصلة الإصلاحات في كل القطاعات مما أسفر\n"
+    text = "عنوان\n\n" + paragraph * 4000 + "\nالمصدر: وكالة\n"
+    start = time.perf_counter()
+    found = lint_text(text, select=["TRN004", "TRN005", "TRN006"])
+    assert len(found) == 4000  # the last word alone is evidence; only the last paragraph ends the article
+    assert time.perf_counter() - start < 20
