@@ -47,8 +47,9 @@ def test_the_declared_fixable_matches_the_fixes_returned(code, registry):
 
 def test_needed_characters_are_ones_the_document_can_answer_for(registry):
     """`needs_chars` lets the engine skip a rule on files without those
-    characters; `Document.has_rare` only knows the characters of its one
-    scan, so a rule needing another character would silently never run."""
+    characters; `Document.has_rare` answers the characters of its one scan
+    at no cost, any other by searching the text again, so a rule needing a
+    character outside the scan works but slows every file down."""
     for rule in builtin(registry):
         if rule.needs_chars:
             rare = Document("a.txt", rule.needs_chars.encode("utf-8", "surrogatepass")).rare

@@ -31,7 +31,7 @@ class NotUtf8(Rule):
     name = "not-utf8"
     category = "encoding"
     severity = "error"
-    fixable = "safe"
+    fixable = "unsafe"  # safe when the legacy reading is certain, unsafe when in doubt
 
     def check(self, doc, options):
         if doc.encoding in ("utf-8",):
