@@ -95,6 +95,10 @@ class Config:
     def fail_on(self) -> str:
         return self.get("fail-on", "warning")
 
+    @property
+    def min_confidence(self) -> float:
+        return float(self.get("min-confidence", 0.0))
+
     def rule_options(self, rule) -> dict:
         options = rule.defaults()
         for key in (rule.name, rule.code):

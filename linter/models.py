@@ -62,10 +62,10 @@ class Hit:
     end_column: int
     message: str
     fix: Optional[Fix] = None
-
-
-# The fields of a Hit, in order: a Finding exposes them as its own.
-HIT_FIELDS = ("line", "column", "end_line", "end_column", "message", "fix")
+    # How sure the rule is, from its evidence (0-1). A rule that decides by
+    # a pattern that is wrong in itself leaves it at 1.0; statistical rules
+    # set it from their scores, and `--min-confidence` filters on it.
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ class Finding:
     end_column = property(attrgetter("hit.end_column"))
     message = property(attrgetter("hit.message"))
     fix = property(attrgetter("hit.fix"))
+    confidence = property(attrgetter("hit.confidence"))
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code)
@@ -99,8 +100,8 @@ class Finding:
         return {"code": self.code, "name": self.name, "category": self.category, "severity": self.severity,
                 "message": self.message, "path": self.path, "line": self.line, "column": self.column,
                 "end_line": self.end_line, "end_column": self.end_column,
-                "fix": None if self.fix is None else asdict(self.fix), "fingerprint": self.fingerprint,
-                "doc": self.doc}
+                "fix": None if self.fix is None else asdict(self.fix), "confidence": self.confidence,
+                "fingerprint": self.fingerprint, "doc": self.doc}
 
 
 @dataclass(frozen=True)

@@ -89,9 +89,10 @@ class BatchRule(Rule):
         raise NotImplementedError
 
 
-def hit(line: int, column: int, end_column: int, message: str, fix=None, end_line: int | None = None) -> Hit:
+def hit(line: int, column: int, end_column: int, message: str, fix=None, end_line: int | None = None,
+        confidence: float = 1.0) -> Hit:
     """Shorthand for a hit on one line."""
-    return Hit(line, column, end_line or line, end_column, message, fix)
+    return Hit(line, column, end_line or line, end_column, message, fix, confidence)
 
 
 def replace(line: int, column: int, end_line: int, end_column: int, text: str, message: str,

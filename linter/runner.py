@@ -44,6 +44,7 @@ class RunOptions:
     baseline: Callable | None = None  # findings -> a new list of the findings not in the baseline
     thresholds: list = field(default_factory=list)
     known_errors: dict = field(default_factory=dict)  # path -> FileError found before reading (discovery)
+    min_confidence: float = 0.0  # findings less confident than this are dropped
 
 
 @dataclass(frozen=True)
@@ -263,8 +264,11 @@ class _Run:
         return batch_results(self.plan, self.batch, self.sketches)
 
     def _screen(self, result: FileResult) -> FileResult:
-        """Drop baselined findings (a new result), count the rest against
-        the thresholds and fail-on."""
+        """Drop findings below --min-confidence and baselined ones (a new
+        result), count the rest against the thresholds and fail-on."""
+        floor = self.options.min_confidence
+        if floor > 0.0 and result.findings:
+            result = replace(result, findings=tuple(f for f in result.findings if f.confidence >= floor))
         if self.options.baseline is not None and result.findings:
             result = replace(result, findings=tuple(self.options.baseline(result.findings)))
         for threshold in self.options.thresholds:

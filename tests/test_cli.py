@@ -62,7 +62,7 @@ def test_json_report_matches_schema(batch, tmp_path):
     r = run_cli("check", str(SEEDS), "--format", "json", "--exit-zero")
     report = json.loads(r.out)
     jsonschema.Draft202012Validator(schema).validate(report)
-    assert report["version"] == 1 and report["summary"]["files"] == 5
+    assert report["version"] == 2 and report["summary"]["files"] == 5
     f = next(f for f in report["findings"] if f["code"] == "SID001")
     assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (19, 1, 19, 7)
     assert f["fix"]["applicability"] == "unsafe"

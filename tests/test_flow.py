@@ -143,25 +143,29 @@ def test_the_baseline_stage_reports_a_new_result(tmp_path):
 
 
 def test_finding_holds_its_hit_instead_of_redeclaring_it():
-    from newslint.models import HIT_FIELDS, Finding, Fix, Hit
+    from newslint.models import Finding, Fix, Hit
 
     own = {f.name for f in dataclasses.fields(Finding)}
-    assert own.isdisjoint(HIT_FIELDS) and [f.name for f in dataclasses.fields(Hit)] == list(HIT_FIELDS)
-    hit = Hit(3, 4, 3, 9, "m", Fix("safe", "x"))
+    hit_fields = [f.name for f in dataclasses.fields(Hit)]
+    assert own.isdisjoint(hit_fields)
+    assert all(isinstance(getattr(Finding, name), property) for name in hit_fields)  # read through the hit
+    hit = Hit(3, 4, 3, 9, "m", Fix("safe", "x"), 0.5)
     f = Finding("WSP005", "trailing-whitespace", "whitespace", "warning", "a.txt", hit, "fp", "doc")
-    assert (f.line, f.column, f.end_line, f.end_column, f.message, f.fix) == (3, 4, 3, 9, "m", hit.fix)
+    assert (f.line, f.column, f.end_line, f.end_column, f.message, f.fix, f.confidence) == (3, 4, 3, 9, "m",
+                                                                                             hit.fix, 0.5)
     assert list(f.to_dict()) == ["code", "name", "category", "severity", "message", "path", "line", "column",
-                                 "end_line", "end_column", "fix", "fingerprint", "doc"]
+                                 "end_line", "end_column", "fix", "confidence", "fingerprint", "doc"]
 
 
 # ------------------------------------------------------------ the cache: one key builder, a codec by names
 
 def test_the_cache_codec_goes_by_field_names(tmp_path):
     from newslint.cache import ROW, Cache
-    from newslint.models import HIT_FIELDS, Edit, FileResult, Finding, Fix, Hit
+    from newslint.models import Edit, FileResult, Finding, Fix, Hit
 
-    assert set(ROW) == ({f.name for f in dataclasses.fields(Finding)} - {"hit"}) | set(HIT_FIELDS)
-    hit = Hit(2, 3, 4, 5, "the message", Fix("unsafe", "why", (Edit(2, 3, 4, 5, "new"),), "utf-8"))
+    hit_fields = {f.name for f in dataclasses.fields(Hit)}
+    assert set(ROW) == ({f.name for f in dataclasses.fields(Finding)} - {"hit"}) | hit_fields
+    hit = Hit(2, 3, 4, 5, "the message", Fix("unsafe", "why", (Edit(2, 3, 4, 5, "new"),), "utf-8"), 0.75)
     finding = Finding("WSP005", "trailing-whitespace", "whitespace", "error", "a.txt", hit, "fingerprint", "doc")
     cache = Cache(tmp_path, "run")
     entry = Cache.encode("k", FileResult("a.txt", (finding,)), {"DUP001": b"\x00sketch"})

@@ -67,3 +67,8 @@ def test_many_open_paragraphs_stay_linear():
     found = lint_text(text, select=["TRN004", "TRN005", "TRN006"])
     assert len(found) == 4000  # the last word alone is evidence; only the last paragraph ends the article
     assert time.perf_counter() - start < 20
+
+
+def test_the_cut_confidence_comes_from_its_log_odds():
+    [f] = lint_text("العنوان\n\nوقع انفجار في المدينة مما أسفر\n\nالمصدر: وكالة\n", select=["TRN004"])
+    assert 0.5 < f.confidence < 1.0 and "cut log-odds +1.5" in f.message and f.confidence == 0.82

@@ -77,7 +77,8 @@ def _run_options(settings: Settings, registry, spec, found):
 
     options = RunOptions(jobs=settings.jobs or default_jobs(), cache=_cache(settings, registry, spec),
                          fix=settings.fix, stdin_name=settings.stdin_name,
-                         thresholds=thresholds.from_config(settings.config), known_errors=found.errors)
+                         thresholds=thresholds.from_config(settings.config), known_errors=found.errors,
+                         min_confidence=settings.min_confidence)
     if settings.baseline:
         options.baseline = baseline_mod.BaselineFilter(baseline_mod.load(settings.baseline))
     return options

@@ -33,6 +33,7 @@ class Settings:
     quiet: bool = False
     statistics: bool = False
     color: str = "never"         # auto | always | never
+    min_confidence: float = 0.0  # findings less confident than this are dropped
 
 
 def add_run_arguments(parser) -> None:
@@ -50,7 +51,19 @@ def add_run_arguments(parser) -> None:
     parser.add_argument("--cache-dir", metavar="DIR", help="where to keep results of unchanged files "
                         "(default: .newslint_cache next to the config file, else the user cache folder)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--min-confidence", type=_confidence, metavar="X",
+                        help="report only findings at least this confident, 0 to 1 (default: 0, all)")
     parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+
+def _confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not 0.0 <= number <= 1.0:  # NaN fails too
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value!r}")
+    return number
 
 
 def _codes(value: str) -> list[str]:
@@ -71,7 +84,9 @@ def run_settings(args, registry, reporter, fail_on: str | None = None, fix: FixM
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     return Settings(tuple(args.paths), config, selection, reporter_cls, fail_on or config.fail_on, args.jobs,
-                    args.stdin_filename, _cache_dir(args, config, fix), fix, **choices)
+                    args.stdin_filename, _cache_dir(args, config, fix), fix,
+                    min_confidence=config.min_confidence if args.min_confidence is None else args.min_confidence,
+                    **choices)
 
 
 def _load_config(args, registry) -> Config:

@@ -6,7 +6,7 @@ import json
 
 from .base import Reporter
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 
 
 def tool_info(ctx) -> dict:

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from newslint import sentence_stats
 from newslint.rule import Rule, hit
-from newslint.rules.truncation._stats import continues, last_word_span, open_paragraphs, rate
+from newslint.rules.truncation._stats import (confidence_of, continues, last_word_span, open_paragraphs,
+                                               rate)
 
 
 class CutSentence(Rule):
@@ -23,7 +24,8 @@ class CutSentence(Rule):
     paragraph's first word), quoted in the message; the zones (body
     paragraphs only); the paragraph's own text (signatures, initials and
     table rows are not sentences and are left alone). A break whose next
-    paragraph continues the sentence is TRN005's, not this rule's.
+    paragraph continues the sentence is TRN005's, not this rule's. The
+    finding's confidence is the logistic of the cut log-odds (+1.5: 0.82).
 
     Tune: `min-score` (log-odds; higher is stricter). The default was chosen
     on the tune half of the held-out set (docs/truncation.md).
@@ -52,4 +54,4 @@ class CutSentence(Rule):
                 f"the next paragraph starts a new sentence ({rate(following, 'start')})"
             yield hit(number, start, end,
                       f"paragraph stops mid-sentence: {rate(last, 'end')}, and {after} "
-                      f"(cut log-odds {score:+.1f})")
+                      f"(cut log-odds {score:+.1f})", confidence=confidence_of(score))

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from newslint import sentence_stats
 from newslint.rule import Rule, hit
-from newslint.rules.truncation._stats import continues, join_score, last_word_span, open_paragraphs, rate
+from newslint.rules.truncation._stats import (confidence_of, continues, join_score, last_word_span,
+                                               open_paragraphs, rate)
 
 
 class BrokenParagraph(Rule):
@@ -27,7 +28,8 @@ class BrokenParagraph(Rule):
     paragraphs with nouns ("يوم الأحد ...", "النهائي سيدور ...") after
     sentences that did end, so a last word that can end a sentence is not
     enough. The message also gives -s - log(1 + exp(e)), the log-odds of
-    "continues" against "ended" and "cut" (see `SentenceStats.looks_cut`).
+    "continues" against "ended" and "cut" (see `SentenceStats.looks_cut`);
+    the finding's confidence is its logistic.
 
     Tune: `max-end-logodds` (lower is stricter).
 
@@ -50,6 +52,8 @@ class BrokenParagraph(Rule):
                     or sentence_stats.end_logodds(last) > options["max-end-logodds"]:
                 continue
             start, end = last_word_span(doc, number, last)
+            joined = join_score(last, following)
             yield hit(number, start, end,
                       f"paragraph break inside a sentence: {rate(last, 'end')} and the next paragraph goes on "
-                      f"({rate(following, 'start')}; continuation log-odds {join_score(last, following):+.1f})")
+                      f"({rate(following, 'start')}; continuation log-odds {joined:+.1f})",
+                      confidence=confidence_of(joined))

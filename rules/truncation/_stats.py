@@ -128,6 +128,12 @@ def continues(following: str) -> bool:
     return sentence_stats.default().start_logodds(following) < 0
 
 
+def confidence_of(log_odds: float) -> float:
+    """A finding's confidence from the log-odds of its reading: the
+    logistic function, rounded to two places (0.5 at even odds)."""
+    return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, log_odds)))), 2)
+
+
 def join_score(last: str, following: str) -> float:
     """log-odds that the break after `last` is inside a sentence (the next
     paragraph continues it) against it ending or being cut there:
