@@ -106,13 +106,16 @@ class Finding:
 
 @dataclass(frozen=True)
 class FileError:
-    """A file that could not be linted at all (binary, unreadable, ...)."""
+    """A file that could not be linted at all (binary, unreadable, ...), or,
+    with kind "fix", whose fixes were not written (read-only, hard-linked,
+    changed since it was read, disk full): its findings are still reported."""
 
     path: str
     message: str
+    kind: str = "lint"  # "lint" | "fix"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "message": self.message}
+        return {"path": self.path, "message": self.message, "kind": self.kind}
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,8 @@ class FixWriter:
 
     def settle(self, fix: FixResult, stdin: bool = False) -> Settled:
         """Write (or diff, or hand back) the fixed bytes of one file."""
-        error = FileError(fix.path, fix.error) if fix.error else None
+        # a file that did not decode was not linted; one that did was linted and only not fixed
+        error = None if not fix.error else FileError(fix.path, fix.error, kind="fix" if fix.findings else "lint")
         after = FileResult(fix.path, fix.findings, error)
         if not stdin and not self.mode.diff:
             self._clean_folder_once(os.path.dirname(os.path.realpath(fix.path)))  # where our temp files go
@@ -76,9 +77,9 @@ def _write_fixed(fix: FixResult) -> FileError | None:
     try:
         replace_contents(fix.path, fix.fixed, expected=fix.original)
     except NotFixed as exc:
-        return FileError(fix.path, str(exc))
+        return FileError(fix.path, str(exc), kind="fix")
     except OSError as exc:
-        return FileError(fix.path, f"cannot write fixes: {exc.strerror or exc}")
+        return FileError(fix.path, f"cannot write fixes: {exc.strerror or exc}", kind="fix")
     return None
 
 

@@ -67,7 +67,8 @@ def test_unreadable_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(builtins, "open", deny)
     r, rep = check_json("a.txt", tmp_path)
-    assert r.code == 1 and rep["errors"] == [{"path": "a.txt", "message": "cannot read: Permission denied"}]
+    assert r.code == 1 and rep["errors"] == [{"path": "a.txt", "message": "cannot read: Permission denied",
+                                                 "kind": "lint"}]
 
 
 def test_directory_named_like_a_file_is_walked(tmp_path):
@@ -79,7 +80,7 @@ def test_directory_named_like_a_file_is_walked(tmp_path):
 def test_broken_symlink(tmp_path):
     (tmp_path / "a.txt").symlink_to(tmp_path / "missing.txt")
     r, rep = check_json(".", tmp_path)
-    assert r.code == 1 and rep["errors"] == [{"path": "a.txt", "message": "broken symbolic link"}]
+    assert r.code == 1 and rep["errors"] == [{"path": "a.txt", "message": "broken symbolic link", "kind": "lint"}]
 
 
 def test_missing_path(tmp_path):

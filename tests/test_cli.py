@@ -73,7 +73,8 @@ def test_json_report_lists_unlintable_files(batch):
     r = run_cli("check", ".", "--format", "json", cwd=batch)
     report = json.loads(r.out)
     assert r.code == 1
-    assert report["errors"] == [{"path": "blob.txt", "message": "binary file (NUL bytes), not text"}]
+    assert report["errors"] == [{"path": "blob.txt", "message": "binary file (NUL bytes), not text",
+                                "kind": "lint"}]
 
 
 def test_jsonl_streams_findings_then_summary(batch):

@@ -211,7 +211,8 @@ def test_a_special_file_named_on_the_command_line_is_a_file_error(tmp_path, name
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
     r = run_cli("check", name, "--format", "json", "--no-cache", cwd=tmp_path)
-    assert r.code == 1 and report(r)["errors"] == [{"path": name, "message": f"{kind}, not a regular file"}]
+    assert r.code == 1 and report(r)["errors"] == [{"path": name, "message": f"{kind}, not a regular file",
+                                                           "kind": "lint"}]
 
 
 def test_a_very_deep_tree_is_walked(tmp_path):
@@ -249,7 +250,8 @@ def test_a_folder_that_cannot_be_listed_is_a_file_error(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "scandir", scandir)
     r = run_cli("check", ".", "--format", "json", "--no-cache", "--select", "WSP", cwd=tmp_path)
     rep = report(r)
-    assert rep["errors"] == [{"path": "locked", "message": "cannot list folder: Permission denied"}]
+    assert rep["errors"] == [{"path": "locked", "message": "cannot list folder: Permission denied",
+                              "kind": "lint"}]
     assert rep["summary"]["files"] == 2 and r.code == 1
 
 

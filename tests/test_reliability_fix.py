@@ -9,6 +9,7 @@ byte order flipped, a fix loop that was quadratic.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import stat
 import time
@@ -463,3 +464,13 @@ def fix_bytes_one_pass(doc, raw, outcome):
     from newslint.fixer import FileCodec
 
     return FileCodec.of(doc, raw).transcoded(outcome.transcode).encode(outcome.text)
+
+
+def test_a_file_left_unfixed_is_reported_as_not_fixed_not_as_unlintable(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes("قال الوزير  اليوم.   \n".encode())
+    p.chmod(0o444)
+    r = run_cli("check", "a.txt", "--fix", "--no-cache", cwd=tmp_path)
+    assert r.code == 1 and "1 file not fixed" in r.out and "could not be linted" not in r.out
+    j = run_cli("check", "a.txt", "--fix", "--no-cache", "--format", "json", cwd=tmp_path)
+    assert json.loads(j.out)["errors"][0]["kind"] == "fix"

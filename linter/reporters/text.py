@@ -70,8 +70,12 @@ class TextReporter(Reporter):
         line = (f"Found {summary.findings} finding{'s' if summary.findings != 1 else ''}"
                 f"{' (' + ', '.join(parts) + ')' if parts else ''} in {summary.files_with_findings} of "
                 f"{summary.files} files")
-        if summary.errors:
-            line += f"; {len(summary.errors)} file{'s' if len(summary.errors) != 1 else ''} could not be linted"
+        unlinted = sum(1 for e in summary.errors if e.kind == "lint")
+        unfixed = len(summary.errors) - unlinted
+        if unlinted:
+            line += f"; {unlinted} file{'s' if unlinted != 1 else ''} could not be linted"
+        if unfixed:
+            line += f"; {unfixed} file{'s' if unfixed != 1 else ''} not fixed (see the notes above)"
         if summary.fixable:
             line += f"; {summary.fixable} with a fix (--fix applies the safe ones, --unsafe-fixes all)"
         self.out.write(line + ".\n")
