@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from newslint import lexicon
+from newslint.rule import Rule, hit, replace
+from newslint.rules.spelling._orthography import (_LEADS, _WORD, Evidence, _Change, _data_set, _looks_like_name,
+                                                  _neighbours, _occurrences, _spelled_letters, _Spellings,
+                                                  _tanween_alif, confidence, min_code, preposition_in_context)
+
+
+class OrthographicVariant(Rule):
+    """A rare spelling whose hamza, madda, ة/ه, ى/ي, ض/ظ or د/ذ variant is much more frequent.
+
+    What: "الاحداث" for "الأحداث", "الحكومه" for "الحكومة", "التونسى" for
+    "التونسي", "نضام" for "نظام", "كدلك" for "كذلك", "الان" for "الآن";
+    and علي/الي/لدي before a definite noun ("علي الحكومة" for "على").
+
+    Why: each is a different string for search, deduplication and language
+    models; an article that spells one word two ways is visibly careless.
+
+    Evidence (lexicon): the frequency lexicon (`newslint.lexicon`,
+    wordfreq). The variant (one letter changed, or ء added after a final
+    ا/ي/و) must have zipf >= `min-variant-zipf`. When the change restores
+    a mark people leave out (hamza on a bare alif or و, the ة after the
+    article, where ه cannot be a pronoun) it must be `omission-log-ratio`
+    (log10) more frequent; when it chooses between two written letters
+    (ض/ظ, د/ذ, ه/ة, ي/ى, ي/ئ as in names like قايد) the word must also be
+    rarer than `valid-zipf` ("a frequent word is a word": بذل/بدل,
+    طريقه/طريقة), with `choice-log-ratio`, or any word with
+    `strong-log-ratio` (التى, الذى, فى). أ/إ swaps need the strong ratio
+    (أحكام/إحكام are both words). A word absent from the lexicon is
+    flagged when its variant is frequent, or, for a final ة/ى/ي, has
+    zipf >= 2.
+    Consistency: when the file writes the variant elsewhere the margins drop
+    to `consistent-log-ratio`; and a file that writes على right elsewhere
+    has علي the name before a definite noun ("علي العريض").
+    Context: علي/الي/إلي/لدي are flagged without lexicon evidence only
+    before a word with ال. Names stay quiet: a word after a given name
+    ("محمد علي") or after a title when it has no article ("السيد علي"), a
+    short word next to other short words (spelled-out Latin: "اف ام"), and
+    an alif carrying tanween ("شرّاً" is no "شراء"). Hamzat wasl written إ
+    is left to SPL002: this rule never removes a hamza.
+    The message states the ratio and a confidence 0-1 (`confidence()`).
+
+    Tuning: raise the log-ratio options (or `min-length`, default 2) for
+    fewer, surer findings; the confidence in the message ranks them.
+
+    Fires: "وقال إن اعلان الحكومة جاء متأخرا" (اعلان is 4x rarer than
+    إعلان), "وصادقت الحكومه على المشروع".
+    Does not fire: "وقال إن الحكومة" (إن and أن are both words), "رأيت
+    طريقه" (a frequent word), "قال محمد علي الشابي" (a name).
+
+    Fix (unsafe): write the variant.
+    """
+
+    code = "SPL006"
+    name = "orthographic-variant"
+    category = "spelling"
+    fixable = "unsafe"
+    options = {
+        "min-variant-zipf": {"type": "number", "default": 3.0},
+        "omission-log-ratio": {"type": "number", "default": 0.5},
+        "choice-log-ratio": {"type": "number", "default": 1.0},
+        "valid-zipf": {"type": "number", "default": 3.5},
+        "strong-log-ratio": {"type": "number", "default": 1.3},
+        "consistent-log-ratio": {"type": "number", "default": 0.3},
+        "min-length": {"type": "integer", "minimum": 1, "default": 2},
+    }
+
+    def check(self, doc, options):
+        text = doc.text
+        threshold = min_code(options["min-variant-zipf"])
+        raws = set(_WORD.findall(text))
+        leads = _LEADS.of(raws, threshold)
+        if not leads:
+            return
+        forms = _Spellings(raws, text)
+        names = _data_set("given_names.txt")
+        for raw, (bare, evidence, preposition, change) in leads:
+            if len(bare) < options["min-length"]:
+                continue
+            context_only = evidence is None or not self.strong_enough(evidence, change, evidence.variant in forms,
+                                                                      options)
+            if context_only and not preposition:
+                continue
+            for start in _occurrences(text, raw):
+                found = self._judge(text, start, raw, bare, evidence, context_only, forms, names)
+                if found:
+                    yield self._hit(doc, start, raw, *found)
+
+    @staticmethod
+    def strong_enough(evidence: Evidence, change: _Change, in_document: bool, options) -> bool:
+        if evidence.code == 0:
+            return True  # absent, and the variant is common enough (see ABSENT_MIN_CODE)
+        if evidence.variant_zipf < options["min-variant-zipf"]:
+            return False
+        needed = options["consistent-log-ratio"] if in_document else None
+        if change.omission:
+            return evidence.log_ratio >= (needed or options["omission-log-ratio"])
+        if evidence.log_ratio >= options["strong-log-ratio"]:
+            return True  # التى, الذى, فى: frequent only because people type them so
+        if change.seat_swap:
+            return False
+        return evidence.zipf < options["valid-zipf"] and evidence.log_ratio >= (needed or options["choice-log-ratio"])
+
+    @staticmethod
+    def _judge(text, start, raw, bare, evidence, context_only, forms, names):
+        """(variant, message) for one occurrence, or None when its context
+        says it is a name or the word is right here."""
+        previous, following = _neighbours(text, start, start + len(raw))
+        if _looks_like_name(bare, previous, names) or _spelled_letters(bare, previous, following):
+            return None
+        preposition = preposition_in_context(bare, lexicon.normalise(following))
+        # a file that writes the preposition right elsewhere means علي the name here (علي العريض)
+        if preposition and preposition not in forms:
+            return preposition, f"\"{raw}\" before \"{following}\" should be the preposition \"{preposition}\"", 0.9
+        if context_only or _tanween_alif(raw, evidence):
+            return None
+        in_document = evidence.variant in forms
+        why = evidence.ratio_text() + (f", and the file writes \"{evidence.variant}\" elsewhere" if in_document else "")
+        return evidence.variant, f"{why} ({evidence.kind})", confidence(evidence, in_document)
+
+    @staticmethod
+    def _hit(doc, start, raw, variant, message, certainty):
+        line, column = doc.position(start)
+        end = column + len(raw)
+        return hit(line, column, end, f"{message}; write \"{variant}\" (confidence {certainty:.2f})",
+                   replace(line, column, line, end, variant, f"write \"{variant}\"", "unsafe"),
+                   confidence=certainty)

@@ -1,0 +1,398 @@
+"""Spelling from evidence: what SPL006 and SPL007 share (the lexicon variants,
+their evidence, the document's own spellings).
+
+A word is flagged when it is rare and one of its confusion-set variants
+(hamza seats, ة/ه, ى/ي, ض/ظ, د/ذ, madda) is much more frequent in the
+frequency lexicon (`newslint.lexicon`, derived from wordfreq). The ratio of
+the two frequencies is the evidence; the document's own spellings make it
+stronger (it writes the variant elsewhere) and, for علي, weaker (a file that
+writes على right has علي the name). No list of misspellings is used.
+
+Speed: the verdict on a word depends on the word alone, so it is computed
+once per distinct word and process (`lru_cache`, and `_Leads` for the words
+found quiet): a news batch reuses most of its vocabulary. The variant
+generators here are narrower than
+`lexicon.variants` (bare letter -> hamza seat, never the reverse, which is
+SPL002's business; the letters that can change only), so a word costs a few
+table lookups. The table itself is opened on the first lookup (memory-mapped,
+about 2 ms), never at import.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from newslint import lexicon
+from newslint.arabic import ARABIC_LETTERS, DIACRITICS, TATWEEL
+
+_WORD = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+")
+_WORD_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]")
+_SCALE = lexicon.ZIPF_SCALE
+
+
+class Evidence(NamedTuple):
+    """Why a word looks misspelled: its variant, the kind of change, and the
+    lexicon codes (zipf x 20, 0 = absent) of both."""
+
+    word: str
+    variant: str
+    kind: str
+    code: int
+    variant_code: int
+
+    @property
+    def zipf(self) -> float:
+        return self.code / _SCALE
+
+    @property
+    def variant_zipf(self) -> float:
+        return self.variant_code / _SCALE
+
+    @property
+    def log_ratio(self) -> float:
+        """log10 of how much more frequent the variant is (inf when the word is absent)."""
+        return math.inf if self.code == 0 else (self.variant_code - self.code) / _SCALE
+
+    def ratio_text(self) -> str:
+        if self.code == 0:
+            return (f"\"{self.word}\" is not in the lexicon and \"{self.variant}\" is common"
+                    f" (zipf {self.variant_zipf:.1f})")
+        ratio = 10 ** self.log_ratio
+        times = f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}"
+        return f"\"{self.word}\" is {times}x rarer than \"{self.variant}\""
+
+
+# ------------------------------------------------------------ variants
+
+HAMZA, MADDA, TA_MARBUTA, ALIF_MAQSURA = lexicon.HAMZA, lexicon.MADDA, lexicon.TA_MARBUTA, lexicon.ALIF_MAQSURA
+DAD_ZAH, DAL_DHAL = lexicon.DAD_ZAH, lexicon.DAL_DHAL
+
+# Letter -> what it may have been written for, anywhere in the word. Only the
+# direction of the everyday error: a bare carrier for a hamza seat (never a
+# seat for a bare alif: hamzat wasl written إ is SPL002), one seat for another.
+_SWAPS = {
+    "ا": (("أ", HAMZA), ("إ", HAMZA), ("آ", MADDA)),
+    "أ": (("إ", HAMZA), ("آ", MADDA)),
+    "إ": (("أ", HAMZA),),
+    "ي": (("ئ", HAMZA),),
+    "و": (("ؤ", HAMZA),),
+    "ئ": (("ؤ", HAMZA),),
+    "ؤ": (("ئ", HAMZA),),
+    "ض": (("ظ", DAD_ZAH),), "ظ": (("ض", DAD_ZAH),),
+    "د": (("ذ", DAL_DHAL),), "ذ": (("د", DAL_DHAL),),
+}
+# Only in last place: the final forms that look alike, and a hamza on the line
+# dropped after a long vowel (الثلاثا, شي, ضو).
+_FINAL = {
+    "ه": (("ة", TA_MARBUTA),),
+    "ي": (("ى", ALIF_MAQSURA),),
+    "ى": (("ي", ALIF_MAQSURA),),
+}
+_DROPPED_HAMZA_AFTER = "ايو"
+
+# What may stand before a word-initial hamza: و ف, then ب ل ك, then ال (or لل).
+_PREFIXES = frozenset(conj + prep + art for conj in ("", "و", "ف") for prep in ("", "ب", "ل", "ك")
+                      for art in ("", "ال")) | {"لل", "ولل", "فلل"}
+# Inside a stem, letters after which a madda or a hamza on و is written
+# (measured on the corpus: منشآت قرآن مآل التآمر متآكلة; مؤكد تؤدي يؤكد شؤون
+# مسؤول رؤساء). Every change tried costs a table look-up, and these two were
+# a third of the look-ups for one hit in 400 elsewhere.
+_MEDIAL_MADDA_AFTER = "تشرمج"
+_MEDIAL_WAW_HAMZA_AFTER = "متينشسر"
+
+
+def _worth_trying(word: str, index: int, other: str) -> bool:
+    """False for changes that (almost) no Arabic word makes."""
+    if other == "إ":
+        return word[:index] in _PREFIXES
+    if other == "آ":
+        return word[:index] in _PREFIXES or word[index - 1] in _MEDIAL_MADDA_AFTER
+    if other == "ئ":  # ي for ئ: next to an alif (قايمة, رياسة, فوايد)
+        return index > 0 and "ا" in word[index - 1:index + 2]
+    if other == "ؤ":
+        return index > 0 and word[index - 1] in _MEDIAL_WAW_HAMZA_AFTER
+    return True
+
+
+def orthographic_variants(word: str):
+    """(variant, kind) for one letter-for-letter change of `word` (or one ء
+    added at its end); a variant may repeat. Changes that no Arabic word
+    makes are not tried (see `_worth_trying`)."""
+    last = len(word) - 1
+    for index, letter in enumerate(word):
+        swaps = _SWAPS.get(letter, ())
+        if index == last:
+            swaps = swaps + _FINAL.get(letter, ())
+        for other, kind in swaps:
+            if _worth_trying(word, index, other):
+                yield word[:index] + other + word[index + 1:], kind
+    if len(word) > 1 and word[-1] in _DROPPED_HAMZA_AFTER:
+        yield word + "ء", HAMZA
+
+
+@lru_cache(maxsize=4)
+def frequent_forms(min_code: int) -> dict[int, int]:
+    """key -> code of the forms with at least `min_code` (58k forms for zipf
+    3.0, built in ~30 ms on first use): a variant below it can never be the
+    evidence, and a dict look-up is half the cost of the table's bisection."""
+    table = lexicon.table()
+    keep = bytes(1 if code >= min_code else 0 for code in range(256))
+    keys, codes = table._keys, table._codes
+    return {keys[m.start()]: codes[m.start()] for m in re.finditer(b"\x01", bytes(codes).translate(keep))}
+
+
+_BLAKE2B = lexicon._blake2b()
+
+
+def _best(word: str, candidates, frequent: dict[int, int]) -> Evidence | None:
+    """The most frequent candidate (the first on a tie) if more frequent than
+    the word; the word's own code is looked up only when a candidate is
+    frequent at all (most words have none)."""
+    key = lexicon.word_key
+    best, best_code = None, 0
+    for variant, kind in candidates:
+        variant_code = frequent.get(key(variant, _BLAKE2B), 0)
+        if variant_code > best_code:
+            best, best_code = (variant, kind), variant_code
+    if best is None:
+        return None
+    code = frequent.get(key(word, _BLAKE2B)) or word_code(word)
+    return Evidence(word, best[0], best[1], code, best_code) if best_code > code else None
+
+
+def word_code(word: str) -> int:
+    """The lexicon code of a bare word."""
+    return lexicon.table().code(word)
+
+
+def min_code(zipf: float) -> int:
+    return max(1, round(zipf * _SCALE))
+
+
+@lru_cache(maxsize=1 << 17)
+def orthographic_evidence(word: str, min_variant_code: int = 60) -> Evidence | None:
+    """The most frequent letter-for-letter variant of a bare word with at
+    least `min_variant_code`, if it is more frequent than the word itself
+    (cached per word: a batch reuses most of its words)."""
+    found = _best(word, orthographic_variants(word), frequent_forms(min_variant_code))
+    if found is None and word[-1:] in _FINAL and len(word) > 3:
+        return _absent_final_swap(word)
+    return found
+
+
+ABSENT_MIN_CODE = 40
+"""zipf 2.0: enough for a final ة or ي when the word as written is in no
+list at all (لمراسله, القابسى): both are endings of countless rare words."""
+
+
+def _absent_final_swap(word: str) -> Evidence | None:
+    """The final-letter variant of a word that is absent from the lexicon,
+    if that variant is at least zipf 2."""
+    if word_code(word):
+        return None
+    (other, kind), = _FINAL[word[-1]]
+    variant = word[:-1] + other
+    code = word_code(variant)
+    return Evidence(word, variant, kind, 0, code) if code >= ABSENT_MIN_CODE else None
+
+
+# Changes that restore a mark the writer left out (a hamza on a bare carrier,
+# a madda, the dots of final ي, a dropped ء): the bare form is common on the
+# web because people type it so, so its own frequency is no proof that it is
+# a word. The other changes choose between two written letters (أ/إ, ض/ظ,
+# د/ذ, ه/ة, ي/ى): there a frequent form is a word (إن and أن, بذل and بدل,
+# طريقه "his way" and طريقة).
+_BARE = {"ا", "ي", "و", ""}
+
+
+def changed_letters(evidence: Evidence) -> tuple[str, str]:
+    """(letter of the word, letter of the variant) at the one place they
+    differ; ("", "ء") for a hamza added at the end."""
+    word, variant = evidence.word, evidence.variant
+    if len(variant) > len(word):
+        return "", "ء"
+    at = next(i for i, (a, b) in enumerate(zip(word, variant)) if a != b)
+    return word[at], variant[at]
+
+
+def swaps_seats(evidence: Evidence) -> bool:
+    """أ for إ or the reverse: both are hamzas written on purpose, and the
+    patterns أفعال (plural) and إفعال (verbal noun) make pairs of real words
+    (أحكام/إحكام, أشكال/إشكال, أحداث/إحداث), so only a strong ratio counts."""
+    return set(changed_letters(evidence)) == {"أ", "إ"}
+
+
+def restores_omission(evidence: Evidence) -> bool:
+    """True when the variant only adds what a careless writer leaves out."""
+    was, now = changed_letters(evidence)
+    if was == "":
+        return True  # ء added
+    word = evidence.word
+    if evidence.kind in (HAMZA, MADDA):
+        # ي for ئ is also how names are written (زايد, فايز, قايد السبسي): a choice
+        return was in _BARE and now in "أإآؤ" or was in "او" and now == "ئ"
+    # after the article a final ه cannot be the pronoun: الحكومه is الحكومة
+    return evidence.kind == TA_MARBUTA and _ARTICLE.match(word) is not None
+
+
+_ARTICLE = re.compile("^[وف]?[بكل]?ال|^[وف]?لل")
+
+
+@lru_cache(maxsize=None)
+def _data_set(name: str) -> frozenset:
+    text = resources.files("newslint.rules.data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+# Words after which a capitalised-in-English word comes: a name follows.
+_TITLES = frozenset("""السيد السيدة الرئيس الشيخ الأستاذ الدكتور المدرب اللاعب الفنان الفنانة النائب النائبة الوزير
+الوزيرة العقيد العميد اللواء الجنرال المخرج الكاتب الشاعر المطرب المطربة الممثل الممثلة النجم الأمير الملك السفير
+الناطق القاضي المحامي الإعلامي الإعلامية ابن بن بنت أبو أبي أم""".split())
+
+
+def _looks_like_name(word: str, previous: str, names: frozenset) -> bool:
+    """A given name before the word ("محمد علي"), or a title before a word
+    without the article ("السيد علي"; "الناطق الرسمى" is an adjective)."""
+    bare = lexicon.normalise(previous)
+    if bare in names:
+        return True
+    title = bare in _TITLES or (bare[:1] in "وف" and bare[1:] in _TITLES)
+    return title and _ARTICLE.match(word) is None
+
+
+def _tanween_alif(raw: str, evidence: Evidence) -> bool:
+    """"شرًّا" / "شراً": the tanween shows the alif carries it, so no ء was
+    dropped after it (شراء)."""
+    return evidence.variant == evidence.word + "ء" and "\u064b" in raw[-2:]
+
+
+def _spelled_letters(word: str, previous: str, following: str) -> bool:
+    """A run of short words is Latin letters spelled out ("اف ام" for FM,
+    "بي بي سي"): ام there is no misspelled أم."""
+    return len(word) <= 2 and (0 < len(previous) <= 2 or 0 < len(following) <= 2)
+
+
+def confidence(evidence: Evidence, in_document: bool) -> float:
+    """0-1 from the evidence: the log-ratio of frequencies (an absent word
+    counts as 3, i.e. 1000x), +1 when the document writes the variant
+    elsewhere; 1 - 10^-(score/2), so 10x -> 0.68, 100x -> 0.9, 1000x -> 0.97."""
+    score = min(evidence.log_ratio, 3.0) + (1.0 if in_document else 0.0)
+    return round(1 - 10 ** (-score / 2), 2)
+
+
+_NOT_LETTER = f"[^{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]"
+_PREVIOUS_WORD = re.compile(f"([{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+){_NOT_LETTER}*$")
+_NEXT_WORD = re.compile(f"{_NOT_LETTER}*([{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+)")
+# Prepositions spelled with ى that are also other words when written with ي
+# (علي the name, إلي "to me", لدي "I have"): before a definite noun only the
+# preposition fits.
+_MAQSURA_PREPOSITIONS = frozenset({"على", "إلى", "لدى"})
+
+
+def _occurrences(text: str, word: str):
+    """Start offsets of `word` standing alone in `text`."""
+    found, at = [], text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, end):
+            found.append(at)
+        at = text.find(word, end)
+    return found
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words just before and after text[start:end] ("" at a line edge)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = _PREVIOUS_WORD.search(text, max(line_start, start - 40), start)
+    after = _NEXT_WORD.match(text, end, line_end if line_end != -1 else len(text))
+    return (before.group(1) if before else ""), (after.group(1) if after else "")
+
+
+def preposition_in_context(word: str, following: str) -> str | None:
+    """على/إلى/لدى for علي/الي/إلي/لدي before a definite noun, else None."""
+    if not following.startswith("ال") or word[-1:] != "ي":
+        return None
+    candidates = (word[:-1] + "ى", "إ" + word[1:-1] + "ى") if word[0] in "اإ" else (word[:-1] + "ى",)
+    for candidate in candidates:
+        if candidate in _MAQSURA_PREPOSITIONS:
+            return candidate
+    return None
+
+
+MAX_WORD = 24
+"""Longer runs of letters are no word (the longest Arabic words with their
+clitics have about 15 letters); each costs as many variants as letters, each
+as long as the run, so they are skipped to keep a file linear."""
+
+
+def _lead(raw: str, min_variant_code: int):
+    """(bare form, evidence or None, may be a preposition) for a word worth a
+    closer look in its document, None for the rest (most words)."""
+    bare = lexicon.normalise(raw)
+    if len(bare) > MAX_WORD:
+        return None
+    evidence = orthographic_evidence(bare, min_variant_code)
+    preposition = preposition_in_context(bare, "ال") is not None
+    if evidence is None:
+        return (bare, None, preposition, None) if preposition else None
+    return bare, evidence, preposition, _Change(restores_omission(evidence), swaps_seats(evidence))
+
+
+class _Change(NamedTuple):
+    """What the change of an evidence is, computed once per word."""
+
+    omission: bool
+    seat_swap: bool
+
+
+class _Leads:
+    """The words of a document worth a closer look, with a memory across
+    documents (the verdict depends on the word alone): the words known to be
+    quiet are removed with one set difference, in C, so a document costs
+    little more than finding its words. Bounded: forgotten past `limit`."""
+
+    def __init__(self, limit: int = 1 << 19):
+        self.limit = limit
+        self.quiet: dict[int, set] = {}
+        self.found: dict[int, dict] = {}
+
+    def of(self, raws: set, min_variant_code: int) -> list:
+        quiet = self.quiet.setdefault(min_variant_code, set())
+        found = self.found.setdefault(min_variant_code, {})
+        if len(quiet) + len(found) > self.limit:
+            quiet.clear()
+            found.clear()
+        leads = []
+        for raw in raws - quiet:
+            lead = found.get(raw) or _lead(raw, min_variant_code)
+            if lead is None:
+                quiet.add(raw)
+            else:
+                found[raw] = lead
+                leads.append((raw, lead))
+        return leads
+
+
+_LEADS = _Leads()
+
+
+class _Spellings:
+    """The file's own spellings, for consistency: its words as written, and
+    without harakat and tatweel (two scans in C, only when the file has marks
+    and a form was not found as written)."""
+
+    def __init__(self, raws: set, text: str):
+        self.raws, self.text, self._bare = raws, text, None
+
+    def __contains__(self, form: str) -> bool:
+        if form in self.raws:
+            return True
+        if self._bare is None:
+            marked = _MARKS.search(self.text) is not None
+            self._bare = set(_WORD.findall(_MARKS.sub("", self.text))) if marked else set()
+        return form in self._bare
+_MARKS = re.compile(f"[{DIACRITICS}{TATWEEL}]")
