@@ -5,6 +5,7 @@ from operator import eq
 import re
 
 from newslint.arabic import DIACRITICS, TATWEEL
+from newslint.lexicon import zipf
 from newslint.rule import Rule, delete, hit
 from newslint.rules.spelling._common import A, _Tokens, _bare, _data_set
 
@@ -26,8 +27,14 @@ _ACRONYM_LETTERS = {"سي", "بي", "إن", "أن", "آن", "ان", "اي", "آ�
 _DEPUTY_NOUNS = {"ولي", "نائب", "مساعد", "وكيل", "مستشار"}
 # An indefinite accusative (tanween fath, written or not) doubled is the
 # classical intensifying or distributive reduplication: "جدا جدا", "رويدا
-# رويدا", "شيئا فشيئا", "يوما يوما". Verbs ending in the plural "وا" are not.
-_ACCUSATIVE = re.compile(f"^(?!ال)[{A}]{{2,}}(?<!و)(?:ا|اً|ًا)$")
+# رويدا", "يوما يوما". Not the plural verb ending "وا" nor the pronouns "ها",
+# "نا" ("أخوها أخوها" is a slip), and not a noun before its accusative
+# adjective ("خطابا خطابا سياسيا" is a slip); the word must be in the lexicon
+# (a foreign name ending in ا, "لوزاكا", is no accusative).
+_ACCUSATIVE = re.compile(f"^(?!ال)[{A}]{{2,}}(?<!و|ه|ن)(?:ا|اً|ًا)$")
+_ACCUSATIVE_END = ("ا", "اً", "ًا")
+# Quantity nouns repeated for emphasis before partitive "من".
+_QUANTITIES = {"الكثير", "العديد", "القليل"}
 _DUPLICATE = re.compile(f"(?<![{A}{DIACRITICS}{TATWEEL}])([{A}{DIACRITICS}{TATWEEL}]+)([ \\t\u00a0]+)\\1"
                         f"(?![{A}{DIACRITICS}{TATWEEL}])")
 _QUOTES = "\"«»“”'"
@@ -36,17 +43,22 @@ _QUOTES = "\"«»“”'"
 def _is_reduplication(written: str, word: str, after: str) -> bool:
     """Evidence in the words themselves that the doubling is grammar, not a
     slip: a deputy title in a construct chain before a definite noun, an
-    indefinite accusative, a definite quantity repeated before partitive
+    indefinite accusative, a quantity noun repeated before partitive
     "من" ("الكثير الكثير من"), or a coordinated word whose second copy starts
     a longer item, its adjective following ("والتعليم والتعليم العالي")."""
     definite_next = after.startswith("ال")
     if word in _DEPUTY_NOUNS and definite_next:
         return True
-    if word not in _FUNCTION_WORDS and _ACCUSATIVE.match(written):
+    if _is_accusative_pair(written, word, after):
         return True
-    if word.startswith("ال") and after == "من":
+    if word in _QUANTITIES and after == "من":
         return True
     return word.startswith("وال") and definite_next and not after.startswith("وال")
+
+
+def _is_accusative_pair(written: str, word: str, after: str) -> bool:
+    return (word not in _FUNCTION_WORDS and bool(_ACCUSATIVE.match(written)) and not after.endswith(_ACCUSATIVE_END)
+            and zipf(word) > 0)
 
 
 class DuplicatedWord(Rule):
@@ -60,9 +72,9 @@ class DuplicatedWord(Rule):
     Evidence of grammar rather than a slip (`_is_reduplication`, issue 12:
     seen on other sites): an indefinite accusative doubled ("جدا جدا", the
     classical intensive), a deputy title chained before a definite noun
-    ("ولي ولي العهد"), a definite quantity repeated before "من" ("الكثير
+    ("ولي ولي العهد"), a quantity noun repeated before "من" ("الكثير
     الكثير من"), and a coordinated word whose second copy goes on with a
-    definite adjective ("التربية والتعليم والتعليم العالي"). Tune with
+    definite adjective ("التربية والتعليم والتعليم العالي"). Tune with `_QUANTITIES`,
     `_DEPUTY_NOUNS` and `_ACCUSATIVE`; an adverb that is not a
     reduplication ("أيضا أيضا") is a function word and still fires.
 
