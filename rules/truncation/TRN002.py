@@ -11,6 +11,14 @@ _ELLIPSIS_CLOSERS = "\"»”)]"  # and white space: what may follow the final el
 # what a CMS or feed puts where it clipped the text
 _CLIP_MARK = re.compile(r"(?:…|\[\s*(?:\.{3}|…)\s*\]|\(\s*(?:\.{3}|…)\s*\))\s*$")
 _CLOSERS = " \t\"»”)]"
+# A writer who uses ".." or "…" three times or more in the body uses them as
+# punctuation (columns, suspense), so one after "لكن" is style, not a cut.
+_ELLIPSIS = re.compile(r"\.{2,}|…")
+_STYLE_ELLIPSES = 3
+
+
+def _ellipsis_is_style(paragraphs) -> bool:
+    return sum(len(_ELLIPSIS.findall(text)) for _, text in paragraphs) >= _STYLE_ELLIPSES
 
 
 def ellipsis_at_end(text: str) -> tuple[int, int] | None:
@@ -44,6 +52,11 @@ class CutMarker(Rule):
     Does not fire: "... وغيرها من التجاوزات الاخرى..." or "موطن العشق ومفتاح
     الحواس.." (many sites end complete paragraphs with "..": on the corpus
     such endings were style, not cuts), "بشكل مفتعل... انطلاقا" (a pause).
+
+    The document's own punctuation is evidence: when its body holds three or
+    more ellipses (`_STYLE_ELLIPSES`), the writer uses them as punctuation
+    (columns: "زمن الوعود.. وعود لا تنتهي.. ربما.. لكن..") and nothing is
+    reported (issue 12, other sites). A lone "لكن.." still fires.
     """
 
     code = "TRN002"
@@ -53,6 +66,8 @@ class CutMarker(Rule):
     def check(self, doc, options):
         paragraphs = list(body_paragraphs(doc))
         last_number = paragraphs[-1][0] if paragraphs else None
+        if _ellipsis_is_style(paragraphs):
+            return
         for number, text in paragraphs:
             span = ellipsis_at_end(text) if text.rstrip(_CLOSERS).endswith(("..", "…")) else None
             if span is None:
