@@ -18,20 +18,21 @@ _FUNCTION_WORDS = {
 # Reduplications that are correct Arabic.
 _ALLOWED_PAIRS = {"لا", "بين", "رويدا", "رويداً", "شيئا", "شيئاً", "قليلا", "قليلاً", "يوما", "يوماً", "حرفا",
                   "حرفاً", "خطوة", "قطرة", "فصلا", "فصلاً", "بابا", "باباً", "كلمة", "شبرا", "جنبا", "جنباً",
-                  "صفا", "صفاً", "دكا", "دكاً", "فردا", "فرداً", "ألف", "مرة", "طبقا"}
+                  "صفا", "صفاً", "دكا", "دكاً", "فردا", "فرداً", "ألف", "مرة", "طبقا", "جدا"}
 # Latin-letter names spelled out ("سي أن أن" = CNN, "بي بي سي" = BBC).
 _ACRONYM_LETTERS = {"سي", "بي", "إن", "أن", "آن", "ان", "اي", "آي", "إي", "أي", "إم", "ام", "تي", "دي", "جي", "في", "إف"}
 # Nouns of deputyship head a construct whose second term is itself a title:
 # "ولي ولي العهد" is the crown prince's deputy, "نائب نائب الرئيس" the
 # deputy of the vice-president. A closed grammatical class, not a site's habit.
 _DEPUTY_NOUNS = {"ولي", "نائب", "مساعد", "وكيل", "مستشار"}
-# An indefinite accusative (tanween fath, written or not) doubled is the
-# classical intensifying or distributive reduplication: "جدا جدا", "رويدا
-# رويدا", "يوما يوما". Not the plural verb ending "وا" nor the pronouns "ها",
-# "نا" ("أخوها أخوها" is a slip), and not a noun before its accusative
-# adjective ("خطابا خطابا سياسيا" is a slip); the word must be in the lexicon
-# (a foreign name ending in ا, "لوزاكا", is no accusative).
-_ACCUSATIVE = re.compile(f"^(?!ال)[{A}]{{2,}}(?<!و|ه|ن)(?:ا|اً|ًا)$")
+# An indefinite accusative doubled is the classical intensive or distributive
+# reduplication ("جدّاً جدّاً", "يوماً يوماً") when the writer marks it as one
+# with a written tanween fath. Bare "ا" is not evidence enough: the corpus
+# has the slips "الثامنة صباحا صباحا إلى" and "خوفا خوفا من"; the bare forms
+# known to reduplicate are in _ALLOWED_PAIRS. Not the pronouns "ها", "نا"
+# ("أخوها أخوها" is a slip), and not a noun before its accusative adjective
+# ("خطاباً خطاباً سياسياً" is a slip); the word must be in the lexicon.
+_ACCUSATIVE = re.compile(f"^(?!ال)[{A}]{{2,}}(?<!و|ه|ن)(?:اً|ًا)$")
 _ACCUSATIVE_END = ("ا", "اً", "ًا")
 # Quantity nouns repeated for emphasis before partitive "من".
 _QUANTITIES = {"الكثير", "العديد", "القليل"}
@@ -70,8 +71,8 @@ class DuplicatedWord(Rule):
     ("أحمد أحمد") and quoted titles ("سينما سينما") are accepted.
 
     Evidence of grammar rather than a slip (`_is_reduplication`, issue 12:
-    seen on other sites): an indefinite accusative doubled ("جدا جدا", the
-    classical intensive), a deputy title chained before a definite noun
+    seen on other sites): an indefinite accusative doubled with a written
+    tanween ("جدّاً جدّاً", the classical intensive; bare "جدا جدا" is listed), a deputy title chained before a definite noun
     ("ولي ولي العهد"), a quantity noun repeated before "من" ("الكثير
     الكثير من"), and a coordinated word whose second copy goes on with a
     definite adjective ("التربية والتعليم والتعليم العالي"). Tune with `_QUANTITIES`,
