@@ -13,10 +13,12 @@ _UNITS = {"م", "ه", "هـ", "ق", "ث", "د", "س", "كم", "كلم", "كغ", 
 _DIGIT_RUN = re.compile(f"[{_DIGITS}]+(?:[.,][{_DIGITS}]+)*")
 _ARABIC_RUN = re.compile(f"[{ARABIC_LETTERS}]+")
 _IS_LETTER = re.compile(f"[{ARABIC_LETTERS}{TATWEEL}]")
-# Latin letters spelled in Arabic script: glued to digits they are a model
+# Latin letters spelled in Arabic script (not the ones that are also common
+# words, "في" V / "in", "أو" O / "or": "في23" and "أو9" are slips): glued to digits they are a model
 # code ("أس6" = S6, "إتش5إن6" = H5N6), the way Arabic writes product names.
 _LETTER_NAMES = {"أس", "اس", "إس", "إتش", "اتش", "إن", "ان", "إكس", "اكس", "إم", "ام", "إف", "اف", "إل", "بي",
-                 "سي", "دي", "تي", "جي", "في", "كيو", "آر", "ار", "واي", "زد", "كي", "أو", "يو", "إي", "اي"}
+                 "سي", "دي", "تي", "جي", "كيو", "آر", "ار", "واي", "زد", "كي", "يو", "إي", "اي"}
+_ARABIC_WORD = re.compile(f"(?<![{ARABIC_LETTERS}{_DIGITS}])[{ARABIC_LETTERS}]+(?![{ARABIC_LETTERS}{_DIGITS}])")
 _LATIN_BEFORE_DIGITS = re.compile(f"[A-Za-z]+[ -]?([{_DIGITS}]+)")
 # Clitics that attach to a number in normal typography: و20، ب3، ل800، وب4، ال6
 _CLITICS = re.compile("^[وف]?(?:[بلك]?|[بك]?ال|لل)$")
@@ -28,13 +30,16 @@ def _latin_numbers(text: str) -> set:
     return {m.group(1) for m in _LATIN_BEFORE_DIGITS.finditer(text)} if re.search("[A-Za-z]", text) else set()
 
 
-def _names_glued(glued: list[tuple[str, str]]) -> set:
+def _names_glued(glued: list[tuple[str, str]], standalone: set) -> set:
     """The (word, digits) pairs that are names: the word is a spelled Latin
     letter, or the pair recurs in the document (with or without a clitic:
-    "فرانس24" and "لفرانس24"). A slip of the space bar does not repeat itself
-    word for word; a brand does."""
+    "فرانس24" and "لفرانس24") while the word never stands alone in it. A
+    brand is one unit, word and digits; a word the text also uses on its own
+    ("في23" twice, "الوطنية1" twice) is a repeated slip."""
     names = {pair for pair in glued if pair[0] in _LETTER_NAMES}
     for i, (word, digits) in enumerate(glued):
+        if any(w in standalone for w in (word, word[1:])):
+            continue
         if any(d == digits and (word.endswith(w) or w.endswith(word))
                for j, (w, d) in enumerate(glued) if j != i):
             names.add((word, digits))
@@ -53,7 +58,8 @@ class NumberGluedToWord(Rule):
     A product or brand name is written this way on purpose and is not
     reported (issue 12, other sites): a spelled Latin letter glued to digits
     ("جالكسي أس6", "إتش5إن6"), a word glued to the same digits more than once
-    in the document ("فرانس24" ... "لفرانس24"), or digits the document also
+    in the document while the word never stands alone in it ("فرانس24" ...
+    "لفرانس24"), or digits the document also
     writes after a Latin word ("نوت7 (Galaxy Note 7)"). Tune with
     `_LETTER_NAMES`. A single "بنسبة20" with no such sign still fires.
 
@@ -90,7 +96,7 @@ class NumberGluedToWord(Rule):
                     before.append((word_start, m, word))
         if not before:
             return
-        names = _names_glued([(word, m.group()) for _, m, word in before])
+        names = _names_glued([(word, m.group()) for _, m, word in before], set(_ARABIC_WORD.findall(text)))
         latin = _latin_numbers(text)
         for word_start, m, word in before:
             if (word, m.group()) not in names and m.group() not in latin:
