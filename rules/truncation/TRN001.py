@@ -15,8 +15,11 @@ def _last_words(text: str) -> list[str]:
 
 # A call to send a text message ends on "إلى" / "على" because the short code
 # after it was a link or an image the scraper dropped: a footer, not a cut
-# sentence. The message itself is the evidence (SMS in either script).
-_SMS_FOOTER = re.compile(r"\bSMS\b|إس ?إم ?إس|رسالة قصيرة|الرسائل القصيرة|رسالة نصية|الرسائل النصية", re.IGNORECASE)
+# sentence. The message itself is the evidence (SMS in either script, or a
+# paragraph opening with "للاشتراك", to subscribe; "أرسل" alone is also the
+# past "he sent" and stays a cut: "وأرسل الوزير رسالة إلى").
+_SMS_FOOTER = re.compile(r"\bSMS\b|إس ?إم ?إس|رسالة قصيرة|الرسائل القصيرة|رسالة نصية|الرسائل النصية|^للاشتراك",
+                         re.IGNORECASE)
 _TATWEEL_CLITICS = {"ب", "ل", "ال", "وب", "ول"}  # "بـ": a clitic waiting for its word
 
 class DanglingEnd(Rule):
