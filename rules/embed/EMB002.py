@@ -16,19 +16,38 @@ _LATIN_STRETCH = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[ ,.;:'’-]{1,3}[A-Za-z]
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
 
 
+# Prose is mostly lowercase words ("said", "the", "que", "le"); a list of
+# titles, names or an address is mostly capitalised ("The Grand Budapest
+# Hotel, Boyhood", "Avenue des Nations Unies, 8050 Hammamet"). The share of
+# lowercase words tells them apart in English, French, Spanish, German
+# (whose capitalised nouns still leave their verbs and articles lowercase).
+_PROSE_LOWERCASE_SHARE = 0.5
+
+
+def _is_prose(words: list[str]) -> bool:
+    lowercase = sum(1 for word in words if word[0].islower())
+    return lowercase >= _PROSE_LOWERCASE_SHARE * len(words)
+
+
 class ForeignParagraph(Rule):
     """A paragraph in Latin script inside an Arabic article.
 
     What: a line with at least `min-words` Latin-script words where Latin
     letters outnumber Arabic ones `ratio` to one, in a file that is mostly
     Arabic. Emoji on the line are mentioned: they mark a social post.
+    Only prose counts: at least half the Latin words start lowercase
+    (`_PROSE_LOWERCASE_SHARE`). A list of film titles, names or an address
+    is mostly capitalised and is content of the article, not a foreign
+    paragraph (issue 12, other sites).
 
     Why: it is an embedded post, a caption or an untranslated quote; Arabic
     corpora filtered by language ID keep the whole article, English
     paragraph and all.
 
     Fires: "⚡️UK’s Lammy sees no Russian willingness for peace at G20 meeting."
-    in an Arabic article. Does not fire: "وقال مدير شركة Huawei إن…" (a name).
+    in an Arabic article. Does not fire: "وقال مدير شركة Huawei إن…" (a name),
+    "The Grand Budapest Hotel, Boyhood, Birdman, Whiplash, American Sniper,
+    Selma, ..." (a list of nominated films).
     """
 
     code = "EMB002"
@@ -54,7 +73,7 @@ class ForeignParagraph(Rule):
                 continue
             arabic = len(_ARABIC_LETTER.findall(text))
             words = _LATIN_WORD.findall(text)
-            if len(words) < options["min-words"] or latin < options["ratio"] * arabic:
+            if len(words) < options["min-words"] or latin < options["ratio"] * arabic or not _is_prose(words):
                 continue
             emoji = " with emoji, like a social post" if _EMOJI.search(text) else ""
             start = indent(text) + 1

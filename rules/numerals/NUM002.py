@@ -13,8 +13,37 @@ _UNITS = {"م", "ه", "هـ", "ق", "ث", "د", "س", "كم", "كلم", "كغ", 
 _DIGIT_RUN = re.compile(f"[{_DIGITS}]+(?:[.,][{_DIGITS}]+)*")
 _ARABIC_RUN = re.compile(f"[{ARABIC_LETTERS}]+")
 _IS_LETTER = re.compile(f"[{ARABIC_LETTERS}{TATWEEL}]")
+# Latin letters spelled in Arabic script (not the ones that are also common
+# words, "في" V / "in", "أو" O / "or": "في23" and "أو9" are slips): glued to digits they are a model
+# code ("أس6" = S6, "إتش5إن6" = H5N6), the way Arabic writes product names.
+_LETTER_NAMES = {"أس", "اس", "إس", "إتش", "اتش", "إن", "ان", "إكس", "اكس", "إم", "ام", "إف", "اف", "إل", "بي",
+                 "سي", "دي", "تي", "جي", "كيو", "آر", "ار", "واي", "زد", "كي", "يو", "إي", "اي"}
+_ARABIC_WORD = re.compile(f"(?<![{ARABIC_LETTERS}{_DIGITS}])[{ARABIC_LETTERS}]+(?![{ARABIC_LETTERS}{_DIGITS}])")
+_LATIN_BEFORE_DIGITS = re.compile(f"[A-Za-z]+[ -]?([{_DIGITS}]+)")
 # Clitics that attach to a number in normal typography: و20، ب3، ل800، وب4، ال6
 _CLITICS = re.compile("^[وف]?(?:[بلك]?|[بك]?ال|لل)$")
+
+
+def _latin_numbers(text: str) -> set:
+    """Digits that the document also writes after a Latin word ("Note 7",
+    "S6", "France24"): the Latin original of an Arabic-script name."""
+    return {m.group(1) for m in _LATIN_BEFORE_DIGITS.finditer(text)} if re.search("[A-Za-z]", text) else set()
+
+
+def _names_glued(glued: list[tuple[str, str]], standalone: set) -> set:
+    """The (word, digits) pairs that are names: the word is a spelled Latin
+    letter, or the pair recurs in the document (with or without a clitic:
+    "فرانس24" and "لفرانس24") while the word never stands alone in it. A
+    brand is one unit, word and digits; a word the text also uses on its own
+    ("في23" twice, "الوطنية1" twice) is a repeated slip."""
+    names = {pair for pair in glued if pair[0] in _LETTER_NAMES}
+    for i, (word, digits) in enumerate(glued):
+        if any(w in standalone for w in (word, word[1:])):
+            continue
+        if any(d == digits and (word.endswith(w) or w.endswith(word))
+               for j, (w, d) in enumerate(glued) if j != i):
+            names.add((word, digits))
+    return names
 
 
 class NumberGluedToWord(Rule):
@@ -26,12 +55,21 @@ class NumberGluedToWord(Rule):
     ("و20", "بـ3", "الـ24", "لـ11", "ب4"), unit abbreviations after it
     ("2020م", "90كلم", "5د"), and the Tunisian decimal "3ر6".
 
+    A product or brand name is written this way on purpose and is not
+    reported (issue 12, other sites): a spelled Latin letter glued to digits
+    ("جالكسي أس6", "إتش5إن6"), a word glued to the same digits more than once
+    in the document while the word never stands alone in it ("فرانس24" ...
+    "لفرانس24"), or digits the document also
+    writes after a Latin word ("نوت7 (Galaxy Note 7)"). Tune with
+    `_LETTER_NAMES`. A single "بنسبة20" with no such sign still fires.
+
     Why: tokenizers keep "2020على" as one token, so neither the year nor the
     preposition is found by search or counted by statistics; it usually means
     the scraper dropped a space or a line break.
 
     Fires: "زعماء روسيا وأذربيجان وأرمينيا في 9 نوفمبر 2020على بيان مشترك".
-    Does not fire: "خلال الـ24 ساعة الماضية", "وفي الـ 20 من سبتمبر".
+    Does not fire: "خلال الـ24 ساعة الماضية", "وفي الـ 20 من سبتمبر",
+    "هاتفها الجديد جالكسي أس6".
 
     Fix (safe): insert a space between the number and the word.
     """
@@ -43,6 +81,7 @@ class NumberGluedToWord(Rule):
 
     def check(self, doc, options):
         text = doc.text
+        before = []  # (word start, number span, word) of every word glued before a number
         # find the numbers (rare) and look at their neighbours, instead of
         # matching every word of the text
         for m in _DIGIT_RUN.finditer(text):
@@ -54,4 +93,11 @@ class NumberGluedToWord(Rule):
                 word_start = scan_back(text, start, _IS_LETTER)
                 word = text[word_start:start]
                 if len(word) >= 2 and not word.endswith(TATWEEL) and not _CLITICS.match(word):
-                    yield glued_hit(doc, word_start, end, start, "word glued to the number after it")
+                    before.append((word_start, m, word))
+        if not before:
+            return
+        names = _names_glued([(word, m.group()) for _, m, word in before], set(_ARABIC_WORD.findall(text)))
+        latin = _latin_numbers(text)
+        for word_start, m, word in before:
+            if (word, m.group()) not in names and m.group() not in latin:
+                yield glued_hit(doc, word_start, m.end(), m.start(), "word glued to the number after it")

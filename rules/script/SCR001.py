@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from newslint.lexicon import zipf
 from newslint.rule import Rule, hit, replace
 from newslint.rules.script._common import A
 
@@ -22,15 +23,24 @@ _PERSIAN_ANY = re.compile(f"[{_PERSIAN_CLASS}]")
 _WORD_WITH_PERSIAN = re.compile(f"(?<![{A}])[{A}]*[{_PERSIAN_CLASS}][{A}]*")
 
 
+def _final_yeh(stem: str) -> str:
+    """ي or ى for a word-final Persian ی: Persian writes both Arabic letters
+    with one (the dotless final ی), so "علی" is "على" and "فی" is "في". The
+    lexicon picks the form Arabic text uses more; ي when it knows neither."""
+    return "ى" if zipf(stem + "ى") > zipf(stem + "ي") else "ي"
+
+
 def _persian_fix(word: str) -> tuple[str, bool]:
     """(Arabic spelling, safe?). Final ی may be ي or ى, and ۀ may be ة or
     هٔ: those replacements are unsafe."""
     safe = True
     out = []
     for i, ch in enumerate(word):
-        if ch in _PERSIAN:
-            if (ch == "\u06cc" and i == len(word) - 1) or ch == "\u06c0":
-                safe = False
+        if ch == "\u06cc" and i == len(word) - 1:
+            safe = False
+            out.append(_final_yeh("".join(out)))
+        elif ch in _PERSIAN:
+            safe = safe and ch != "\u06c0"
             out.append(_PERSIAN[ch][0])
         else:
             out.append(ch)
@@ -55,8 +65,12 @@ class PersianLetter(Rule):
     Fires: "كلمات دلالية: الكرملين ناجورنو كاراباخ روسيا إقلیم ناجورنو کاراباخ".
     Does not fire: "إقليم ناجورنو كاراباخ".
 
-    Fix: replacing ک, ھ, ہ, ە and a non-final ی is safe; a final ی (ي or
-    ى?) and ۀ are unsafe.
+    Fix: replacing ک, ھ, ہ, ە and a non-final ی is safe; a final ی and ۀ
+    are unsafe. A final ی is Arabic ى or ي (Persian draws both alike): the
+    one the lexicon knows better is proposed ("علی" -> "على", "فی" -> "في",
+    "مصطفی" -> "مصطفى"), not always ي ("علي", a name; issue 12). Fires on
+    "وصل الوفد الی تونس" (proposes "الى"); does not fire on "وصل الوفد إلى
+    تونس".
     """
 
     code = "SCR001"

@@ -5,6 +5,7 @@ from operator import eq
 import re
 
 from newslint.arabic import DIACRITICS, TATWEEL
+from newslint.lexicon import zipf
 from newslint.rule import Rule, delete, hit
 from newslint.rules.spelling._common import A, _Tokens, _bare, _data_set
 
@@ -12,17 +13,53 @@ _FUNCTION_WORDS = {
     "في", "من", "إلى", "الى", "على", "علي", "عن", "مع", "أن", "ان", "إن", "أنه", "انه", "أنها", "إنه", "التي", "الذي",
     "الذين", "اللذين", "اللتين", "قد", "لقد", "ما", "لم", "لن", "هو", "هي", "هم", "ثم", "أو", "او", "بل", "كما", "حيث",
     "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "وقد", "وفي", "ومن", "أي", "كل", "بعد", "قبل", "عند", "منذ", "حتى",
-    "إذا", "اذا", "لكن", "لأن", "لان", "و", "يوم", "عام", "سنة", "مثل", "بين",
+    "إذا", "اذا", "لكن", "لأن", "لان", "و", "يوم", "عام", "سنة", "مثل", "بين", "أيضا", "أيضاً", "ايضا", "إذا",
 }
 # Reduplications that are correct Arabic.
 _ALLOWED_PAIRS = {"لا", "بين", "رويدا", "رويداً", "شيئا", "شيئاً", "قليلا", "قليلاً", "يوما", "يوماً", "حرفا",
                   "حرفاً", "خطوة", "قطرة", "فصلا", "فصلاً", "بابا", "باباً", "كلمة", "شبرا", "جنبا", "جنباً",
-                  "صفا", "صفاً", "دكا", "دكاً", "فردا", "فرداً", "ألف", "مرة", "طبقا"}
+                  "صفا", "صفاً", "دكا", "دكاً", "فردا", "فرداً", "ألف", "مرة", "طبقا", "جدا"}
 # Latin-letter names spelled out ("سي أن أن" = CNN, "بي بي سي" = BBC).
-_ACRONYM_LETTERS = {"سي", "بي", "إن", "أن", "آن", "اي", "آي", "إي", "أي", "إم", "ام", "تي", "دي", "جي", "في", "إف"}
+_ACRONYM_LETTERS = {"سي", "بي", "إن", "أن", "آن", "ان", "اي", "آي", "إي", "أي", "إم", "ام", "تي", "دي", "جي", "في", "إف"}
+# Nouns of deputyship head a construct whose second term is itself a title:
+# "ولي ولي العهد" is the crown prince's deputy, "نائب نائب الرئيس" the
+# deputy of the vice-president. A closed grammatical class, not a site's habit.
+_DEPUTY_NOUNS = {"ولي", "نائب", "مساعد", "وكيل", "مستشار"}
+# An indefinite accusative doubled is the classical intensive or distributive
+# reduplication ("جدّاً جدّاً", "يوماً يوماً") when the writer marks it as one
+# with a written tanween fath. Bare "ا" is not evidence enough: the corpus
+# has the slips "الثامنة صباحا صباحا إلى" and "خوفا خوفا من"; the bare forms
+# known to reduplicate are in _ALLOWED_PAIRS. Not the pronouns "ها", "نا"
+# ("أخوها أخوها" is a slip), and not a noun before its accusative adjective
+# ("خطاباً خطاباً سياسياً" is a slip); the word must be in the lexicon.
+_ACCUSATIVE = re.compile(f"^(?!ال)[{A}]{{2,}}(?<!و|ه|ن)(?:اً|ًا)$")
+_ACCUSATIVE_END = ("ا", "اً", "ًا")
+# Quantity nouns repeated for emphasis before partitive "من".
+_QUANTITIES = {"الكثير", "العديد", "القليل"}
 _DUPLICATE = re.compile(f"(?<![{A}{DIACRITICS}{TATWEEL}])([{A}{DIACRITICS}{TATWEEL}]+)([ \\t\u00a0]+)\\1"
                         f"(?![{A}{DIACRITICS}{TATWEEL}])")
 _QUOTES = "\"«»“”'"
+
+
+def _is_reduplication(written: str, word: str, after: str) -> bool:
+    """Evidence in the words themselves that the doubling is grammar, not a
+    slip: a deputy title in a construct chain before a definite noun, an
+    indefinite accusative, a quantity noun repeated before partitive
+    "من" ("الكثير الكثير من"), or a coordinated word whose second copy starts
+    a longer item, its adjective following ("والتعليم والتعليم العالي")."""
+    definite_next = after.startswith("ال")
+    if word in _DEPUTY_NOUNS and definite_next:
+        return True
+    if _is_accusative_pair(written, word, after):
+        return True
+    if word in _QUANTITIES and after == "من":
+        return True
+    return word.startswith("وال") and definite_next and not after.startswith("وال")
+
+
+def _is_accusative_pair(written: str, word: str, after: str) -> bool:
+    return (word not in _FUNCTION_WORDS and bool(_ACCUSATIVE.match(written)) and not after.endswith(_ACCUSATIVE_END)
+            and zipf(word) > 0)
 
 
 class DuplicatedWord(Rule):
@@ -30,14 +67,24 @@ class DuplicatedWord(Rule):
 
     What: "أن أن", "في في", "الأمريكية الأمريكية". Correct reduplications
     ("رويداً رويداً", "شيئاً شيئاً", "بين بين", "لا لا", "فصلا فصلا"), spelled-out
-    Latin acronyms ("سي أن أن", "بي بي سي"), doubled given names ("أحمد
-    أحمد") and quoted titles ("سينما سينما") are accepted.
+    Latin acronyms ("سي أن أن", "سي ان ان", "بي بي سي"), doubled given names
+    ("أحمد أحمد") and quoted titles ("سينما سينما") are accepted.
+
+    Evidence of grammar rather than a slip (`_is_reduplication`, issue 12:
+    seen on other sites): an indefinite accusative doubled with a written
+    tanween ("جدّاً جدّاً", the classical intensive; bare "جدا جدا" is listed), a deputy title chained before a definite noun
+    ("ولي ولي العهد"), a quantity noun repeated before "من" ("الكثير
+    الكثير من"), and a coordinated word whose second copy goes on with a
+    definite adjective ("التربية والتعليم والتعليم العالي"). Tune with `_QUANTITIES`,
+    `_DEPUTY_NOUNS` and `_ACCUSATIVE`; an adverb that is not a
+    reduplication ("أيضا أيضا") is a function word and still fires.
 
     Why: a doubled word is a typing or scraping slip that every reader sees
     and every n-gram model learns.
 
     Fires: "وأشار البيان إلى أن أن الطرفين تبادلا أيضا وجهات النظر".
-    Does not fire: "ذكرت قناة \\"سي أن أن\\" الأمريكية", "برئاسة أحمد أحمد".
+    Does not fire: "ذكرت قناة \\"سي أن أن\\" الأمريكية", "برئاسة أحمد أحمد",
+    "واستقبل ولي ولي العهد السعودي".
 
     Fix (unsafe): delete the second word.
     """
@@ -70,6 +117,8 @@ class DuplicatedWord(Rule):
         if len(word) <= 2 and word not in _FUNCTION_WORDS:
             return True
         before, after = around.before(m.start()), around.after(m.end())
+        if _is_reduplication(m.group(1), word, _bare(after)):
+            return True
         neighbours = {_bare(before).strip(_QUOTES), _bare(after).strip(_QUOTES)}
         if word in _ACRONYM_LETTERS and neighbours & (_ACRONYM_LETTERS | {"سي", "بي"}):
             return True

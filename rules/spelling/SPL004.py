@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 import re
 
+from newslint.arabic import DIACRITICS, TATWEEL
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import A, _data_lines
 
@@ -15,7 +16,9 @@ def _misspellings() -> tuple[re.Pattern, dict]:
         wrong, right, *_ = row.split("\t")
         table[wrong] = right
     alternatives = "|".join(sorted((re.escape(w).replace("\\ ", "\\s+") for w in table), key=len, reverse=True))
-    pattern = re.compile(f"(?<![{A}])([وفبلك]?)({alternatives})(?![{A}])")
+    # The word ends where no letter follows, harakat and tanween skipped: "شيئًا"
+    # is "شيئ" + tanween + alif, one correct word, not the misspelling "شيئ".
+    pattern = re.compile(f"(?<![{A}])([وفبلك]?)({alternatives})(?![{DIACRITICS}{TATWEEL}]*[{A}])")
     return pattern, table
 
 
@@ -29,8 +32,13 @@ class KnownMisspelling(Rule):
     Why: these are frequent in scraped news and always wrong; each has one
     correct spelling that search and models should see.
 
-    Fires: "وقال إن هذة الخطوة ستساعد". Does not fire: "وقال إن هذه الخطوة
-    ستساعد", "إنشاء الطريق" (construction, a real word).
+    A listed form must be the whole word: harakat and tanween do not end a
+    word, so "شيئًا" (tanween written before the alif) is the correct "شيئا",
+    not "شيئ" followed by marks (issue 12, seen on other sites).
+
+    Fires: "وقال إن هذة الخطوة ستساعد", "لم يتغير شيئ في المدينة". Does not
+    fire: "وقال إن هذه الخطوة ستساعد", "إنشاء الطريق" (construction, a real
+    word), "لم تقدم شيئًا ملموسًا".
 
     Fix (unsafe): write the correct form.
     """

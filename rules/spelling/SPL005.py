@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from newslint.rule import Rule, delete, hit, insert, replace
-from newslint.rules.spelling._common import A, _Tokens
+from newslint.rules.spelling._common import A, _Tokens, ellipses_are_punctuation
 
 # ".." ending a paragraph (mid-line "X.. Y" is a common headline style)
 _DOUBLE_PERIOD = re.compile(r"(?<![.…])\.\.(?=[\s\"»”)]*$)")
@@ -25,7 +25,9 @@ class PunctuationSpacing(Rule):
 
     Why: the space lets the mark wrap to the start of the next line in
     right-to-left layout, and tokenizers produce a stray "،" token; ".." is a
-    typo of "." or of "...".
+    typo of "." or of "...". A text with three or more ".." / "…"
+    (`STYLE_ELLIPSES`) uses them as punctuation, a column's style: no ".."
+    of it is reported (issue 12, other sites).
 
     Fires: "في المنطقة..", "نقلت وكالة أنباء ريانوفستي نيوز ، قوله",
     "الانتخابات التشريعية والرئاسية القادمة،وفق ما أكده".
@@ -44,7 +46,8 @@ class PunctuationSpacing(Rule):
 
     def check(self, doc, options):
         text = doc.text
-        doubled = ".." in text
+        # a writer who uses ".." as punctuation throughout means it (issue 12)
+        doubled = ".." in text and not ellipses_are_punctuation(text)
         spaced = _SPACE_HINT.search(text) is not None
         glued = _GLUED_HINT.search(text) is not None
         if not doubled and not spaced and not glued:
@@ -53,7 +56,7 @@ class PunctuationSpacing(Rule):
         for line in doc.lines:
             text = line.text
             around = _Tokens(text)
-            if ".." in text and line.number != headline:  # a headline may end in a teaser's ".."
+            if doubled and ".." in text and line.number != headline:  # a headline may end in a teaser's ".."
                 for m in _DOUBLE_PERIOD.finditer(text):
                     yield hit(line.number, m.start() + 1, m.end() + 1, "doubled period \"..\" (not an ellipsis)",
                               replace(line.number, m.start() + 1, line.number, m.end() + 1, ".", "write one period"))

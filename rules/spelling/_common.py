@@ -59,3 +59,15 @@ class _Tokens:
 
 
 _TOKEN = re.compile(f"[{A}{DIACRITICS}{TATWEEL}]+")
+
+
+# A writer who uses ".." or "…" three times or more in a text uses them as
+# punctuation (columns, suspense: "زمن الوعود.. وعود لا تنتهي.. ربما.."):
+# evidence from the document itself that a ".." is deliberate, not a typo
+# or a cut (SPL005, TRN002).
+_ELLIPSIS = re.compile(r"\.{2,}|…")
+STYLE_ELLIPSES = 3
+
+
+def ellipses_are_punctuation(text: str) -> bool:
+    return len(_ELLIPSIS.findall(text)) >= STYLE_ELLIPSES

@@ -5,7 +5,7 @@ import re
 
 from newslint.arabic import indent
 from newslint.rule import Rule, delete_line, hit
-from newslint.rules.stray_id._common import _DIGIT, _DIGITS, _LETTER
+from newslint.rules.stray_id._common import _DIGIT, _DIGITS, _LETTER, in_list_runs
 
 _ID_LINE = re.compile(f"^[#№]?[A-Za-z{_DIGIT}][A-Za-z{_DIGIT}_\\-/.:,]*$")
 
@@ -19,6 +19,11 @@ def _is_id(token: str) -> bool:
     if not digits:
         return False
     return not _LETTER.search(token) or (digits >= 3 and len(token) >= 5)
+
+
+def _id_of(line) -> str | None:
+    token = line.text.strip()
+    return token if _is_id(token) else None
 
 
 class IdLine(Rule):
@@ -35,7 +40,10 @@ class IdLine(Rule):
     Fires: the line ``310310`` between the last paragraph and the comment
     form. Does not fire: ``في 9 نوفمبر 2020`` (a number inside a sentence),
     or numbers listed after a line ending in ":" ("على الرّقمين:" then
-    "71.960.448").
+    "71.960.448"), or a published list: three or more different number lines in a row
+    (blank lines between them allowed; `LIST_RUN` in `_common.py`), such as
+    admission numbers "530214", "530227", "530231" one a line (issue 12,
+    other sites). A stray ID comes alone; a list is evidence of content.
 
     Fix (unsafe): delete the line.
     """
@@ -47,12 +55,13 @@ class IdLine(Rule):
 
     def check(self, doc, options):
         in_list = False  # "على الرقمين:" then a list of numbers, one per line
+        published = in_list_runs(doc.lines, _id_of)
         for line in doc.lines:
             token = line.text.strip()
             if not token:
                 continue
             is_id = _is_id(token)
-            if in_list and is_id:
+            if (in_list or line.number in published) and is_id:
                 continue
             in_list = token.endswith((":", "："))
             if is_id:

@@ -1,10 +1,21 @@
 """SID002 (punctuation-line)."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from newslint.arabic import indent
 from newslint.rule import Rule, delete_line, hit
+
+
+# A separator drawn with one decoration character, at least twice, spaced or
+# not: "**", "* *", "- - -", "=====", "ـــ". Writers on every site draw
+# section breaks this way; a single "-" or "*" alone is still a stray mark.
+_SEPARATOR = re.compile(r"([*\-_=~•ـ])(?:\s*\1)+")
+
+
+def _is_separator(token: str) -> bool:
+    return bool(_SEPARATOR.fullmatch(token))
 
 
 def _is_mark(ch: str) -> bool:
@@ -19,14 +30,16 @@ class PunctuationLine(Rule):
     """Line holding only punctuation or symbols.
 
     What: a line made of nothing but marks such as ``.``, ``-``, ``|``, ``»``
-    or ``،`` (separator lines listed in `allow` are accepted).
+    or ``،``. Separator lines are decoration and accepted: one of
+    ``* - _ = ~ • ـ`` repeated (``**``, ``* *``, ``- - -``; issue 12, other
+    sites), and any line listed in `allow` (tune it there).
 
     Why: the mark belonged to an element the scraper dropped (a link, an
     image caption); alone it becomes a one-character "paragraph" that breaks
     paragraph and sentence statistics.
 
-    Fires: the line ``.`` after a stray ID. Does not fire: ``***`` used as a
-    section separator (in `allow` by default).
+    Fires: the line ``.`` after a stray ID, a lone ``-``. Does not fire:
+    ``***`` or ``* *`` used as a section separator.
 
     Fix (unsafe): delete the line.
     """
@@ -43,7 +56,7 @@ class PunctuationLine(Rule):
         allow = set(options["allow"])
         for line in doc.lines:
             token = line.text.strip()
-            if not token or token in allow:
+            if not token or token in allow or _is_separator(token):
                 continue
             if all(_is_mark(ch) or ch.isspace() for ch in token):
                 start = indent(line.text) + 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from newslint.rule import Rule, delete, hit
-from newslint.rules.stray_id._common import _DIGIT, _DIGITS, _LETTER
+from newslint.rules.stray_id._common import _DIGIT, _DIGITS, _LETTER, in_list_runs
 
 # A run of letters and digits; `_long_id` then asks for the digits. (A
 # pattern that asks for a digit inside the run, [..]*[0-9][..]*, tries every
@@ -19,6 +19,17 @@ _EDGE_CHAR = re.compile(f"[A-Za-z{_DIGIT}]")
 def _long_id(token: str) -> bool:
     digits = len(_DIGITS.findall(token))
     return digits >= 6 or (digits >= 3 and _LETTER.search(token) is not None and len(token) >= 5)
+
+
+def _head_id(text: str):
+    """The match of a long ID opening the line (not a four-digit year), or None."""
+    m = _HEAD_ID.match(text)
+    return m if m and _long_id(m.group(1)) and len(_DIGITS.findall(m.group(1))) != 4 else None
+
+
+def _head_id_of(line) -> str | None:
+    m = _head_id(line.text)
+    return m.group(1) if m else None
 
 
 class IdAtLineEdge(Rule):
@@ -36,6 +47,11 @@ class IdAtLineEdge(Rule):
     Does not fire: "وبلغت قيمة الصفقة 2500000 دينار." (a number inside the
     sentence) or a phone list line "98728107 : محمد".
 
+    A published list is not debris: when three or more lines in a row start
+    with different such numbers ("1203456 محمد أمين الطرابلسي ناجح" on each line of a
+    results list; issue 12, other sites) none of their head numbers is
+    reported (`LIST_RUN` in `_common.py`).
+
     Fix (unsafe): delete the ID.
     """
 
@@ -45,6 +61,7 @@ class IdAtLineEdge(Rule):
     fixable = "unsafe"
 
     def check(self, doc, options):
+        published = in_list_runs(doc.lines, _head_id_of)
         for line in doc.lines:
             text = line.text
             head, tail = text.lstrip()[:1], text.rstrip()[-1:]
@@ -56,8 +73,8 @@ class IdAtLineEdge(Rule):
                 yield hit(line.number, m.start(2) + 1, m.end(2) + 1,
                           f"ID \"{m.group(2)}\" stuck after the end of the last sentence",
                           delete(line.number, start + 1, line.number, len(text) + 1, "delete the ID", "unsafe"))
-            m = _HEAD_ID.match(text)
-            if m and _long_id(m.group(1)) and len(_DIGITS.findall(m.group(1))) != 4:
+            m = _head_id(text)
+            if m and line.number not in published:
                 yield hit(line.number, m.start(1) + 1, m.end(1) + 1,
                           f"ID \"{m.group(1)}\" stuck before the start of the paragraph",
                           delete(line.number, m.start(1) + 1, line.number, m.end() + 1, "delete the ID", "unsafe"))

@@ -13,6 +13,13 @@ _SHORT = re.compile(r"^\S{1,2}$")
 def _last_words(text: str) -> list[str]:
     return text.split()[-2:]
 
+# A call to send a text message ends on "إلى" / "على" because the short code
+# after it was a link or an image the scraper dropped: a footer, not a cut
+# sentence. The message itself is the evidence (SMS in either script, or a
+# paragraph opening with "للاشتراك", to subscribe; "أرسل" alone is also the
+# past "he sent" and stays a cut: "وأرسل الوزير رسالة إلى").
+_SMS_FOOTER = re.compile(r"\bSMS\b|إس ?إم ?إس|رسالة قصيرة|الرسائل القصيرة|رسالة نصية|الرسائل النصية|^للاشتراك",
+                         re.IGNORECASE)
 _TATWEEL_CLITICS = {"ب", "ل", "ال", "وب", "ول"}  # "بـ": a clitic waiting for its word
 
 class DanglingEnd(Rule):
@@ -27,7 +34,9 @@ class DanglingEnd(Rule):
     training set or a summary is worse than none.
 
     Fires: "... موضحا أنه سيتم أن" / "... مطلع الشهر الجاري. و".
-    Does not fire: "... في مختلف المجالات." or "وقال في هذا الصدد:".
+    Does not fire: "... في مختلف المجالات." or "وقال في هذا الصدد:", or an
+    SMS footer "أرسل كلمة أخبار في رسالة قصيرة إلى" (its short code was a
+    link the scraper dropped; `_SMS_FOOTER`, issue 12, other sites).
     """
 
     code = "TRN001"
@@ -36,7 +45,7 @@ class DanglingEnd(Rule):
 
     def check(self, doc, options):
         for number, text in body_paragraphs(doc):
-            if text[-1] in SENTENCE_END:
+            if text[-1] in SENTENCE_END or _SMS_FOOTER.search(text):
                 continue
             words = _last_words(text)
             last = words[-1]

@@ -5,12 +5,14 @@ import re
 
 from newslint.arabic import indent
 from newslint.rule import Rule, hit
+from newslint.rules.spelling._common import ellipses_are_punctuation
 from newslint.rules.truncation._common import DANGLING, body_paragraphs
 
 _ELLIPSIS_CLOSERS = "\"»”)]"  # and white space: what may follow the final ellipsis
 # what a CMS or feed puts where it clipped the text
 _CLIP_MARK = re.compile(r"(?:…|\[\s*(?:\.{3}|…)\s*\]|\(\s*(?:\.{3}|…)\s*\))\s*$")
 _CLOSERS = " \t\"»”)]"
+
 
 
 def ellipsis_at_end(text: str) -> tuple[int, int] | None:
@@ -44,6 +46,11 @@ class CutMarker(Rule):
     Does not fire: "... وغيرها من التجاوزات الاخرى..." or "موطن العشق ومفتاح
     الحواس.." (many sites end complete paragraphs with "..": on the corpus
     such endings were style, not cuts), "بشكل مفتعل... انطلاقا" (a pause).
+
+    The document's own punctuation is evidence: when its body holds three or
+    more ellipses (`STYLE_ELLIPSES` in spelling/_common.py), the writer uses them as punctuation
+    (columns: "زمن الوعود.. وعود لا تنتهي.. ربما.. لكن..") and nothing is
+    reported (issue 12, other sites). A lone "لكن.." still fires.
     """
 
     code = "TRN002"
@@ -53,6 +60,8 @@ class CutMarker(Rule):
     def check(self, doc, options):
         paragraphs = list(body_paragraphs(doc))
         last_number = paragraphs[-1][0] if paragraphs else None
+        if ellipses_are_punctuation("\n".join(text for _, text in paragraphs)):
+            return
         for number, text in paragraphs:
             span = ellipsis_at_end(text) if text.rstrip(_CLOSERS).endswith(("..", "…")) else None
             if span is None:
