@@ -13,14 +13,15 @@ _FUNCTION_WORDS = {
     "في", "من", "إلى", "الى", "على", "علي", "عن", "مع", "أن", "ان", "إن", "أنه", "انه", "أنها", "إنه", "التي", "الذي",
     "الذين", "اللذين", "اللتين", "قد", "لقد", "ما", "لم", "لن", "هو", "هي", "هم", "ثم", "أو", "او", "بل", "كما", "حيث",
     "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "وقد", "وفي", "ومن", "أي", "كل", "بعد", "قبل", "عند", "منذ", "حتى",
-    "إذا", "اذا", "لكن", "لأن", "لان", "و", "يوم", "عام", "سنة", "مثل", "بين", "أيضا", "أيضاً", "ايضا", "إذا",
+    "إذا", "اذا", "لكن", "لأن", "لان", "و", "يوم", "عام", "سنة", "مثل", "بين", "أيضا", "أيضاً", "ايضا",
 }
 # Reduplications that are correct Arabic.
 _ALLOWED_PAIRS = {"لا", "بين", "رويدا", "رويداً", "شيئا", "شيئاً", "قليلا", "قليلاً", "يوما", "يوماً", "حرفا",
                   "حرفاً", "خطوة", "قطرة", "فصلا", "فصلاً", "بابا", "باباً", "كلمة", "شبرا", "جنبا", "جنباً",
                   "صفا", "صفاً", "دكا", "دكاً", "فردا", "فرداً", "ألف", "مرة", "طبقا", "جدا"}
 # Latin-letter names spelled out ("سي أن أن" = CNN, "بي بي سي" = BBC).
-_ACRONYM_LETTERS = {"سي", "بي", "إن", "أن", "آن", "ان", "اي", "آي", "إي", "أي", "إم", "ام", "تي", "دي", "جي", "في", "إف"}
+_ACRONYM_LETTERS = {"سي", "بي", "إن", "أن", "آن", "ان", "اي", "آي", "إي", "أي", "إم", "ام", "تي", "دي", "جي", "في",
+                    "إف"}
 # Nouns of deputyship head a construct whose second term is itself a title:
 # "ولي ولي العهد" is the crown prince's deputy, "نائب نائب الرئيس" the
 # deputy of the vice-president. A closed grammatical class, not a site's habit.
@@ -72,8 +73,8 @@ class DuplicatedWord(Rule):
 
     Evidence of grammar rather than a slip (`_is_reduplication`, issue 12:
     seen on other sites): an indefinite accusative doubled with a written
-    tanween ("جدّاً جدّاً", the classical intensive; bare "جدا جدا" is listed), a deputy title chained before a definite noun
-    ("ولي ولي العهد"), a quantity noun repeated before "من" ("الكثير
+    tanween ("جدّاً جدّاً", the classical intensive; bare "جدا جدا" is listed), a
+    deputy title chained before a definite noun ("ولي ولي العهد"), a quantity noun repeated before "من" ("الكثير
     الكثير من"), and a coordinated word whose second copy goes on with a
     definite adjective ("التربية والتعليم والتعليم العالي"). Tune with `_QUANTITIES`,
     `_DEPUTY_NOUNS` and `_ACCUSATIVE`; an adverb that is not a
