@@ -1,0 +1,221 @@
+"""BLP004 (site-furniture): furniture learned from the batch and the profile."""
+from __future__ import annotations
+
+from collections import defaultdict
+import hashlib
+import os
+import re
+
+from newslint.arabic import fold
+from newslint.rule import BatchRule, hit
+from newslint.zones import BODY, SOURCE, TAGS
+from newslint.rules.boilerplate.BLP003 import _PHRASES
+
+START, INLINE, END = "start", "inline", "end"
+_CLASSES = (START, INLINE, END)
+_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
+_LETTER = re.compile(r"[^\W\d_]{2}")
+# Given names masked in templates, so a byline "محمد علي- سبق- القاهرة:" and
+# "أحمد علي- سبق- القاهرة:" share one. A short list (the spelling family's):
+# a name outside it keeps its template apart, which costs recall, never precision.
+_NAMES = frozenset(fold(n) for n in ("محمد", "أحمد", "علي", "حسن", "حسين", "محمود", "مصطفى", "عبد",
+                                     "خالد", "عمر", "سعيد", "إبراهيم", "يوسف", "عبدالله", "فاطمة",
+                                     "مريم", "سارة", "نور", "سامي", "كريم"))
+_MASKED_TAIL = "…"
+
+
+def template(text: str, words: int, tail_words: int) -> tuple[str, bool]:
+    """The line's template and whether the furniture is only its head.
+
+    Folded, Latin lower-cased, digits masked to 0, given names to N; after a
+    colon among the first `words` words the rest is masked (the headline of a
+    back-link line, the article after a dateline); only the first `words`
+    words are kept, with a coarse count of the rest (so a long paragraph does
+    not share a template with a short furniture line that starts alike).
+    `head_only` is True when the masked tail is a paragraph of its own
+    (more than `tail_words` words): then only the head is furniture."""
+    folded = _DIGITS.sub("0", fold(text).lower())
+    head, colon, tail = folded.partition(":")
+    kept = head.split()
+    if colon and len(kept) <= words:
+        rest = len(tail.split())
+        return " ".join(_mask_names(kept)) + ":" + _MASKED_TAIL, rest > tail_words
+    all_words = folded.split()
+    extra = len(all_words) - words
+    shape = f" +{extra.bit_length()}" if extra > 0 else ""
+    return " ".join(_mask_names(all_words[:words])) + shape, False
+
+
+def _mask_names(words: list[str]) -> list[str]:
+    return ["N" if w in _NAMES else w for w in words]
+
+
+def template_hash(text: str, position: str) -> int:
+    """A 63-bit key for (template, position class): unique enough for the
+    thousands of templates of one folder, small in a sketch and a profile."""
+    digest = hashlib.blake2b(f"{position}\0{text}".encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def position_classes(doc) -> list[tuple[int, str]]:
+    """(line, start|inline|end) of every candidate line: not blank, holding
+    letters, not the article's own source or tags line, not inside an
+    appended section (BLP002 reports those whole). Before the first body
+    paragraph is the start, after the last the end."""
+    zones = doc.zones
+    body = zones.lines_of(BODY)
+    first, last = (body[0], body[-1]) if body else (0, 0)
+    appended = {n for start, end in zones.sections for n in range(start, end + 1)}
+    out = []
+    for n, kind in enumerate(zones.kinds, 1):
+        if kind in (SOURCE, TAGS) or n in appended or not _LETTER.search(doc.lines[n - 1].text):
+            continue
+        out.append((n, START if n < first else END if n > last else INLINE))
+    return out
+
+
+def line_sketch(doc, options) -> tuple:
+    """(line, class index, template hash, end column, characters, prior) of
+    each candidate line: what `compare` needs, and nothing of the text."""
+    out = []
+    for n, position in position_classes(doc):
+        text = doc.lines[n - 1].text
+        shape, head_only = template(text, options["words"], options["tail-words"])
+        end = text.index(":") + 2 if head_only else len(text.rstrip()) + 1
+        prior = 1 if _PHRASES.search(shape) else 0
+        out.append((n, _CLASSES.index(position), template_hash(shape, position), end, end - 1, prior))
+    return tuple(out)
+
+
+def folder_of(path: str, base: str | None = None) -> str:
+    """The source folder of `path`: its parent, relative to `base` (the
+    profile's folder) when given, with "/" separators; "." for the top."""
+    parent = os.path.dirname(os.path.abspath(path))
+    if base is not None:
+        parent = os.path.relpath(parent, os.path.abspath(base))
+    return parent.replace(os.sep, "/") if base is not None else parent
+
+
+def learn(sketches, options, base: str | None = None) -> dict:
+    """folder -> {template hash: (files with it, position class)}, for the
+    templates that are furniture there, and folder -> files seen:
+    (furniture, totals). Linear in the number of lines."""
+    counts: dict = defaultdict(lambda: defaultdict(int))
+    positions: dict = {}
+    totals: dict = defaultdict(int)
+    priors: set = set()
+    for path, lines in sketches:
+        folder = folder_of(path, base)
+        totals[folder] += 1
+        for key in {(row[2], row[1]) for row in lines}:
+            counts[folder][key[0]] += 1
+            positions[key[0]] = key[1]
+        priors.update(row[2] for row in lines if row[5])
+    furniture = {}
+    for folder, seen in counts.items():
+        total = totals[folder]
+        furniture[folder] = {h: (n, _CLASSES[positions[h]]) for h, n in seen.items()
+                             if _is_furniture(n, total, h in priors, options)}
+    return furniture, dict(totals)
+
+
+def _is_furniture(files: int, total: int, prior: bool, options) -> bool:
+    """Enough files and a large enough share of the folder's; a line that
+    starts with a known furniture phrase (the phrase list, BLP003's) needs
+    half the share: the list is a prior, the batch is the evidence."""
+    share = options["min-share"] / (2 if prior else 1)
+    return files >= options["min-files"] and files >= share * total
+
+
+class SiteFurniture(BatchRule):
+    """A line (or the head of one) that recurs across the files of one source folder: the site's furniture.
+
+    What: lines whose template (folded, Latin lower-cased, digits masked to
+    0, common given names masked, the rest after an early colon masked, the
+    first `words` words kept) stands at the same place (start: before the
+    first body paragraph; inline; end: after the last) in at least
+    `min-share` of the files of one folder and in at least `min-files`
+    files. A folder is the file's parent folder: one site a folder. Each
+    occurrence is reported where it stands, with the evidence: "this line
+    ends 2,090 of 2,090 files under site-a/". When the masked tail after
+    the colon is long (more than `tail-words` words: a dateline followed by
+    the article), only the head up to the colon is reported.
+
+    Evidence: the batch itself, when the run covers enough files of the
+    folder; else the profile, a file that `newslint profile` writes from a
+    large run (`.newslint-profile.json` next to the config, the config's
+    `profile` key or `--profile`), so a pre-commit run on three files flags
+    the furniture the profile knows. A line starting with a phrase of
+    BLP003's list needs half the share (the list is a prior, not the
+    detector).
+
+    Not furniture: the article's own source and tags lines (SRC and MET
+    rules judge those; every file of a site ends with the same source line,
+    which is attribution, not page furniture), lines inside appended
+    sections (BLP002 reports them whole), and files whose furniture would be
+    more than half of their text (a copy of another file: DUP's business).
+
+    Why: every site has its own furniture, repeated in hundreds of its
+    files, that no hand list of phrases finds; left in, it is a sentence of
+    thousands of articles for every model trained on them.
+
+    Tune: `min-share` (0.5) and `min-files` (5) trade recall for precision;
+    `words` (8) is how much of a line makes its template.
+
+    Fires: "رابط الخبر بصحيفة الوئام: <the headline>" at the end of 2,090 of
+    2,090 files under site-a/. Does not fire: "وقال المتحدث باسم الوزارة"
+    opening paragraphs of a few files of the folder, or on the line
+    "المصدر: Jawhara FM" that ends every file (the source line).
+    """
+
+    code = "BLP004"
+    name = "site-furniture"
+    category = "boilerplate"
+    options = {"min-share": {"type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.5,
+                             "description": "share of a folder's files a template must occur in"},
+               "min-files": {"type": "integer", "minimum": 2, "default": 5,
+                             "description": "fewest files a template must occur in"},
+               "words": {"type": "integer", "minimum": 1, "maximum": 30, "default": 8,
+                         "description": "first words of a line kept in its template"},
+               "tail-words": {"type": "integer", "minimum": 1, "default": 20,
+                              "description": "a masked tail longer than this is the article, not furniture"}}
+
+    def sketch(self, doc, options):
+        lines = line_sketch(doc, options)
+        return lines or None
+
+    def compare(self, sketches, options):
+        from newslint.profile import known_furniture
+
+        learned, totals = learn(sketches, options)
+        known = known_furniture(options)
+        for path, lines in sorted(sketches):
+            found = _evidence_rows(path, lines, learned.get(folder_of(path), {}), totals, known)
+            if sum(row[4] for row, _ in found) * 2 > sum(row[4] for row in lines):
+                continue  # the "furniture" is most of the file: a copy, not a page's furniture
+            for row, evidence in found:
+                yield path, hit(row[0], 1, row[3], f"site furniture: this line {evidence}")
+
+
+def _evidence_rows(path, lines, learned: dict, totals: dict, known) -> list:
+    """The rows of `lines` that are furniture, each with its evidence."""
+    out = []
+    for row in lines:
+        where = _CLASSES[row[1]]
+        if row[2] in learned:
+            files = learned[row[2]][0]
+            out.append((row, _says(where, files, totals[folder_of(path)], _shown(os.path.dirname(path)))))
+        elif known is not None:
+            entry = known.lookup(path, row[2])
+            if entry is not None:
+                out.append((row, _says(where, entry.files, entry.total, entry.folder) + " (profile)"))
+    return out
+
+
+def _shown(folder: str) -> str:
+    return (folder or ".").replace(os.sep, "/")
+
+
+def _says(where: str, files: int, total: int, folder: str) -> str:
+    verb = {START: "starts", INLINE: "stands inside", END: "ends"}[where]
+    return f"{verb} {files:,} of {total:,} files under {folder.rstrip('/')}/"
