@@ -74,6 +74,16 @@ def position_classes(doc) -> list[tuple[int, str]]:
     return out
 
 
+def templates_of(doc, options) -> dict:
+    """template hash -> template text of the document's candidate lines
+    (for the profile, which shows the text next to each hash)."""
+    out = {}
+    for n, position in position_classes(doc):
+        shape, _ = template(doc.lines[n - 1].text, options["words"], options["tail-words"])
+        out[template_hash(shape, position)] = shape
+    return out
+
+
 def line_sketch(doc, options) -> tuple:
     """(line, class index, template hash, end column, characters, prior) of
     each candidate line: what `compare` needs, and nothing of the text."""
@@ -179,6 +189,10 @@ class SiteFurniture(BatchRule):
                          "description": "first words of a line kept in its template"},
                "tail-words": {"type": "integer", "minimum": 1, "default": 20,
                               "description": "a masked tail longer than this is the article, not furniture"}}
+
+    def compares_one(self, options) -> bool:
+        """With a profile, one file is enough (a pre-commit run)."""
+        return bool(options.get("profile"))
 
     def sketch(self, doc, options):
         lines = line_sketch(doc, options)
