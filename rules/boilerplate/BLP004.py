@@ -8,7 +8,7 @@ import re
 
 from newslint.arabic import fold
 from newslint.rule import BatchRule, hit
-from newslint.zones import BODY, SOURCE, TAGS
+from newslint.zones import BODY, HEADLINE, SOURCE, TAGS
 from newslint.rules.boilerplate.BLP003 import _PHRASES
 
 START, INLINE, END = "start", "inline", "end"
@@ -24,12 +24,14 @@ _NAMES = frozenset(fold(n) for n in ("محمد", "أحمد", "علي", "حسن",
 _MASKED_TAIL = "…"
 
 
-def template(text: str, words: int, tail_words: int) -> tuple[str, bool]:
+def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> tuple[str, bool]:
     """The line's template and whether the furniture is only its head.
 
     Folded, Latin lower-cased, digits masked to 0, given names to N; after a
     colon among the first `words` words the rest is masked (the headline of a
-    back-link line, the article after a dateline); only the first `words`
+    back-link line, the article after a dateline; not in a headline, whose
+    kicker "سوسة: …" starts hundreds of a site's headlines and is the
+    article's own); only the first `words`
     words are kept, with a coarse count of the rest (so a long paragraph does
     not share a template with a short furniture line that starts alike).
     `head_only` is True when the masked tail is a paragraph of its own
@@ -37,7 +39,7 @@ def template(text: str, words: int, tail_words: int) -> tuple[str, bool]:
     folded = _DIGITS.sub("0", fold(text).lower())
     head, colon, tail = folded.partition(":")
     kept = head.split()
-    if colon and len(kept) <= words:
+    if colon and mask_tail and len(kept) <= words:
         rest = len(tail.split())
         return " ".join(_mask_names(kept)) + ":" + _MASKED_TAIL, rest > tail_words
     all_words = folded.split()
@@ -57,20 +59,25 @@ def template_hash(text: str, position: str) -> int:
     return int.from_bytes(digest, "big") >> 1
 
 
-def position_classes(doc) -> list[tuple[int, str]]:
-    """(line, start|inline|end) of every candidate line: not blank, holding
-    letters, not the article's own source or tags line, not inside an
-    appended section (BLP002 reports those whole). Before the first body
-    paragraph is the start, after the last the end."""
+def position_classes(doc) -> list[tuple[int, str, bool, bool]]:
+    """(line, start|inline|end, is the headline, is appended) of every
+    candidate line: not blank, holding letters, not the article's own source
+    or tags line. Lines of appended sections count for learning (the same
+    footer is appended content in long articles, a passing body line in a
+    short one) but BLP002 reports them. Before the
+    first body paragraph is the start; after the last, or after the source
+    line (a short article's furniture may pass for body text), the end."""
     zones = doc.zones
     body = zones.lines_of(BODY)
     first, last = (body[0], body[-1]) if body else (0, 0)
+    if zones.source_lines:
+        last = min(last, zones.source_lines[0])
     appended = {n for start, end in zones.sections for n in range(start, end + 1)}
     out = []
     for n, kind in enumerate(zones.kinds, 1):
-        if kind in (SOURCE, TAGS) or n in appended or not _LETTER.search(doc.lines[n - 1].text):
+        if kind in (SOURCE, TAGS) or not _LETTER.search(doc.lines[n - 1].text):
             continue
-        out.append((n, START if n < first else END if n > last else INLINE))
+        out.append((n, START if n < first else END if n > last else INLINE, kind == HEADLINE, n in appended))
     return out
 
 
@@ -78,22 +85,25 @@ def templates_of(doc, options) -> dict:
     """template hash -> template text of the document's candidate lines
     (for the profile, which shows the text next to each hash)."""
     out = {}
-    for n, position in position_classes(doc):
-        shape, _ = template(doc.lines[n - 1].text, options["words"], options["tail-words"])
+    for n, position, headline, _ in position_classes(doc):
+        shape, _ = template(doc.lines[n - 1].text, options["words"], options["tail-words"], not headline)
         out[template_hash(shape, position)] = shape
     return out
 
 
+PRIOR, APPENDED = 1, 2  # flags of a sketch row
+
+
 def line_sketch(doc, options) -> tuple:
-    """(line, class index, template hash, end column, characters, prior) of
+    """(line, class index, template hash, end column, characters, flags) of
     each candidate line: what `compare` needs, and nothing of the text."""
     out = []
-    for n, position in position_classes(doc):
+    for n, position, headline, appended in position_classes(doc):
         text = doc.lines[n - 1].text
-        shape, head_only = template(text, options["words"], options["tail-words"])
+        shape, head_only = template(text, options["words"], options["tail-words"], not headline)
         end = text.index(":") + 2 if head_only else len(text.rstrip()) + 1
-        prior = 1 if _PHRASES.search(shape) else 0
-        out.append((n, _CLASSES.index(position), template_hash(shape, position), end, end - 1, prior))
+        flags = (PRIOR if _PHRASES.search(shape) else 0) | (APPENDED if appended else 0)
+        out.append((n, _CLASSES.index(position), template_hash(shape, position), end, end - 1, flags))
     return tuple(out)
 
 
@@ -120,7 +130,7 @@ def learn(sketches, options, base: str | None = None) -> dict:
         for key in {(row[2], row[1]) for row in lines}:
             counts[folder][key[0]] += 1
             positions[key[0]] = key[1]
-        priors.update(row[2] for row in lines if row[5])
+        priors.update(row[2] for row in lines if row[5] & PRIOR)
     furniture = {}
     for folder, seen in counts.items():
         total = totals[folder]
@@ -215,6 +225,8 @@ def _evidence_rows(path, lines, learned: dict, totals: dict, known) -> list:
     """The rows of `lines` that are furniture, each with its evidence."""
     out = []
     for row in lines:
+        if row[5] & APPENDED:
+            continue  # BLP002 reports the appended section whole
         where = _CLASSES[row[1]]
         if row[2] in learned:
             files = learned[row[2]][0]
