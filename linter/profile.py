@@ -6,7 +6,7 @@ runs read the file, so a pre-commit run on three files flags the furniture
 the profile knows. Format (schemas/profile.schema.json), version 1:
 
     {"version": 1, "rule": "BLP004",
-     "template": {"words": 8, "tail-words": 20},
+     "template": {"words": 8, "tail-words": 20, "max-chars": 250},
      "folders": {"site-a": {"files": 2090, "templates": [
          {"key": "1f3a…", "position": "end", "files": 2090, "example": "رابط الخبر بصحيفه …:…"}]}}}
 
@@ -31,7 +31,7 @@ from .errors import UsageError
 PROFILE_VERSION = 1
 PROFILE_NAME = ".newslint-profile.json"
 RULE = "BLP004"
-TEMPLATE_OPTIONS = ("words", "tail-words")  # options the template hashes depend on
+TEMPLATE_OPTIONS = ("words", "tail-words", "max-chars")  # options the template hashes depend on
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,8 @@ class Profile:
         self.base = base
         self.folders = folders
 
-    def lookup(self, path: str, key: int) -> Known | None:
-        folder = os.path.relpath(os.path.dirname(os.path.abspath(path)), self.base).replace(os.sep, "/")
+    def lookup(self, folder: str, key: int) -> Known | None:
+        """The template `key` of `folder` (relative to `base`), if known."""
         return self.folders.get(folder, {}).get(key)
 
 

@@ -51,7 +51,7 @@ def test_profile_is_written_valid_and_names_the_folders_template(tmp_path):
     assert data["version"] == 1 and data["rule"] == "BLP004"
     (template,) = data["folders"]["site-a"]["templates"]
     assert template["position"] == "start" and template["files"] == 8
-    assert template["example"].startswith("للتواصل ارسل كلمه خبر الي 0")
+    assert template["example"].startswith("للتواصل أرسل كلمة خبر إلى 0")
     assert data["folders"]["site-a"]["files"] == 8
 
 
@@ -98,12 +98,12 @@ def test_a_profile_from_another_folder_says_nothing_about_this_one(tmp_path):
 
 @pytest.mark.parametrize("content,says", [
     ("{not json", "is not JSON"),
-    ('{"version": 2, "rule": "BLP004", "template": {"words": 8, "tail-words": 20}, "folders": {}}',
+    ('{"version": 2, "rule": "BLP004", "template": {"words": 8, "tail-words": 20, "max-chars": 250}, "folders": {}}',
      "is not a newslint profile (version 1): at version"),
-    ('{"version": 1, "rule": "BLP004", "template": {"words": 8, "tail-words": 20}, '
+    ('{"version": 1, "rule": "BLP004", "template": {"words": 8, "tail-words": 20, "max-chars": 250}, '
      '"folders": {"a": {"files": 3, "templates": [{"key": "xyz", "position": "end", "files": 3}]}}}',
      "at folders/a/templates/0/key"),
-    ('{"version": 1, "rule": "BLP004", "template": {"words": 5, "tail-words": 20}, "folders": {}}',
+    ('{"version": 1, "rule": "BLP004", "template": {"words": 5, "tail-words": 20, "max-chars": 250}, "folders": {}}',
      "was learned with words=5, the run uses words=8"),
 ])
 def test_a_broken_profile_is_one_line_and_exit_2(tmp_path, content, says):
@@ -151,11 +151,31 @@ def test_learning_is_linear_in_the_number_of_lines():
 
     options = SiteFurniture.defaults()
     # 20,000 files of 30 lines in 200 folders, every file with one shared end line
-    sketches = [(f"f{i % 200}/{i}.txt", tuple((n, 1, (i * 31 + n) * 7919, 40, 39, 0) for n in range(1, 30))
-                 + ((30, 2, 42, 20, 19, 0),)) for i in range(20_000)]
+    sketches = [(f"f{i % 200}/{i}.txt", (1200, tuple((n, 1, (i * 31 + n) * 7919, 40, 39, 0) for n in range(1, 30))
+                                          + ((30, 2, 42, 20, 19, 0),))) for i in range(20_000)]
     started = time.perf_counter()
     learned, totals = learn_folders(sketches, options)
     found = list(SiteFurniture().compare(sketches, options))
     assert time.perf_counter() - started < 20
     assert len(learned) == 200 and all(set(t) == {42} for t in learned.values())
     assert len(found) == 20_000
+
+
+def test_the_phrase_prior_is_read_from_the_line_as_written():
+    from newslint.document import Document
+    from newslint.rules.boilerplate.BLP004 import PRIOR, SiteFurniture, line_sketch
+
+    doc = Document("x.txt", "عنوان الخبر\n\nفقرة المقال الأولى هنا.\n\nإقرأ المزيد\nجميع الحقوق محفوظة © 2016\n".encode())
+    flags = {row[0]: row[5] for row in line_sketch(doc, SiteFurniture.defaults())}
+    assert flags[6] & PRIOR and not flags[3] & PRIOR
+
+
+def test_a_known_phrase_needs_half_the_share():
+    from newslint.rules.boilerplate.BLP004 import PRIOR, SiteFurniture, learn as learn_folders
+
+    def sketch(i, key, flags):
+        return f"site/{i}.txt", (900, ((1, 0, 1000 + i, 30, 29, 0),) + (((5, 2, key, 20, 19, flags),) if i < 5 else ()))
+
+    options = SiteFurniture.defaults()  # min-share 0.5: 5 of 12 files is not enough without the prior
+    assert [set(t) for t in learn_folders([sketch(i, 7, PRIOR) for i in range(12)], options)[0].values()] == [{7}]
+    assert [set(t) for t in learn_folders([sketch(i, 7, 0) for i in range(12)], options)[0].values()] == [set()]

@@ -79,7 +79,7 @@ def _examples(rule, sketches: list, learned: dict, options: dict, base: str) -> 
     from ..reading import read_bytes
 
     wanted = {}
-    for path, lines in sketches:
+    for path, (_, lines) in sketches:
         folder = rule.folder_of(path, base)
         for row in lines:
             if row[2] in learned.get(folder, {}):

@@ -1,10 +1,11 @@
 """BLP004 (site-furniture): furniture learned from the batch and the profile."""
 from __future__ import annotations
 
-from collections import defaultdict
-import hashlib
+from collections import Counter, defaultdict
+from functools import lru_cache
 import os
 import re
+import zlib
 
 from newslint.arabic import fold
 from newslint.rule import BatchRule, hit
@@ -18,34 +19,38 @@ _LETTER = re.compile(r"[^\W\d_]{2}")
 # Given names masked in templates, so a byline "محمد علي- سبق- القاهرة:" and
 # "أحمد علي- سبق- القاهرة:" share one. A short list (the spelling family's):
 # a name outside it keeps its template apart, which costs recall, never precision.
-_NAMES = frozenset(fold(n) for n in ("محمد", "أحمد", "علي", "حسن", "حسين", "محمود", "مصطفى", "عبد",
-                                     "خالد", "عمر", "سعيد", "إبراهيم", "يوسف", "عبدالله", "فاطمة",
-                                     "مريم", "سارة", "نور", "سامي", "كريم"))
+_NAMES = frozenset(("محمد", "أحمد", "احمد", "علي", "حسن", "حسين", "محمود", "مصطفى", "مصطفي", "عبد", "خالد",
+                    "عمر", "سعيد", "إبراهيم", "ابراهيم", "يوسف", "عبدالله", "فاطمة", "مريم", "سارة", "نور",
+                    "سامي", "كريم"))
 _MASKED_TAIL = "…"
 
 
 def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> tuple[str, bool]:
     """The line's template and whether the furniture is only its head.
 
-    Folded, Latin lower-cased, digits masked to 0, given names to N; after a
-    colon among the first `words` words the rest is masked (the headline of a
-    back-link line, the article after a dateline; not in a headline, whose
-    kicker "سوسة: …" starts hundreds of a site's headlines and is the
-    article's own); only the first `words`
-    words are kept, with a coarse count of the rest (so a long paragraph does
-    not share a template with a short furniture line that starts alike).
-    `head_only` is True when the masked tail is a paragraph of its own
-    (more than `tail_words` words): then only the head is furniture."""
-    folded = _DIGITS.sub("0", fold(text).lower())
-    head, colon, tail = folded.partition(":")
-    kept = head.split()
-    if colon and mask_tail and len(kept) <= words:
-        rest = len(tail.split())
-        return " ".join(_mask_names(kept)) + ":" + _MASKED_TAIL, rest > tail_words
-    all_words = folded.split()
-    extra = len(all_words) - words
-    shape = f" +{extra.bit_length()}" if extra > 0 else ""
-    return " ".join(_mask_names(all_words[:words])) + shape, False
+    The first `words` words, folded, Latin lower-cased, digits masked to 0,
+    given names to N, and a coarse length of the rest (so a long paragraph
+    does not share a template with a short furniture line that starts
+    alike). After a colon among those words the rest is masked (the headline
+    of a back-link line, the article after a dateline), but not in a
+    headline, whose kicker "سوسة: …" starts hundreds of a site's headlines
+    and is the article's own. `head_only` is True when the masked tail is a
+    paragraph of its own (more than `tail_words` words): then only the head
+    is furniture. The head is not folded (arabic.fold): a site's template
+    prints its furniture letter for letter, only digits and names change,
+    and folding every line of every file was half of the rule's cost."""
+    parts = text.split(None, words)
+    head = " ".join(parts[:words])
+    colon = head.find(":") if mask_tail else -1
+    if colon >= 0:
+        tail = text[text.find(":") + 1:]
+        return _shape(head[:colon]) + ":" + _MASKED_TAIL, tail.count(" ") > tail_words
+    rest = f" +{len(parts[words]).bit_length()}" if len(parts) > words else ""
+    return _shape(head) + rest, False
+
+
+def _shape(head: str) -> str:
+    return " ".join(_mask_names(_DIGITS.sub("0", head.lower()).split()))
 
 
 def _mask_names(words: list[str]) -> list[str]:
@@ -55,8 +60,8 @@ def _mask_names(words: list[str]) -> list[str]:
 def template_hash(text: str, position: str) -> int:
     """A 63-bit key for (template, position class): unique enough for the
     thousands of templates of one folder, small in a sketch and a profile."""
-    digest = hashlib.blake2b(f"{position}\0{text}".encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "big") >> 1
+    data = f"{position}\0{text}".encode("utf-8", "surrogatepass")
+    return (zlib.crc32(data) << 31) ^ zlib.adler32(data)  # two C calls: a digest object costs more
 
 
 def position_classes(doc) -> list[tuple[int, str, bool, bool]]:
@@ -94,15 +99,24 @@ def templates_of(doc, options) -> dict:
 PRIOR, APPENDED = 1, 2  # flags of a sketch row
 
 
+def _has_phrase(text: str, words: int) -> bool:
+    """A short line (at most `words` words) with a phrase of BLP003's
+    furniture list, which is folded: only short lines are folded for it."""
+    return text.count(" ") < words and _PHRASES.search(fold(text).lower()) is not None
+
+
 def line_sketch(doc, options) -> tuple:
     """(line, class index, template hash, end column, characters, flags) of
     each candidate line: what `compare` needs, and nothing of the text."""
     out = []
+    longest = options["max-chars"]
     for n, position, headline, appended in position_classes(doc):
         text = doc.lines[n - 1].text
+        if len(text) > longest and ":" not in text[:longest]:
+            continue  # a paragraph, not furniture (and most of the cost, were it templated)
         shape, head_only = template(text, options["words"], options["tail-words"], not headline)
         end = text.index(":") + 2 if head_only else len(text.rstrip()) + 1
-        flags = (PRIOR if _PHRASES.search(shape) else 0) | (APPENDED if appended else 0)
+        flags = (PRIOR if _has_phrase(text, options["words"]) else 0) | (APPENDED if appended else 0)
         out.append((n, _CLASSES.index(position), template_hash(shape, position), end, end - 1, flags))
     return tuple(out)
 
@@ -110,31 +124,32 @@ def line_sketch(doc, options) -> tuple:
 def folder_of(path: str, base: str | None = None) -> str:
     """The source folder of `path`: its parent, relative to `base` (the
     profile's folder) when given, with "/" separators; "." for the top."""
-    parent = os.path.dirname(os.path.abspath(path))
-    if base is not None:
-        parent = os.path.relpath(parent, os.path.abspath(base))
-    return parent.replace(os.sep, "/") if base is not None else parent
+    return _folder(os.path.dirname(path), base)
+
+
+@lru_cache(maxsize=4096)
+def _folder(parent: str, base: str | None) -> str:
+    """Cached: a batch has few folders and many files, and abspath is slow."""
+    parent = os.path.abspath(parent or ".")
+    return os.path.relpath(parent, os.path.abspath(base)).replace(os.sep, "/") if base is not None else parent
 
 
 def learn(sketches, options, base: str | None = None) -> dict:
     """folder -> {template hash: (files with it, position class)}, for the
     templates that are furniture there, and folder -> files seen:
     (furniture, totals). Linear in the number of lines."""
-    counts: dict = defaultdict(lambda: defaultdict(int))
-    positions: dict = {}
+    counts: dict = defaultdict(Counter)  # folder -> (hash, class) -> files
     totals: dict = defaultdict(int)
     priors: set = set()
-    for path, lines in sketches:
+    for path, (_, lines) in sketches:
         folder = folder_of(path, base)
         totals[folder] += 1
-        for key in {(row[2], row[1]) for row in lines}:
-            counts[folder][key[0]] += 1
-            positions[key[0]] = key[1]
+        counts[folder].update({(row[2], row[1]) for row in lines})
         priors.update(row[2] for row in lines if row[5] & PRIOR)
     furniture = {}
     for folder, seen in counts.items():
         total = totals[folder]
-        furniture[folder] = {h: (n, _CLASSES[positions[h]]) for h, n in seen.items()
+        furniture[folder] = {h: (n, _CLASSES[c]) for (h, c), n in seen.items()
                              if _is_furniture(n, total, h in priors, options)}
     return furniture, dict(totals)
 
@@ -150,7 +165,7 @@ def _is_furniture(files: int, total: int, prior: bool, options) -> bool:
 class SiteFurniture(BatchRule):
     """A line (or the head of one) that recurs across the files of one source folder: the site's furniture.
 
-    What: lines whose template (folded, Latin lower-cased, digits masked to
+    What: lines whose template (Latin lower-cased, digits masked to
     0, common given names masked, the rest after an early colon masked, the
     first `words` words kept) stands at the same place (start: before the
     first body paragraph; inline; end: after the last) in at least
@@ -198,7 +213,9 @@ class SiteFurniture(BatchRule):
                "words": {"type": "integer", "minimum": 1, "maximum": 30, "default": 8,
                          "description": "first words of a line kept in its template"},
                "tail-words": {"type": "integer", "minimum": 1, "default": 20,
-                              "description": "a masked tail longer than this is the article, not furniture"}}
+                              "description": "a masked tail longer than this is the article, not furniture"},
+               "max-chars": {"type": "integer", "minimum": 1, "default": 250,
+                             "description": "a longer line is a paragraph, unless a colon comes first"}}
 
     def compares_one(self, options) -> bool:
         """With a profile, one file is enough (a pre-commit run)."""
@@ -206,16 +223,16 @@ class SiteFurniture(BatchRule):
 
     def sketch(self, doc, options):
         lines = line_sketch(doc, options)
-        return lines or None
+        return (len(doc.text), lines) if lines else None
 
     def compare(self, sketches, options):
         from newslint.profile import known_furniture
 
         learned, totals = learn(sketches, options)
         known = known_furniture(options)
-        for path, lines in sorted(sketches):
+        for path, (chars, lines) in sorted(sketches):
             found = _evidence_rows(path, lines, learned.get(folder_of(path), {}), totals, known)
-            if sum(row[4] for row, _ in found) * 2 > sum(row[4] for row in lines):
+            if sum(row[4] for row, _ in found) * 2 > chars:
                 continue  # the "furniture" is most of the file: a copy, not a page's furniture
             for row, evidence in found:
                 yield path, hit(row[0], 1, row[3], f"site furniture: this line {evidence}")
@@ -232,7 +249,7 @@ def _evidence_rows(path, lines, learned: dict, totals: dict, known) -> list:
             files = learned[row[2]][0]
             out.append((row, _says(where, files, totals[folder_of(path)], _shown(os.path.dirname(path)))))
         elif known is not None:
-            entry = known.lookup(path, row[2])
+            entry = known.lookup(folder_of(path, known.base), row[2])
             if entry is not None:
                 out.append((row, _says(where, entry.files, entry.total, entry.folder) + " (profile)"))
     return out
