@@ -25,28 +25,39 @@ _NAMES = frozenset(("محمد", "أحمد", "احمد", "علي", "حسن", "ح�
 _MASKED_TAIL = "…"
 
 
-def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> tuple[str, bool]:
-    """The line's template and whether the furniture is only its head.
+def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> tuple[str, int | None]:
+    """The line's template and, when only its head is furniture, the
+    column after that head (else None).
 
-    The first `words` words, folded, Latin lower-cased, digits masked to 0,
-    given names to N, and a coarse length of the rest (so a long paragraph
-    does not share a template with a short furniture line that starts
-    alike). After a colon among those words the rest is masked (the headline
-    of a back-link line, the article after a dateline), but not in a
-    headline, whose kicker "سوسة: …" starts hundreds of a site's headlines
-    and is the article's own. `head_only` is True when the masked tail is a
-    paragraph of its own (more than `tail_words` words): then only the head
-    is furniture. The head is not folded (arabic.fold): a site's template
-    prints its furniture letter for letter, only digits and names change,
-    and folding every line of every file was half of the rule's cost."""
-    parts = text.split(None, words)
-    head = " ".join(parts[:words])
-    colon = head.find(":") if mask_tail else -1
+    The first `words` words, Latin lower-cased, digits masked to 0, given
+    names to N, and a coarse length of the rest (so a long paragraph does
+    not share a template with a short furniture line that starts alike).
+    After a label's colon among those words the rest is masked (the
+    headline of a back-link line, the article after a dateline), but not in
+    a headline. When the masked tail is a paragraph of its own (more than
+    `tail-words` words), only the head is furniture. The head is not folded
+    (arabic.fold): a site's template prints its furniture letter for letter,
+    only digits and names change, and folding every line of every file was
+    half of the rule's cost."""
+    colon = _label_colon(text, words) if mask_tail else -1
     if colon >= 0:
-        tail = text[text.find(":") + 1:]
-        return _shape(head[:colon]) + ":" + _MASKED_TAIL, tail.count(" ") > tail_words
+        long_tail = text.count(" ", colon) > tail_words
+        return _shape(text[:colon]) + ":" + _MASKED_TAIL, colon + 2 if long_tail else None
+    parts = text.split(None, words)
     rest = f" +{len(parts[words]).bit_length()}" if len(parts) > words else ""
-    return _shape(head) + rest, False
+    return _shape(" ".join(parts[:words])) + rest, None
+
+
+_LABEL_COLON = re.compile(r"(?<![0-9\u0660-\u0669]):|:(?![0-9\u0660-\u0669])")
+
+
+def _label_colon(text: str, words: int) -> int:
+    """The offset of the colon that ends a label of 2 to `words` words
+    ("رابط الخبر بصحيفة …:", "أحمد علي- سبق- القاهرة:"), or -1. The colon of
+    a time (16:00) is not one, and one word before a colon ("البرنامج :",
+    the kicker "سوسة :") labels the article's own text."""
+    m = _LABEL_COLON.search(text, 0, 400)
+    return m.start() if m is not None and 2 <= len(text[:m.start()].split()) <= words else -1
 
 
 def _shape(head: str) -> str:
@@ -114,8 +125,8 @@ def line_sketch(doc, options) -> tuple:
         text = doc.lines[n - 1].text
         if len(text) > longest and ":" not in text[:longest]:
             continue  # a paragraph, not furniture (and most of the cost, were it templated)
-        shape, head_only = template(text, options["words"], options["tail-words"], not headline)
-        end = text.index(":") + 2 if head_only else len(text.rstrip()) + 1
+        shape, head_end = template(text, options["words"], options["tail-words"], not headline)
+        end = head_end or len(text.rstrip()) + 1
         flags = (PRIOR if _has_phrase(text, options["words"]) else 0) | (APPENDED if appended else 0)
         out.append((n, _CLASSES.index(position), template_hash(shape, position), end, end - 1, flags))
     return tuple(out)
