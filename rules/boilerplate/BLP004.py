@@ -56,8 +56,11 @@ def _label_colon(text: str, words: int) -> int:
     ("رابط الخبر بصحيفة …:", "أحمد علي- سبق- القاهرة:"), or -1. The colon of
     a time (16:00) is not one, and one word before a colon ("البرنامج :",
     the kicker "سوسة :") labels the article's own text."""
-    m = _LABEL_COLON.search(text, 0, 400)
-    return m.start() if m is not None and 2 <= len(text[:m.start()].split()) <= words else -1
+    first = text.find(":", 0, 400)
+    if first < 0:
+        return -1  # most lines: no regex search
+    m = _LABEL_COLON.search(text, first, 400)
+    return m.start() if m is not None and 2 <= len(text[:m.start()].split(None, words)) <= words else -1
 
 
 def _shape(head: str) -> str:
@@ -127,7 +130,8 @@ def line_sketch(doc, options) -> tuple:
             continue  # a paragraph, not furniture (and most of the cost, were it templated)
         shape, head_end = template(text, options["words"], options["tail-words"], not headline)
         end = head_end or len(text.rstrip()) + 1
-        flags = (PRIOR if _has_phrase(text, options["words"]) else 0) | (APPENDED if appended else 0)
+        prior = not headline and _has_phrase(text, options["words"])
+        flags = (PRIOR if prior else 0) | (APPENDED if appended else 0)
         out.append((n, _CLASSES.index(position), template_hash(shape, position), end, end - 1, flags))
     return tuple(out)
 
