@@ -210,7 +210,11 @@ class SiteFurniture(BatchRule):
     thousands of articles for every model trained on them.
 
     Tune: `min-share` (0.5) and `min-files` (5) trade recall for precision;
-    `words` (8) is how much of a line makes its template.
+    `words` (8) is how much of a line makes its template, `tail-words` (20)
+    when a masked tail is the article, `max-chars` (250) the longest line
+    that can be furniture without a label. A profile remembers `words`,
+    `tail-words` and `max-chars`: change them, and run `newslint profile`
+    again. See docs/furniture.md.
 
     Fires: "رابط الخبر بصحيفة الوئام: <the headline>" at the end of 2,090 of
     2,090 files under site-a/. Does not fire: "وقال المتحدث باسم الوزارة"
