@@ -218,7 +218,7 @@ class _Run:
         self.fail_on = fail_on
         self.summary = Summary()
         self.worst = False
-        self.batch = plan.batch_rules if len(paths) > 1 else []
+        self.batch = batch_rules_for(plan, len(paths))
         self.sketches = defaultdict(list)   # batch-rule code -> [(path, sketch)]
         self.flagged = set()                # paths with findings, for the batch findings' file counts
         self.writer = FixWriter(options.fix) if options.fix is not None else None
@@ -305,11 +305,23 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
     return state.finish(crashed)
 
 
+def batch_rules_for(plan: LintPlan, files: int) -> list:
+    """The batch rules a run of `files` files needs. Comparing one file with
+    itself finds nothing, except for a rule that also holds evidence from
+    earlier runs (BLP004 with a furniture profile: `compares_one(options)`)."""
+    return [rule for rule in plan.batch_rules if files > 1 or _compares_one(rule, plan.options[rule.code])]
+
+
+def _compares_one(rule, options) -> bool:
+    compares_one = getattr(rule, "compares_one", None)
+    return bool(compares_one is not None and compares_one(options))
+
+
 def batch_results(plan: LintPlan, batch: list, sketches: dict) -> list[FileResult]:
     per_path = defaultdict(list)
     for rule in batch:
         entries = sketches.get(rule.code)
-        if entries and len(entries) > 1:
+        if entries and (len(entries) > 1 or _compares_one(rule, plan.options[rule.code])):
             for path, h in rule.compare(entries, plan.options[rule.code]):
                 per_path[path].append(batch_findings(rule, plan, path, h))
     return [FileResult(path, tuple(sorted(found, key=lambda f: f.sort_key())))

@@ -431,3 +431,19 @@ def test_bad_sizes_are_refused(args, capsys):
     with pytest.raises(SystemExit) as exit_:
         cli.parse_args(args)
     assert exit_.value.code == 2 and "error: argument" in capsys.readouterr().err
+
+
+def test_a_profile_is_copied_to_the_top_of_each_linted_folder_and_named(tmp_path):
+    profile = tmp_path / "p.json"
+    profile.write_text('{"version": 1}', encoding="utf-8")
+    folders = [tmp_path / "files", tmp_path / "originals"]
+    for folder in folders:
+        folder.mkdir()
+    assert cli.place_profile(str(profile), folders) == [f"--profile={cli.PROFILE_COPY}"]
+    assert all((f / cli.PROFILE_COPY).read_text(encoding="utf-8") == '{"version": 1}' for f in folders)
+    assert cli.place_profile(None, folders) == []
+
+
+def test_a_missing_profile_is_a_harness_error(tmp_path):
+    with pytest.raises(cli.HarnessError, match="cannot read the profile"):
+        cli.place_profile(str(tmp_path / "none.json"), [tmp_path])

@@ -63,6 +63,8 @@ def parse_args(argv):
     ap.add_argument("--keep", metavar="DIR", help="build in DIR (new or empty) and keep it: files/ (the set), "
                     "originals/, truth.json, report.json, originals-report.json")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--profile", metavar="FILE", help="a furniture profile (`newslint profile`, folders named "
+                    "site-1 ...) for newslint to read: copied to the top of the built folders")
     ap.add_argument("--newslint-arg", action="append", default=[], metavar="ARG",
                     help="extra argument for `newslint check` (repeatable), e.g. --newslint-arg=--extend-select=TRN003")
     return ap.parse_args(argv)
@@ -99,6 +101,24 @@ def run_newslint(newslint: str, files: Path, report: Path, extra: list[str]) -> 
     return json.loads(report.read_text(encoding="utf-8"))
 
 
+PROFILE_COPY = ".newslint-profile.json"
+
+
+def place_profile(profile: str | None, folders: list) -> list[str]:
+    """Copy the furniture profile to the top of each folder newslint lints
+    (its folder names, "site-1" ..., are relative to where it lies) and
+    return the argument that names it; no profile, no argument."""
+    if profile is None:
+        return []
+    try:
+        data = Path(profile).read_bytes()
+    except OSError as exc:
+        raise HarnessError(f"cannot read the profile {profile}: {exc.strerror or exc}") from None
+    for folder in folders:
+        (Path(folder) / PROFILE_COPY).write_bytes(data)
+    return [f"--profile={PROFILE_COPY}"]
+
+
 def normalised_findings(report: dict) -> list[dict]:
     """The findings with paths written as in the set ("site-1/x.txt")."""
     return [{**f, "path": os.path.normpath(f["path"]).replace(os.sep, "/")} for f in report["findings"]]
@@ -118,13 +138,14 @@ def evaluate(args) -> dict:
     with work_folder(args.keep) as folder:
         folder = Path(folder)
         write(heldout, folder)
-        report = run_newslint(args.newslint, folder / FILES, folder / "report.json", args.newslint_arg)
-        before = run_newslint(args.newslint, folder / ORIGINALS, folder / "originals-report.json", args.newslint_arg)
+        extra = args.newslint_arg + place_profile(args.profile, [folder / FILES, folder / ORIGINALS])
+        report = run_newslint(args.newslint, folder / FILES, folder / "report.json", extra)
+        before = run_newslint(args.newslint, folder / ORIGINALS, folder / "originals-report.json", extra)
     findings, original_findings = normalised_findings(report), normalised_findings(before)
     return {
         "half": args.half, "seed": args.seed, "articles_in_half": heldout.articles_in_half,
         "files": len(heldout.files), "lint_errors": len(report["errors"]),
-        "newslint": report["tool"]["version"], "newslint_args": args.newslint_arg,
+        "newslint": report["tool"]["version"], "newslint_args": args.newslint_arg, "profile": args.profile,
         "classes": recall(heldout.defects, findings, original_findings),
         "controls": controls_summary(heldout.controls, findings),
         "sites": [s.describe() for s in heldout.sites],

@@ -1,5 +1,5 @@
 """Command line: parse the arguments, hand them to the subcommand's module
-(check, baseline, rules, explain: each has `add_parser` and `command`).
+(check, baseline, profile, rules, explain: each has `add_parser` and `command`).
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it, or
 files that could not be linted; 2 usage, configuration or internal error
@@ -13,11 +13,11 @@ import sys
 
 from .. import __version__
 from ..errors import UsageError
-from . import baseline, check, explain, rules
+from . import baseline, check, explain, profile, rules
 from .exit_codes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401  (the CLI's API)
 from .rules import rules_markdown  # noqa: F401  (docs/rules.md is generated with it)
 
-COMMANDS = {"check": check, "baseline": baseline, "rules": rules, "explain": explain}
+COMMANDS = {"check": check, "baseline": baseline, "profile": profile, "rules": rules, "explain": explain}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-PATH_COMMANDS = ("check", "baseline")
+PATH_COMMANDS = ("check", "baseline", "profile")
 
 
 def _refuse_file_names_as_options(argv: list[str]) -> None:

@@ -53,6 +53,10 @@ def add_run_arguments(parser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("--min-confidence", type=_confidence, metavar="X",
                         help="report only findings at least this confident, 0 to 1 (default: 0, all)")
+    parser.add_argument("--profile", metavar="FILE", help="the learned furniture profile BLP004 reads (written by "
+                        "`newslint profile`; default: the config's profile key, else .newslint-profile.json next to "
+                        "the config file)")
+    parser.add_argument("--no-profile", action="store_true", help="read no furniture profile")
     parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
 
@@ -75,7 +79,7 @@ def run_settings(args, registry, reporter, fail_on: str | None = None, fix: FixM
     """The Settings of a run from the common arguments in `args`; the
     subcommand gives the rest: `reporter` (a class or a format name), the
     fail-on flag, the fix mode and `choices` (other Settings fields)."""
-    config = _load_config(args, registry)
+    config = with_profile(_load_config(args, registry), args, registry)
     selection = Selection(args.select, args.ignore, args.extend_select)
     _check_selectors(selection, registry)
     reporter_cls = _reporter(reporter, registry)
@@ -93,6 +97,22 @@ def _load_config(args, registry) -> Config:
     if args.isolated:
         return Config()
     return config_mod.load(args.config, registry.rules, start=config_mod.start_folder(args.paths))
+
+
+def with_profile(config: Config, args, registry) -> Config:
+    """The config with the furniture profile's path and SHA-256 in BLP004's
+    options (so the run's cache key covers the profile's content); the same
+    config when the run reads no profile."""
+    from .. import profile
+
+    rule = next((r for r in registry.rules if r.code == profile.RULE), None)
+    folder = str(config.path.parent) if config.path is not None else None
+    path = None if args.no_profile or rule is None else profile.resolve(args.profile, config.get("profile"), folder)
+    if path is None:
+        return config
+    rules = dict(config.get("rules") or {})
+    rules[rule.code] = {**(rules.get(rule.code) or {}), **profile.rule_options(path, config.rule_options(rule))}
+    return Config(config.path, config.root, {**config.data, "rules": rules})
 
 
 def _check_selectors(selection: Selection, registry) -> None:

@@ -1,0 +1,283 @@
+"""BLP004 (site-furniture): furniture learned from the batch and the profile."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import lru_cache
+import os
+import re
+import zlib
+
+from newslint.arabic import fold
+from newslint.rule import BatchRule, hit
+from newslint.zones import BODY, HEADLINE, SOURCE, TAGS
+from newslint.rules.boilerplate.BLP003 import _PHRASES
+
+START, INLINE, END = "start", "inline", "end"
+_CLASSES = (START, INLINE, END)
+_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
+_LETTER = re.compile(r"[^\W\d_]{2}")
+# Given names masked in templates, so a byline "محمد علي- سبق- القاهرة:" and
+# "أحمد علي- سبق- القاهرة:" share one. A short list (the spelling family's):
+# a name outside it keeps its template apart, which costs recall, never precision.
+_NAMES = frozenset(("محمد", "أحمد", "احمد", "علي", "حسن", "حسين", "محمود", "مصطفى", "مصطفي", "عبد", "خالد",
+                    "عمر", "سعيد", "إبراهيم", "ابراهيم", "يوسف", "عبدالله", "فاطمة", "مريم", "سارة", "نور",
+                    "سامي", "كريم"))
+_MASKED_TAIL = "…"
+
+
+def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> tuple[str, int | None]:
+    """The line's template and, when only its head is furniture, the
+    column after that head (else None).
+
+    The first `words` words, Latin lower-cased, digits masked to 0, given
+    names to N, and a coarse length of the rest (so a long paragraph does
+    not share a template with a short furniture line that starts alike).
+    After a label's colon among those words the rest is masked (the
+    headline of a back-link line, the article after a dateline), but not in
+    a headline. When the masked tail is a paragraph of its own (more than
+    `tail-words` words), only the head is furniture. The head is not folded
+    (arabic.fold): a site's template prints its furniture letter for letter,
+    only digits and names change, and folding every line of every file was
+    half of the rule's cost."""
+    colon = _label_colon(text, words) if mask_tail else -1
+    if colon >= 0:
+        long_tail = text.count(" ", colon) > tail_words
+        return _shape(text[:colon]) + ":" + _MASKED_TAIL, colon + 2 if long_tail else None
+    parts = text.split(None, words)
+    rest = f" +{len(parts[words]).bit_length()}" if len(parts) > words else ""
+    return _shape(" ".join(parts[:words])) + rest, None
+
+
+_LABEL_COLON = re.compile(r"(?<![0-9\u0660-\u0669]):|:(?![0-9\u0660-\u0669])")
+
+
+def _label_colon(text: str, words: int) -> int:
+    """The offset of the colon that ends a label of 2 to `words` words
+    ("رابط الخبر بصحيفة …:", "أحمد علي- سبق- القاهرة:"), or -1. The colon of
+    a time (16:00) is not one, and one word before a colon ("البرنامج :",
+    the kicker "سوسة :") labels the article's own text."""
+    first = text.find(":", 0, 400)
+    if first < 0:
+        return -1  # most lines: no regex search
+    m = _LABEL_COLON.search(text, first, 400)
+    return m.start() if m is not None and 2 <= len(text[:m.start()].split(None, words)) <= words else -1
+
+
+def _shape(head: str) -> str:
+    return " ".join(_mask_names(_DIGITS.sub("0", head.lower()).split()))
+
+
+def _mask_names(words: list[str]) -> list[str]:
+    return ["N" if w in _NAMES else w for w in words]
+
+
+def template_hash(text: str, position: str) -> int:
+    """A 63-bit key for (template, position class): unique enough for the
+    thousands of templates of one folder, small in a sketch and a profile."""
+    data = f"{position}\0{text}".encode("utf-8", "surrogatepass")
+    return (zlib.crc32(data) << 31) ^ zlib.adler32(data)  # two C calls: a digest object costs more
+
+
+def position_classes(doc) -> list[tuple[int, str, bool, bool]]:
+    """(line, start|inline|end, is the headline, is appended) of every
+    candidate line: not blank, holding letters, not the article's own source
+    or tags line. Lines of appended sections count for learning (the same
+    footer is appended content in long articles, a passing body line in a
+    short one) but BLP002 reports them. Before the
+    first body paragraph is the start; after the last, or after the source
+    line (a short article's furniture may pass for body text), the end."""
+    zones = doc.zones
+    body = zones.lines_of(BODY)
+    first, last = (body[0], body[-1]) if body else (0, 0)
+    if zones.source_lines:
+        last = min(last, zones.source_lines[0])
+    appended = {n for start, end in zones.sections for n in range(start, end + 1)}
+    out = []
+    for n, kind in enumerate(zones.kinds, 1):
+        if kind in (SOURCE, TAGS) or not _LETTER.search(doc.lines[n - 1].text):
+            continue
+        out.append((n, START if n < first else END if n > last else INLINE, kind == HEADLINE, n in appended))
+    return out
+
+
+def templates_of(doc, options) -> dict:
+    """template hash -> template text of the document's candidate lines
+    (for the profile, which shows the text next to each hash)."""
+    out = {}
+    for n, position, headline, _ in position_classes(doc):
+        shape, _ = template(doc.lines[n - 1].text, options["words"], options["tail-words"], not headline)
+        out[template_hash(shape, position)] = shape
+    return out
+
+
+PRIOR, APPENDED = 1, 2  # flags of a sketch row
+
+
+def _has_phrase(text: str, words: int) -> bool:
+    """A short line (at most `words` words) with a phrase of BLP003's
+    furniture list, which is folded: only short lines are folded for it."""
+    return text.count(" ") < words and _PHRASES.search(fold(text).lower()) is not None
+
+
+def line_sketch(doc, options) -> tuple:
+    """(line, class index, template hash, end column, characters, flags) of
+    each candidate line: what `compare` needs, and nothing of the text."""
+    out = []
+    longest = options["max-chars"]
+    for n, position, headline, appended in position_classes(doc):
+        text = doc.lines[n - 1].text
+        if len(text) > longest and ":" not in text[:longest]:
+            continue  # a paragraph, not furniture (and most of the cost, were it templated)
+        shape, head_end = template(text, options["words"], options["tail-words"], not headline)
+        end = head_end or len(text.rstrip()) + 1
+        prior = not headline and _has_phrase(text, options["words"])
+        flags = (PRIOR if prior else 0) | (APPENDED if appended else 0)
+        out.append((n, _CLASSES.index(position), template_hash(shape, position), end, end - 1, flags))
+    return tuple(out)
+
+
+def folder_of(path: str, base: str | None = None) -> str:
+    """The source folder of `path`: its parent, relative to `base` (the
+    profile's folder) when given, with "/" separators; "." for the top."""
+    return _folder(os.path.dirname(path), base)
+
+
+@lru_cache(maxsize=4096)
+def _folder(parent: str, base: str | None) -> str:
+    """Cached: a batch has few folders and many files, and abspath is slow."""
+    parent = os.path.abspath(parent or ".")
+    return os.path.relpath(parent, os.path.abspath(base)).replace(os.sep, "/") if base is not None else parent
+
+
+def learn(sketches, options, base: str | None = None) -> dict:
+    """folder -> {template hash: (files with it, position class)}, for the
+    templates that are furniture there, and folder -> files seen:
+    (furniture, totals). Linear in the number of lines."""
+    counts: dict = defaultdict(Counter)  # folder -> (hash, class) -> files
+    totals: dict = defaultdict(int)
+    priors: set = set()
+    for path, (_, lines) in sketches:
+        folder = folder_of(path, base)
+        totals[folder] += 1
+        counts[folder].update({(row[2], row[1]) for row in lines})
+        priors.update(row[2] for row in lines if row[5] & PRIOR)
+    furniture = {}
+    for folder, seen in counts.items():
+        total = totals[folder]
+        furniture[folder] = {h: (n, _CLASSES[c]) for (h, c), n in seen.items()
+                             if _is_furniture(n, total, h in priors, options)}
+    return furniture, dict(totals)
+
+
+def _is_furniture(files: int, total: int, prior: bool, options) -> bool:
+    """Enough files and a large enough share of the folder's; a line that
+    starts with a known furniture phrase (the phrase list, BLP003's) needs
+    half the share: the list is a prior, the batch is the evidence."""
+    share = options["min-share"] / (2 if prior else 1)
+    return files >= options["min-files"] and files >= share * total
+
+
+class SiteFurniture(BatchRule):
+    """A line (or the head of one) that recurs across the files of one source folder: the site's furniture.
+
+    What: lines whose template (Latin lower-cased, digits masked to
+    0, common given names masked, the rest after an early colon masked, the
+    first `words` words kept) stands at the same place (start: before the
+    first body paragraph; inline; end: after the last) in at least
+    `min-share` of the files of one folder and in at least `min-files`
+    files. A folder is the file's parent folder: one site a folder. Each
+    occurrence is reported where it stands, with the evidence: "this line
+    ends 2,090 of 2,090 files under site-a/". When the masked tail after
+    the colon is long (more than `tail-words` words: a dateline followed by
+    the article), only the head up to the colon is reported.
+
+    Evidence: the batch itself, when the run covers enough files of the
+    folder; else the profile, a file that `newslint profile` writes from a
+    large run (`.newslint-profile.json` next to the config, the config's
+    `profile` key or `--profile`), so a pre-commit run on three files flags
+    the furniture the profile knows. A line starting with a phrase of
+    BLP003's list needs half the share (the list is a prior, not the
+    detector).
+
+    Not furniture: the article's own source and tags lines (SRC and MET
+    rules judge those; every file of a site ends with the same source line,
+    which is attribution, not page furniture), lines inside appended
+    sections (BLP002 reports them whole), and files whose furniture would be
+    more than half of their text (a copy of another file: DUP's business).
+
+    Why: every site has its own furniture, repeated in hundreds of its
+    files, that no hand list of phrases finds; left in, it is a sentence of
+    thousands of articles for every model trained on them.
+
+    Tune: `min-share` (0.5) and `min-files` (5) trade recall for precision;
+    `words` (8) is how much of a line makes its template, `tail-words` (20)
+    when a masked tail is the article, `max-chars` (250) the longest line
+    that can be furniture without a label. A profile remembers `words`,
+    `tail-words` and `max-chars`: change them, and run `newslint profile`
+    again. See docs/furniture.md.
+
+    Fires: "رابط الخبر بصحيفة الوئام: <the headline>" at the end of 2,090 of
+    2,090 files under site-a/. Does not fire: "وقال المتحدث باسم الوزارة"
+    opening paragraphs of a few files of the folder, or on the line
+    "المصدر: Jawhara FM" that ends every file (the source line).
+    """
+
+    code = "BLP004"
+    name = "site-furniture"
+    category = "boilerplate"
+    options = {"min-share": {"type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.5,
+                             "description": "share of a folder's files a template must occur in"},
+               "min-files": {"type": "integer", "minimum": 2, "default": 5,
+                             "description": "fewest files a template must occur in"},
+               "words": {"type": "integer", "minimum": 1, "maximum": 30, "default": 8,
+                         "description": "first words of a line kept in its template"},
+               "tail-words": {"type": "integer", "minimum": 1, "default": 20,
+                              "description": "a masked tail longer than this is the article, not furniture"},
+               "max-chars": {"type": "integer", "minimum": 1, "default": 250,
+                             "description": "a longer line is a paragraph, unless a colon comes first"}}
+
+    def compares_one(self, options) -> bool:
+        """With a profile, one file is enough (a pre-commit run)."""
+        return bool(options.get("profile"))
+
+    def sketch(self, doc, options):
+        lines = line_sketch(doc, options)
+        return (len(doc.text), lines) if lines else None
+
+    def compare(self, sketches, options):
+        from newslint.profile import known_furniture
+
+        learned, totals = learn(sketches, options)
+        known = known_furniture(options)
+        for path, (chars, lines) in sorted(sketches):
+            found = _evidence_rows(path, lines, learned.get(folder_of(path), {}), totals, known)
+            if sum(row[4] for row, _ in found) * 2 > chars:
+                continue  # the "furniture" is most of the file: a copy, not a page's furniture
+            for row, evidence in found:
+                yield path, hit(row[0], 1, row[3], f"site furniture: this line {evidence}")
+
+
+def _evidence_rows(path, lines, learned: dict, totals: dict, known) -> list:
+    """The rows of `lines` that are furniture, each with its evidence."""
+    out = []
+    for row in lines:
+        if row[5] & APPENDED:
+            continue  # BLP002 reports the appended section whole
+        where = _CLASSES[row[1]]
+        if row[2] in learned:
+            files = learned[row[2]][0]
+            out.append((row, _says(where, files, totals[folder_of(path)], _shown(os.path.dirname(path)))))
+        elif known is not None:
+            entry = known.lookup(folder_of(path, known.base), row[2])
+            if entry is not None:
+                out.append((row, _says(where, entry.files, entry.total, entry.folder) + " (profile)"))
+    return out
+
+
+def _shown(folder: str) -> str:
+    return (folder or ".").replace(os.sep, "/")
+
+
+def _says(where: str, files: int, total: int, folder: str) -> str:
+    verb = {START: "starts", INLINE: "stands inside", END: "ends"}[where]
+    return f"{verb} {files:,} of {total:,} files under {folder.rstrip('/')}/"
