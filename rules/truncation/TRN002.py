@@ -69,9 +69,12 @@ class CutMarker(Rule):
             start, end = span
             before = text[:start].split()
             dangling = bool(before) and before[-1] in DANGLING
-            clipped = number == last_number and _CLIP_MARK.search(text) is not None
+            mark = _CLIP_MARK.search(text) if number == last_number else None
+            clipped = mark is not None
             if not dangling and not clipped:
                 continue
+            if clipped:
+                start = min(start, mark.start())  # "[...]" and "(...)" from their opening bracket
             line_text = doc.line(number).text
             offset = indent(line_text)
             why = f"after \"{before[-1]}\", a word a sentence cannot end on" if dangling else "at the end of the text"
