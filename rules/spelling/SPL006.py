@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from newslint import lexicon
 from newslint.rule import Rule, hit, replace
-from newslint.rules.spelling._orthography import (_LEADS, _WORD, Evidence, _Change, _data_set, _looks_like_name,
+from newslint.rules.spelling._common import _data_set
+from newslint.rules.spelling._orthography import (_LEADS, _WORD, Evidence, _Change, _looks_like_name,
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
                                                   _tanween_alif, confidence, min_code, preposition_in_context)
 

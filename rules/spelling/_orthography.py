@@ -22,7 +22,6 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from newslint import lexicon
@@ -239,12 +238,6 @@ def restores_omission(evidence: Evidence) -> bool:
 
 
 _ARTICLE = re.compile("^[وف]?[بكل]?ال|^[وف]?لل")
-
-
-@lru_cache(maxsize=None)
-def _data_set(name: str) -> frozenset:
-    text = resources.files("newslint.rules.data").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 # Words after which a capitalised-in-English word comes: a name follows.
