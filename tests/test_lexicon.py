@@ -221,3 +221,13 @@ def test_a_missing_packaged_table_is_a_one_line_error(monkeypatch):
     monkeypatch.setattr(lexicon, "TABLE_RESOURCE", ("newslint.rules.data", "lexicon/missing.bin"))
     with pytest.raises(LexiconError, match="cannot open lexicon table .*missing.bin"):
         lexicon.zipf("نظام")
+
+
+def test_frequent_forms_are_those_at_or_above_the_code():
+    from newslint import lexicon
+
+    table = lexicon.table()
+    frequent = table.frequent(lexicon.zipf_code(5.0))
+    assert frequent[lexicon.word_key("الحكومة")] == table.code("الحكومة")
+    assert lexicon.word_key("الحكومه") not in frequent and all(code >= lexicon.zipf_code(5.0)
+                                                             for code in frequent.values())

@@ -137,13 +137,10 @@ def frequent_forms(min_code: int) -> dict[int, int]:
     """key -> code of the forms with at least `min_code` (58k forms for zipf
     3.0, built in ~30 ms on first use): a variant below it can never be the
     evidence, and a dict look-up is half the cost of the table's bisection."""
-    table = lexicon.table()
-    keep = bytes(1 if code >= min_code else 0 for code in range(256))
-    keys, codes = table._keys, table._codes
-    return {keys[m.start()]: codes[m.start()] for m in re.finditer(b"\x01", bytes(codes).translate(keep))}
+    return lexicon.table().frequent(min_code)
 
 
-_BLAKE2B = lexicon._blake2b()
+_BLAKE2B = lexicon.blake2b_function()
 
 
 def _best(word: str, candidates, frequent: dict[int, int]) -> Evidence | None:
