@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from newslint import lexicon
 from newslint.arabic import ARABIC_LETTERS, DIACRITICS, TATWEEL
+from newslint.rules.spelling import _verdicts
 
 _WORD = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+")
 _WORD_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]")
@@ -323,13 +324,22 @@ def _lead(raw: str, min_variant_code: int):
     """(bare form, evidence or None, may be a preposition) for a word worth a
     closer look in its document, None for the rest (most words)."""
     bare = lexicon.normalise(raw)
-    if len(bare) > MAX_WORD:
+    if len(bare) > MAX_WORD or _known_quiet(bare, min_variant_code):
         return None
     evidence = orthographic_evidence(bare, min_variant_code)
     preposition = preposition_in_context(bare, "ال") is not None
     if evidence is None:
         return (bare, None, preposition, None) if preposition else None
     return bare, evidence, preposition, _Change(restores_omission(evidence), swaps_seats(evidence))
+
+
+def _known_quiet(bare: str, min_variant_code: int) -> bool:
+    """A lexicon form that the build-time verdicts found quiet (`_verdicts`)."""
+    lead_keys = _verdicts.lead_keys(min_variant_code)
+    if lead_keys is None:
+        return False
+    key = lexicon.word_key(bare, _BLAKE2B)
+    return key not in lead_keys and lexicon.table().code_of_key(key) > 0
 
 
 class _Change(NamedTuple):
