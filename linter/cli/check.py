@@ -1,12 +1,12 @@
 """`newslint check`: lint, report, choose the exit code."""
 from __future__ import annotations
 
-import os
 import sys
 
 from .. import __version__
 from ..errors import UsageError
 from ..writer import FixMode
+from .color import add_color_argument, use_color
 from .exit_codes import EXIT_FINDINGS, EXIT_OK
 from .output import BinaryStdout, close_output, open_output
 from .settings import Settings, add_run_arguments, run_settings
@@ -17,8 +17,8 @@ PROGRESS_MIN_FILES = 200
 def add_parser(sub) -> None:
     check = sub.add_parser("check", help="lint files and folders")
     add_run_arguments(check)
-    check.add_argument("--format", default="text",
-                       help="text, json, jsonl, sarif, github, junit (or a plugin's format)")
+    check.add_argument("--output-format", "--format", dest="output_format", metavar="FORMAT", default="text",
+                       help="text, json, jsonl, sarif, github, junit (or a plugin's format); --format is an alias")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--fail-on", choices=["error", "warning", "info"],
@@ -31,11 +31,11 @@ def add_parser(sub) -> None:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes "
                        "(implies --fix)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
-    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    add_color_argument(check)
 
 
 def command(args, registry) -> int:
-    settings = run_settings(args, registry, args.format, args.fail_on, _fix_mode(args), baseline=args.baseline,
+    settings = run_settings(args, registry, args.output_format, args.fail_on, _fix_mode(args), baseline=args.baseline,
                             output=args.output, exit_zero=args.exit_zero, quiet=args.quiet,
                             statistics=args.statistics, color=args.color)
     outcome = execute(settings, registry)
@@ -102,7 +102,7 @@ def _report(settings: Settings, registry, plan, options, paths: list[str], outpu
     stream = _report_stream(settings, output, paths)
     progress = None
     try:
-        ctx = ReportContext(stream=stream, registry=registry, color=_color(settings.color, stream),
+        ctx = ReportContext(stream=stream, registry=registry, color=use_color(settings.color, stream),
                             quiet=settings.quiet, statistics=settings.statistics, tool_version=__version__)
         progress = _progress(settings, paths)
         if progress is not None:
@@ -125,10 +125,6 @@ def _report_stream(settings: Settings, output, paths: list[str]):
     if settings.fix is not None and (settings.fix.diff or "-" in paths):
         return sys.stderr
     return sys.stdout
-
-
-def _color(choice: str, stream) -> bool:
-    return choice == "always" or (choice == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
 
 
 def _progress(settings: Settings, paths: list[str]):
