@@ -5,6 +5,7 @@ import sys
 
 from .. import __version__
 from ..errors import UsageError
+from ..reporters.columns import UNITS
 from ..writer import FixMode
 from .color import add_color_argument, use_color
 from .exit_codes import EXIT_FINDINGS, EXIT_OK
@@ -32,14 +33,34 @@ def add_parser(sub) -> None:
                        "(implies --fix)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     add_color_argument(check)
+    check.add_argument("--column-unit", choices=UNITS, default="codepoint",
+                       help="how text, full and github count columns: code points (default), utf-8 bytes "
+                            "(vim's quickfix) or utf-16 units (LSP, VS Code); json, sarif keep code points")
+    check.add_argument("--show-source", action="store_true",
+                       help="text: quote the flagged part of each line, with a caret line (format full does it)")
 
 
 def command(args, registry) -> int:
     settings = run_settings(args, registry, args.output_format, args.fail_on, _fix_mode(args), baseline=args.baseline,
                             output=args.output, exit_zero=args.exit_zero, quiet=args.quiet,
-                            statistics=args.statistics, color=args.color)
+                            statistics=args.statistics, color=args.color, column_unit=args.column_unit,
+                            show_source=args.show_source)
+    _refuse_source_with_diff(settings)
     outcome = execute(settings, registry)
     return exit_code(settings, outcome)
+
+
+def _refuse_source_with_diff(settings: Settings) -> None:
+    """Under --diff the findings are those of the fixed text, which is not
+    on disk: quoting the file or counting its columns would be wrong."""
+    if settings.fix is not None and settings.fix.diff and _needs_source(settings):
+        raise UsageError("--show-source, format full and --column-unit other than codepoint do not go with --diff "
+                         "(its findings are of the fixed text, which is not written)")
+
+
+def _needs_source(settings: Settings) -> bool:
+    return (settings.show_source or settings.column_unit != "codepoint"
+            or getattr(settings.reporter, "show_source", False))
 
 
 def _fix_mode(args) -> FixMode | None:
@@ -103,7 +124,10 @@ def _report(settings: Settings, registry, plan, options, paths: list[str], outpu
     progress = None
     try:
         ctx = ReportContext(stream=stream, registry=registry, color=use_color(settings.color, stream),
-                            quiet=settings.quiet, statistics=settings.statistics, tool_version=__version__)
+                            quiet=settings.quiet, statistics=settings.statistics, tool_version=__version__,
+                            fail_on=None if settings.exit_zero else settings.fail_on, fix=settings.fix,
+                            column_unit=settings.column_unit, show_source=settings.show_source,
+                            source=_source(settings, plan, paths))
         progress = _progress(settings, paths)
         if progress is not None:
             options.progress = progress.update
@@ -115,6 +139,16 @@ def _report(settings: Settings, registry, plan, options, paths: list[str], outpu
     finally:
         if progress is not None:
             progress.close()
+
+
+def _source(settings: Settings, plan, paths: list[str]):
+    """What reporters quote the source from, when they need to."""
+    if not _needs_source(settings):
+        return None
+    from .source import SourceLines, keep_stdin
+
+    stdin = keep_stdin() if "-" in paths else None
+    return SourceLines(plan.parse, settings.stdin_name, stdin)
 
 
 def _report_stream(settings: Settings, output, paths: list[str]):

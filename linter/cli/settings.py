@@ -34,6 +34,8 @@ class Settings:
     statistics: bool = False
     color: str = "never"         # auto | always | never
     min_confidence: float = 0.0  # findings less confident than this are dropped
+    column_unit: str = "codepoint"  # codepoint | utf-8 | utf-16, for text, full and github
+    show_source: bool = False    # text: quote the flagged part of each line
 
 
 def add_run_arguments(parser) -> None:
