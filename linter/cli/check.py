@@ -1,6 +1,7 @@
 """`newslint check`: lint, report, choose the exit code."""
 from __future__ import annotations
 
+import os
 import sys
 
 from .. import __version__
@@ -121,17 +122,20 @@ def _report(settings: Settings, registry, plan, options, paths: list[str], outpu
     from ..runner import run
 
     stream = _report_stream(settings, output, paths)
+    color = use_color(settings.color, stream)
     progress = None
     try:
-        ctx = ReportContext(stream=stream, registry=registry, color=use_color(settings.color, stream),
+        progress = _progress(settings, paths)
+        stream = _above_bar(progress, stream)
+        ctx = ReportContext(stream=stream, registry=registry, color=color,
                             quiet=settings.quiet, statistics=settings.statistics, tool_version=__version__,
                             fail_on=None if settings.exit_zero else settings.fail_on, fix=settings.fix,
                             column_unit=settings.column_unit, show_source=settings.show_source,
                             source=_source(settings, plan, paths))
-        progress = _progress(settings, paths)
         if progress is not None:
             options.progress = progress.update
-        return run(paths, plan, settings.reporter(ctx), settings.fail_on, options, output=BinaryStdout())
+        fix_output = BinaryStdout(_above_bar(progress, sys.stdout))
+        return run(paths, plan, settings.reporter(ctx), settings.fail_on, options, output=fix_output)
     except BaseException:
         if output is not None:
             output.discard()
@@ -159,6 +163,26 @@ def _report_stream(settings: Settings, output, paths: list[str]):
     if settings.fix is not None and (settings.fix.diff or "-" in paths):
         return sys.stderr
     return sys.stdout
+
+
+def _above_bar(progress, stream):
+    """`stream`, or, when it shows on the progress bar's terminal, a stream
+    that prints above the bar (writing past the bar would garble both)."""
+    if progress is None or not _on_terminal_of(stream, sys.stderr):
+        return stream
+    return progress.above()
+
+
+def _on_terminal_of(stream, terminal) -> bool:
+    if stream is terminal:
+        return True
+    try:
+        if not stream.isatty():
+            return False
+        a, b = os.fstat(stream.fileno()), os.fstat(terminal.fileno())
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both of the first two
+        return False
+    return (a.st_dev, a.st_ino, a.st_rdev) == (b.st_dev, b.st_ino, b.st_rdev)
 
 
 def _progress(settings: Settings, paths: list[str]):

@@ -11,9 +11,15 @@ from ..errors import UsageError
 
 class BinaryStdout:
     """Bytes to standard output, also when it has been replaced by a text
-    stream (as in tests)."""
+    stream (as in tests, or above the progress bar: `text`, when given)."""
+
+    def __init__(self, text=None):
+        self._text = None if text is sys.stdout else text
 
     def write(self, data: bytes) -> None:
+        if self._text is not None:
+            self._text.write(data.decode("utf-8", "replace"))
+            return
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is not None:
             sys.stdout.flush()
@@ -22,7 +28,7 @@ class BinaryStdout:
             sys.stdout.write(data.decode("utf-8", "replace"))
 
     def flush(self) -> None:
-        sys.stdout.flush()
+        (self._text or sys.stdout).flush()
 
 
 def open_output(path: str | None, inputs: list[str]):
