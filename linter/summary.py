@@ -24,6 +24,7 @@ class Summary:
     names: dict = field(default_factory=dict)  # code -> rule name
     thresholds: list = field(default_factory=list)  # outcomes of the batch thresholds
     baselined: int = 0         # findings left out because the baseline has them
+    fixes_by_file: dict = field(default_factory=dict)  # path -> ((code, count), ...) of the fixes applied
     fixable_safe: int = 0      # of `fixable`, those whose fix is safe (what a plain --fix applies)
     first_by_severity: dict = field(default_factory=dict)  # severity -> its first Finding, in report order
 
@@ -36,12 +37,15 @@ class Summary:
             self.files_with_findings += 1
         self._add_findings(result)
 
-    def add_fixes(self, fixed: int, skipped: int) -> None:
+    def add_fixes(self, fixed: int, skipped: int, path: str | None = None, by_code: tuple = ()) -> None:
         """Count one file's fixes: `fixed` applied, `skipped` left out
-        because they overlapped another."""
+        because they overlapped another; `by_code`: (code, count) of the
+        applied ones, kept per `path` for --show-fixes."""
         if fixed:
             self.fixed += fixed
             self.files_fixed += 1
+        if by_code and path is not None:
+            self.fixes_by_file[path] = by_code
         self.fix_skipped += skipped
 
     def add_batch(self, result: FileResult, had_findings: bool) -> None:

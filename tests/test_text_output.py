@@ -152,3 +152,30 @@ def test_show_invisible_marks_spaces_a_reader_cannot_tell_apart():
 
     assert show_invisible("في\u00a0بيان\u200b.") == "في<U+00A0>بيان<U+200B>."
     assert re.fullmatch(r"[^<]*", show_invisible("في بيان."))
+
+
+def test_diff_for_a_reader_shows_the_no_break_space(tmp_path):
+    (tmp_path / "a.txt").write_text(NBSP_AND_ID, encoding="utf-8")
+    shown = _check(tmp_path, "a.txt", "--diff", "--color", "always").out.splitlines()
+    assert "-أعلن الوزير<U+00A0>عن خطة." in shown and "+أعلن الوزير عن خطة." in shown
+
+
+def test_diff_into_a_pipe_stays_an_exact_patch(tmp_path):
+    (tmp_path / "a.txt").write_text(NBSP_AND_ID, encoding="utf-8")
+    patch = _check(tmp_path, "a.txt", "--diff", "--color", "never").out.splitlines()
+    assert "-أعلن الوزير\u00a0عن خطة." in patch and "<U+" not in "\n".join(patch)
+
+
+def test_readable_diff_escapes_what_the_file_holds(tmp_path):
+    (tmp_path / "a.txt").write_text("أعلن\u00a0الوزير \x1b[2J.\n" + SOURCE, encoding="utf-8")
+    out = _check(tmp_path, "a.txt", "--diff", "--color", "always").out
+    assert "\x1b[2J" not in out and "\\x1b[2J" in out
+
+
+def test_show_fixes_lists_the_fixes_by_file_and_rule(tmp_path):
+    (tmp_path / "a.txt").write_text(NBSP_AND_ID.replace("خطة.", "خطة.\u00a0لعقد قمة."), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("خبر.  " + SOURCE, encoding="utf-8")
+    r = _check(tmp_path, ".", "--fix", "--show-fixes")
+    assert ("Fixed 3 findings in 2 files:\n- a.txt:\n    2 × WSP001 (no-break-space)\n"
+            "- b.txt:\n    1 × WSP005 (trailing-whitespace)\n") in r.out
+    assert "- a.txt:" not in _check(tmp_path, ".", "--fix").out                # only when asked

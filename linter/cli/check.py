@@ -10,7 +10,7 @@ from ..reporters.columns import UNITS
 from ..writer import FixMode
 from .color import add_color_argument, use_color
 from .exit_codes import EXIT_FINDINGS, EXIT_OK
-from .output import BinaryStdout, close_output, open_output
+from .output import BinaryStdout, ReadableDiff, close_output, open_output
 from .settings import Settings, add_run_arguments, run_settings
 
 PROGRESS_MIN_FILES = 200
@@ -33,6 +33,8 @@ def add_parser(sub) -> None:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes "
                        "(implies --fix)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--show-fixes", action="store_true",
+                       help="with --fix or --diff, list the fixes applied (or that would be), by file and rule")
     add_color_argument(check)
     check.add_argument("--column-unit", choices=UNITS, default="codepoint",
                        help="how text, full and github count columns: code points (default), utf-8 bytes "
@@ -45,7 +47,7 @@ def command(args, registry) -> int:
     settings = run_settings(args, registry, args.output_format, args.fail_on, _fix_mode(args), baseline=args.baseline,
                             output=args.output, exit_zero=args.exit_zero, quiet=args.quiet,
                             statistics=args.statistics, color=args.color, column_unit=args.column_unit,
-                            show_source=args.show_source)
+                            show_source=args.show_source, show_fixes=args.show_fixes)
     _refuse_source_with_diff(settings)
     outcome = execute(settings, registry)
     return exit_code(settings, outcome)
@@ -131,10 +133,11 @@ def _report(settings: Settings, registry, plan, options, paths: list[str], outpu
                             quiet=settings.quiet, statistics=settings.statistics, tool_version=__version__,
                             fail_on=None if settings.exit_zero else settings.fail_on, fix=settings.fix,
                             column_unit=settings.column_unit, show_source=settings.show_source,
+                            show_fixes=settings.show_fixes,
                             source=_source(settings, plan, paths))
         if progress is not None:
             options.progress = progress.update
-        fix_output = BinaryStdout(_above_bar(progress, sys.stdout))
+        fix_output = _fix_output(settings, progress)
         return run(paths, plan, settings.reporter(ctx), settings.fail_on, options, output=fix_output)
     except BaseException:
         if output is not None:
@@ -163,6 +166,16 @@ def _report_stream(settings: Settings, output, paths: list[str]):
     if settings.fix is not None and (settings.fix.diff or "-" in paths):
         return sys.stderr
     return sys.stdout
+
+
+def _fix_output(settings: Settings, progress):
+    """Where diffs and fixed standard input go: standard output (above the
+    bar), a diff made readable when a person reads it (a terminal, or colour
+    forced); piped or with --color never, it stays an exact patch."""
+    output = BinaryStdout(_above_bar(progress, sys.stdout))
+    if settings.fix is not None and settings.fix.diff and use_color(settings.color, sys.stdout):
+        return ReadableDiff(output)
+    return output
 
 
 def _above_bar(progress, stream):

@@ -7,6 +7,34 @@ import sys
 from pathlib import Path
 
 from ..errors import UsageError
+from ..document import split_keepends
+from ..reporters.escape import for_terminal, show_invisible
+
+
+class ReadableDiff:
+    """A diff for a reader rather than for `patch`: in the changed lines
+    each invisible or space-like character is shown as <U+00A0>, so a line
+    whose no-break space became a space no longer looks unchanged; and, as
+    in every report, no line's escape sequences reach the terminal."""
+
+    def __init__(self, output):
+        self._output = output
+
+    def write(self, data: bytes) -> None:
+        text = data.decode("utf-8", "surrogateescape")
+        shown = "".join(_readable(line) for line in split_keepends(text))
+        self._output.write(shown.encode("utf-8", "surrogateescape"))
+
+    def flush(self) -> None:
+        self._output.flush()
+
+
+def _readable(line: str) -> str:
+    body = line.rstrip("\r\n")
+    ending = line[len(body):]
+    if line.startswith(("+++ ", "--- ")) or line[:1] not in "+-":
+        return for_terminal(body) + ending
+    return line[0] + show_invisible(for_terminal(body[1:])) + ending
 
 
 class BinaryStdout:

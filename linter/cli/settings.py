@@ -36,6 +36,7 @@ class Settings:
     min_confidence: float = 0.0  # findings less confident than this are dropped
     column_unit: str = "codepoint"  # codepoint | utf-8 | utf-16, for text, full and github
     show_source: bool = False    # text: quote the flagged part of each line
+    show_fixes: bool = False     # text: list the fixes applied
 
 
 def add_run_arguments(parser) -> None:

@@ -21,6 +21,7 @@ class ReportContext:
     fix: object = None           # the run's writer.FixMode (None: no --fix / --diff)
     column_unit: str = "codepoint"  # how text and github count columns: codepoint, utf-8, utf-16
     show_source: bool = False    # text: quote the flagged part of the line under each finding
+    show_fixes: bool = False     # text: list the fixes applied, by file and code
     # path -> the decoded lines of that file as linted (None: not available); only
     # given when column_unit or show_source needs them
     source: Optional[Callable[[str], Optional[list]]] = None

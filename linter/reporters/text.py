@@ -102,7 +102,11 @@ class TextReporter(Reporter):
             self.out.write(f"{_plural(summary.baselined, 'finding')} left out: in the baseline.\n")
         if summary.fixed:
             verb = "Would fix" if self.ctx.fix is not None and self.ctx.fix.diff else "Fixed"
-            self.out.write(f"{verb} {_plural(summary.fixed, 'finding')} in {_plural(summary.files_fixed, 'file')}.\n")
+            listed = self.ctx.show_fixes and summary.fixes_by_file
+            self.out.write(f"{verb} {_plural(summary.fixed, 'finding')} in {_plural(summary.files_fixed, 'file')}"
+                           f"{':' if listed else '.'}\n")
+            if listed:
+                self._fix_list(summary.fixes_by_file)
         if summary.fix_skipped:
             self.out.write(f"Skipped {_plural(summary.fix_skipped, 'fix', 'es')} that "
                            "overlapped another fix of the same text.\n")
@@ -113,6 +117,15 @@ class TextReporter(Reporter):
         failed = self._failed_line(summary)
         if failed:
             self.out.write(failed + "\n")
+
+    def _fix_list(self, fixes_by_file: dict) -> None:
+        """ruff's --show-fixes layout: each file, then count × code (name)."""
+        rules = getattr(self.ctx.registry, "by_code", {})
+        for path in sorted(fixes_by_file):
+            self.out.write(f"- {for_terminal(path)}:\n")
+            for code, count in fixes_by_file[path]:
+                name = getattr(rules.get(code), "name", "")
+                self.out.write(f"    {count} × {code}{f' ({name})' if name else ''}\n")
 
     def _statistics(self, summary) -> None:
         width = max((len(str(n)) for n in summary.by_code.values()), default=1)
