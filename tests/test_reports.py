@@ -190,7 +190,7 @@ def hostile(tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("fmt", ["text", "github"])
+@pytest.mark.parametrize("fmt", ["text", "github", "full"])
 def test_no_control_characters_reach_the_terminal(hostile, fmt):
     r = run_cli("check", ".", "--no-cache", "--format", fmt, "--fail-on", "info", cwd=hostile)
     assert "SRC002" in r.out                     # the finding that quotes the hostile line

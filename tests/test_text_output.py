@@ -105,10 +105,10 @@ def test_show_source_quotes_a_window_of_a_long_line(tmp_path):
     out = _check(tmp_path, "a.txt", "--select", "WSP001", "--show-source").out.splitlines()
     assert out[0].startswith("a.txt:1:1280: WSP001")
     quoted, carets = out[1], out[2]
-    assert quoted.startswith("1 | …") and quoted.endswith("…") and "<U+00A0>" in quoted
+    assert quoted.startswith("1 | \u2068…") and quoted.endswith("…\u2069") and "<U+00A0>" in quoted
     assert len(quoted) < 100                                             # a window, not the 10,000 characters
     assert carets.startswith("  | ") and carets.strip(" |") == "^" * len("<U+00A0>")
-    assert carets.index("^") == quoted.index("<U+00A0>")                  # the caret under the span
+    assert carets.index("^") == quoted.index("<U+00A0>") - 1              # under the span (FSI: no cell)
     assert _check(tmp_path, "a.txt", "--select", "WSP001", "--output-format", "full").out.splitlines()[:3] == out[:3]
 
 
@@ -116,7 +116,7 @@ def test_show_source_on_a_short_line_and_a_file_level_finding(tmp_path):
     (tmp_path / "a.txt").write_text("خبر\n\n310310\n", encoding="utf-8")
     out = _check(tmp_path, "a.txt", "--select", "SID001,SRC001", "--show-source").out.splitlines()
     sid = out.index(next(line for line in out if "SID001" in line))
-    assert out[sid + 1:sid + 3] == ["3 | 310310", "  | ^^^^^^"]
+    assert out[sid + 1:sid + 3] == ["3 | \u2068310310\u2069", "  | ^^^^^^"]
     src = out.index(next(line for line in out if "SRC001" in line))
     assert not out[src + 1].startswith("1 |")                           # (file-level): nothing to point at
 

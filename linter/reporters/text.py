@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .base import Reporter
 from .columns import convert, line_text as _line_text
-from .escape import for_terminal, isolate_rtl_quotes
+from .escape import FSI, PDI, for_terminal, isolate_rtl_quotes
 from .excerpt import excerpt
 
 # rich style names; rendered to terminal codes only when colour is on
@@ -84,7 +84,9 @@ class TextReporter(Reporter):
         window = excerpt(text, f.column, f.end_column if f.end_line == f.line else None)
         gutter = " " * len(str(f.line))
         caret = self._paint("^" * window.width, _COLORS[f.severity])
-        return (f"{self._paint(f'{f.line} |', _DIM)} {window.text}\n"
+        # isolated: a terminal that does bidi would otherwise lay the whole row out right to left,
+        # the gutter on the right; the carets count cells in the line's logical order
+        return (f"{self._paint(f'{f.line} |', _DIM)} {FSI}{window.text}{PDI}\n"
                 f"{self._paint(f'{gutter} |', _DIM)} {' ' * window.indent}{caret}\n")
 
     # ------------------------------------------------------------ summary
