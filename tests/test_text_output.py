@@ -73,6 +73,7 @@ def test_column_unit_counts_text_and_github_columns(tmp_path, unit, column, end)
     (tmp_path / "a.txt").write_text(ASTRAL, encoding="utf-8")
     text = _check(tmp_path, "a.txt", "--select", "WSP001", "--column-unit", unit).out
     assert text.startswith(f"a.txt:1:{column}: WSP001")
+    assert f"(first: a.txt:1:{column} WSP001)" in text
     github = _check(tmp_path, "a.txt", "--select", "WSP001", "--column-unit", unit, "--output-format", "github").out
     assert f"line=1,col={column},endLine=1,endColumn={end}," in github
 
@@ -130,6 +131,9 @@ def test_diff_says_would_fix(tmp_path):
     (tmp_path / "a.txt").write_text(NBSP_AND_ID, encoding="utf-8")
     r = _check(tmp_path, "a.txt", "--diff")
     assert "Would fix 1 finding in 1 file." in r.err and "Fixed" not in r.err
+    (tmp_path / "a.txt").write_text(NBSP_AND_ID.replace("\n\n310310", ""), encoding="utf-8")
+    r = _check(tmp_path, "a.txt", "--diff")
+    assert r.code == 1 and "Would fix 1 finding in 1 file." in r.err and "All clear" not in r.err
 
 
 def test_after_fix_only_what_the_next_command_applies_is_counted(tmp_path):

@@ -1,7 +1,6 @@
 """`newslint check`: lint, report, choose the exit code."""
 from __future__ import annotations
 
-import os
 import sys
 
 from .. import __version__
@@ -10,7 +9,7 @@ from ..reporters.columns import UNITS
 from ..writer import FixMode
 from .color import add_color_argument, use_color
 from .exit_codes import EXIT_FINDINGS, EXIT_OK
-from .output import BinaryStdout, ReadableDiff, close_output, open_output
+from .output import BinaryStdout, ReadableDiff, close_output, on_terminal_of, open_output
 from .settings import Settings, add_run_arguments, run_settings
 
 PROGRESS_MIN_FILES = 200
@@ -20,7 +19,8 @@ def add_parser(sub) -> None:
     check = sub.add_parser("check", help="lint files and folders")
     add_run_arguments(check)
     check.add_argument("--output-format", "--format", dest="output_format", metavar="FORMAT", default="text",
-                       help="text, json, jsonl, sarif, github, junit (or a plugin's format); --format is an alias")
+                       help="text, full (text with the source), json, jsonl, sarif, github, junit (or a plugin's "
+                            "format); --format is an alias")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--fail-on", choices=["error", "warning", "info"],
@@ -120,7 +120,6 @@ def _cache(settings: Settings, registry, spec):
 def _report(settings: Settings, registry, plan, options, paths: list[str], output):
     """Run with the reporter on its stream (and the progress bar on a
     terminal); an interrupted run leaves the previous report file as it was."""
-    from ..reporters.base import ReportContext
     from ..runner import run
 
     stream = _report_stream(settings, output, paths)
@@ -129,12 +128,7 @@ def _report(settings: Settings, registry, plan, options, paths: list[str], outpu
     try:
         progress = _progress(settings, paths)
         stream = _above_bar(progress, stream)
-        ctx = ReportContext(stream=stream, registry=registry, color=color,
-                            quiet=settings.quiet, statistics=settings.statistics, tool_version=__version__,
-                            fail_on=None if settings.exit_zero else settings.fail_on, fix=settings.fix,
-                            column_unit=settings.column_unit, show_source=settings.show_source,
-                            show_fixes=settings.show_fixes,
-                            source=_source(settings, plan, paths))
+        ctx = _context(settings, registry, stream, color, _source(settings, plan, paths))
         if progress is not None:
             options.progress = progress.update
         fix_output = _fix_output(settings, progress)
@@ -146,6 +140,16 @@ def _report(settings: Settings, registry, plan, options, paths: list[str], outpu
     finally:
         if progress is not None:
             progress.close()
+
+
+def _context(settings: Settings, registry, stream, color: bool, source):
+    from ..reporters.base import ReportContext
+
+    return ReportContext(stream=stream, registry=registry, color=color, quiet=settings.quiet,
+                         statistics=settings.statistics, tool_version=__version__,
+                         fail_on=None if settings.exit_zero else settings.fail_on, fix=settings.fix,
+                         column_unit=settings.column_unit, show_source=settings.show_source,
+                         show_fixes=settings.show_fixes, source=source)
 
 
 def _source(settings: Settings, plan, paths: list[str]):
@@ -181,21 +185,9 @@ def _fix_output(settings: Settings, progress):
 def _above_bar(progress, stream):
     """`stream`, or, when it shows on the progress bar's terminal, a stream
     that prints above the bar (writing past the bar would garble both)."""
-    if progress is None or not _on_terminal_of(stream, sys.stderr):
+    if progress is None or not on_terminal_of(stream, sys.stderr):
         return stream
     return progress.above()
-
-
-def _on_terminal_of(stream, terminal) -> bool:
-    if stream is terminal:
-        return True
-    try:
-        if not stream.isatty():
-            return False
-        a, b = os.fstat(stream.fileno()), os.fstat(terminal.fileno())
-    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both of the first two
-        return False
-    return (a.st_dev, a.st_ino, a.st_rdev) == (b.st_dev, b.st_ino, b.st_rdev)
 
 
 def _progress(settings: Settings, paths: list[str]):

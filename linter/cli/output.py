@@ -11,6 +11,19 @@ from ..document import split_keepends
 from ..reporters.escape import for_terminal, show_invisible
 
 
+def on_terminal_of(stream, terminal) -> bool:
+    """Does `stream` show on the same terminal as `terminal`?"""
+    if stream is terminal:
+        return True
+    try:
+        if not stream.isatty():
+            return False
+        a, b = os.fstat(stream.fileno()), os.fstat(terminal.fileno())
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both of the first two
+        return False
+    return (a.st_dev, a.st_ino, a.st_rdev) == (b.st_dev, b.st_ino, b.st_rdev)
+
+
 class ReadableDiff:
     """A diff for a reader rather than for `patch`: in the changed lines
     each invisible or space-like character is shown as <U+00A0>, so a line

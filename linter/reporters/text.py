@@ -42,7 +42,7 @@ class TextReporter(Reporter):
     def file(self, result) -> None:
         if self.ctx.statistics:
             return
-        lines = self._source_lines(result)
+        lines = self._source_lines(result.path) if result.findings else None
         for f in result.findings:
             self.out.write(self.finding_line(f, lines) + "\n")
             if self._shows_source() and lines is not None:
@@ -55,16 +55,20 @@ class TextReporter(Reporter):
     def _shows_source(self) -> bool:
         return self.show_source or self.ctx.show_source
 
-    def _source_lines(self, result) -> list | None:
+    def _source_lines(self, path: str) -> list | None:
         """The file's decoded lines, when columns or excerpts need them."""
         needed = self._shows_source() or self.ctx.column_unit != "codepoint"
-        if not needed or not result.findings or self.ctx.source is None:
+        if not needed or self.ctx.source is None:
             return None
-        return self.ctx.source(result.path)
+        return self.ctx.source(path)
+
+    def _position(self, f, lines: list | None) -> str:
+        """`path:line:col` of a finding, the column in --column-unit."""
+        column = convert(_line_text(lines, f.line), f.column, self.ctx.column_unit)
+        return f"{for_terminal(f.path)}:{f.line}:{column}"
 
     def finding_line(self, f, lines: list | None = None) -> str:
-        line, column = f.line, convert(_line_text(lines, f.line), f.column, self.ctx.column_unit)
-        where = self._paint(f"{for_terminal(f.path)}:{line}:{column}:", _BOLD)
+        where = self._paint(f"{self._position(f, lines)}:", _BOLD)
         code = self._paint(f.code, _COLORS[f.severity])
         mark = f" {FIXABLE_MARK}" if self._next_fix_applies(f) else ""
         category = self._paint(f"[{f.category}]", _DIM)
@@ -102,8 +106,9 @@ class TextReporter(Reporter):
             return
         if summary.baselined:
             self.out.write(f"{_plural(summary.baselined, 'finding')} left out: in the baseline.\n")
+        diff = self.ctx.fix is not None and self.ctx.fix.diff
         if summary.fixed:
-            verb = "Would fix" if self.ctx.fix is not None and self.ctx.fix.diff else "Fixed"
+            verb = "Would fix" if diff else "Fixed"
             listed = self.ctx.show_fixes and summary.fixes_by_file
             self.out.write(f"{verb} {_plural(summary.fixed, 'finding')} in {_plural(summary.files_fixed, 'file')}"
                            f"{':' if listed else '.'}\n")
@@ -113,7 +118,8 @@ class TextReporter(Reporter):
             self.out.write(f"Skipped {_plural(summary.fix_skipped, 'fix', 'es')} that "
                            "overlapped another fix of the same text.\n")
         if summary.findings == 0 and not summary.errors:
-            self.out.write(f"All clear: {_plural(summary.files, 'file')} checked.\n")
+            if not (diff and summary.fixed):  # not clear yet: the files still hold what the diff would fix
+                self.out.write(f"All clear: {_plural(summary.files, 'file')} checked.\n")
             return
         self.out.write(self._found_line(summary) + ".\n")
         failed = self._failed_line(summary)
@@ -174,7 +180,7 @@ class TextReporter(Reporter):
             return ""
         label = self._paint("Failed:", _COLORS["error"])
         return (f"{label} {_plural(count, 'finding')} at or above {self.ctx.fail_on} "
-                f"(first: {for_terminal(first.path)}:{first.line}:{first.column} {first.code})")
+                f"(first: {self._position(first, self._source_lines(first.path))} {first.code})")
 
 
 class FullTextReporter(TextReporter):
