@@ -90,7 +90,8 @@ def test_json_keeps_code_points_whatever_the_unit(tmp_path):
 
 
 @pytest.mark.parametrize("args", [["--column-unit", "bytes"], ["--column-unit", "utf-8", "--diff"],
-                                  ["--show-source", "--diff"], ["--output-format", "full", "--diff"]])
+                                  ["--show-source", "--diff"], ["--output-format", "full", "--diff"],
+                                  ["-", "--fix", "--column-unit", "utf-16"]])
 def test_bad_column_unit_or_source_with_diff_is_a_usage_error(tmp_path, args):
     (tmp_path / "a.txt").write_text(ASTRAL, encoding="utf-8")
     r = _check(tmp_path, "a.txt", *args)

@@ -48,17 +48,19 @@ def command(args, registry) -> int:
                             output=args.output, exit_zero=args.exit_zero, quiet=args.quiet,
                             statistics=args.statistics, color=args.color, column_unit=args.column_unit,
                             show_source=args.show_source, show_fixes=args.show_fixes)
-    _refuse_source_with_diff(settings)
+    _refuse_source_of_unwritten_text(settings)
     outcome = execute(settings, registry)
     return exit_code(settings, outcome)
 
 
-def _refuse_source_with_diff(settings: Settings) -> None:
-    """Under --diff the findings are those of the fixed text, which is not
-    on disk: quoting the file or counting its columns would be wrong."""
-    if settings.fix is not None and settings.fix.diff and _needs_source(settings):
+def _refuse_source_of_unwritten_text(settings: Settings) -> None:
+    """Under --diff, and fixing standard input, the findings are those of
+    the fixed text, which is not on disk: quoting the file or counting its
+    columns would be wrong."""
+    fixed_elsewhere = settings.fix is not None and (settings.fix.diff or "-" in settings.paths)
+    if fixed_elsewhere and _needs_source(settings):
         raise UsageError("--show-source, format full and --column-unit other than codepoint do not go with --diff "
-                         "(its findings are of the fixed text, which is not written)")
+                         "or with fixing standard input (the findings are of the fixed text, which is not written)")
 
 
 def _needs_source(settings: Settings) -> bool:
