@@ -4,17 +4,18 @@ interactive shell) and replay what it wrote on a small screen model; every
 finding line must be whole on the screen, and the bar gone at the end."""
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import re
 import struct
 import subprocess
 import sys
-import termios
 from pathlib import Path
 
 import pytest
+
+pty = pytest.importorskip("pty")        # POSIX only
+termios = pytest.importorskip("termios")
+fcntl = pytest.importorskip("fcntl")
 
 WIDTH, HEIGHT = 150, 40
 FILES = 210  # over check.PROGRESS_MIN_FILES: the bar is shown
@@ -95,7 +96,6 @@ def batch(tmp_path_factory):
     return folder
 
 
-@pytest.mark.skipif(not hasattr(pty, "openpty"), reason="needs a pseudo-terminal")
 @pytest.mark.parametrize("args", [["--color", "never"], []])
 def test_findings_print_whole_above_the_progress_bar(batch, args):
     raw = _run_on_a_pty(["check", ".", "--no-cache", "--jobs", "1", "--select", "WSP001", *args], batch)
