@@ -246,7 +246,7 @@ class _Run:
         if linted.fix is None:
             return linted.result
         settled = self.writer.settle(linted.fix, stdin=linted.stdin)
-        self.summary.add_fixes(settled.fixed, settled.skipped)
+        self.summary.add_fixes(settled.fixed, settled.skipped, settled.result.path, settled.fixed_codes)
         if settled.output is not None and self.output is not None:
             self.output.write(settled.output)
             self.output.flush()
