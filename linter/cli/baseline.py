@@ -2,6 +2,8 @@
 `check --baseline` reports only new ones."""
 from __future__ import annotations
 
+import sys
+
 from .check import execute
 from .exit_codes import EXIT_OK
 from .settings import add_run_arguments, run_settings
@@ -20,5 +22,16 @@ def command(args, registry) -> int:
 
     # every finding is recorded, none filtered, nothing fixed; the exit code says only that it was written
     settings = run_settings(args, registry, BaselineWriter, output=args.output, exit_zero=True, quiet=True)
-    execute(settings, registry)
+    summary = execute(settings, registry).summary
+    print(f"newslint: {_written(summary, args.output)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _written(summary, output: str) -> str:
+    """What the baseline holds, in one line: the command is silent otherwise."""
+    return (f"wrote {_count(summary.findings, 'finding')} from {_count(summary.files_with_findings, 'file')} "
+            f"({summary.files} checked) to {output}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

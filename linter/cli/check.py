@@ -63,6 +63,7 @@ def execute(settings: Settings, registry):
     options = _run_options(settings, registry, spec, found)
     output = open_output(settings.output, found.paths)
     outcome = _report(settings, registry, plan, options, found.paths, output)
+    _warn_unmatched_baseline(options.baseline)
     if output is not None:
         close_output(output, keep=outcome.crashed is None)
     if outcome.crashed:
@@ -82,6 +83,12 @@ def _run_options(settings: Settings, registry, spec, found):
     if settings.baseline:
         options.baseline = baseline_mod.BaselineFilter(baseline_mod.load(settings.baseline))
     return options
+
+
+def _warn_unmatched_baseline(baseline_filter) -> None:
+    warning = baseline_filter.unmatched_warning() if baseline_filter is not None else None
+    if warning:
+        print(f"newslint: warning: {warning}", file=sys.stderr)
 
 
 def _cache(settings: Settings, registry, spec):
