@@ -24,6 +24,7 @@ class Summary:
     names: dict = field(default_factory=dict)  # code -> rule name
     thresholds: list = field(default_factory=list)  # outcomes of the batch thresholds
     baselined: int = 0         # findings left out because the baseline has them
+    suppressed: int = 0        # findings left out because a .newslint-ignore sidecar lists them
 
     def add_file(self, result: FileResult) -> None:
         """Count a file's result (once per file)."""
@@ -74,5 +75,6 @@ class Summary:
             "by_category": dict(sorted(self.by_category.items())),
             "by_severity": {k: self.by_severity.get(k, 0) for k in ("error", "warning", "info")},
             "baselined": self.baselined,
+            "suppressed": self.suppressed,
             "thresholds": self.thresholds,
         }

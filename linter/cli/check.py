@@ -73,6 +73,7 @@ def execute(settings: Settings, registry):
 
 def _run_options(settings: Settings, registry, spec, found):
     from .. import baseline as baseline_mod
+    from .. import suppress
     from .. import thresholds
     from ..runner import RunOptions, default_jobs
 
@@ -80,9 +81,15 @@ def _run_options(settings: Settings, registry, spec, found):
                          fix=settings.fix, stdin_name=settings.stdin_name,
                          thresholds=thresholds.from_config(settings.config), known_errors=found.errors,
                          min_confidence=settings.min_confidence)
+    options.suppress = suppress.SidecarFilter(registry.by_code, _project_root(settings.config)).preload(found.paths)
     if settings.baseline:
         options.baseline = baseline_mod.BaselineFilter(baseline_mod.load(settings.baseline))
     return options
+
+
+def _project_root(config):
+    """Where .newslint-ignore sidecars stop being read: the config file's folder."""
+    return config.path.parent if config.path is not None else None
 
 
 def _warn_unmatched_baseline(baseline_filter) -> None:

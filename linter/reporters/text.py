@@ -56,6 +56,8 @@ class TextReporter(Reporter):
         if summary.baselined:
             self.out.write(f"{summary.baselined} finding{'s' if summary.baselined != 1 else ''} "
                            "left out: in the baseline.\n")
+        if summary.suppressed:
+            self.out.write(f"{summary.suppressed} suppressed (.newslint-ignore).\n")
         if summary.fixed:
             self.out.write(f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''} in "
                            f"{summary.files_fixed} file{'s' if summary.files_fixed != 1 else ''}.\n")
