@@ -100,6 +100,7 @@ def test_the_readme_snippet_refuses_a_defective_commit_then_takes_a_clean_one(da
     assert refused.returncode != 0, out
     assert "newslint" in out and "Failed" in out
     assert f"{DEFECTIVE}:19:1: SID001" in out, out
+    assert "mutable reference" not in out      # pre-commit takes the hex rev as it is
     assert run("git", "rev-list", "--all", cwd=data_repo.path, env=data_repo.env).stdout == ""   # nothing committed
 
     run("git", "rm", "--quiet", "--cached", "--", DEFECTIVE, cwd=data_repo.path, env=data_repo.env)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,12 @@ def test_an_unreadable_sidecar_is_a_one_line_error(data):
     (data / "data" / ".newslint-ignore").write_bytes(b"sub/a.txt:\xff\n")
     r = check(data, "data/sub/a.txt")
     assert r.code == 2 and r.err.count("\n") == 1 and ".newslint-ignore" in r.err, r.err
+
+
+def test_the_documented_example_parses(registry):
+    from newslint.suppress import parse
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "integrations.md").read_text(encoding="utf-8")
+    example = docs.split("## Suppressing findings", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    entries = parse(example, "integrations.md", registry.by_code)
+    assert sum(len(e) for e in entries.values()) == 4
