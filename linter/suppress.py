@@ -100,9 +100,9 @@ class SidecarFilter:
 
     def __init__(self, known_codes, project_root: Path | None = None):
         self.known_codes = frozenset(known_codes)
-        self.project_root = Path(os.path.abspath(project_root)) if project_root is not None else None
+        self.project_root = os.path.abspath(project_root) if project_root is not None else None
         self.suppressed = 0
-        self._folders: dict[Path, tuple[dict, bool]] = {}   # folder -> (its entries by path, is it the root?)
+        self._chains: dict[str, tuple] = {}                 # folder -> its sidecars, as (entries, path prefix)
         self._files: dict[str, list[Entry]] = {}            # a finding's path -> the entries for its file
 
     def preload(self, paths) -> "SidecarFilter":
@@ -123,37 +123,48 @@ class SidecarFilter:
     def _entries_for(self, path: str) -> list[Entry]:
         found = self._files.get(path)
         if found is None:
-            found = self._files[path] = list(self._walk_up(Path(os.path.abspath(path))))
+            folder, name = os.path.split(path)
+            found = self._files[path] = [entry for entries, prefix in self._chain(os.path.abspath(folder or "."))
+                                         for entry in entries.get(prefix + name, ())]
         return found
 
-    def _walk_up(self, file: Path):
-        """The entries for `file` in its folder's sidecar and those above it,
-        up to the project root."""
-        folder = file.parent
-        while True:
-            entries, is_root = self._folder(folder)
-            yield from entries.get(file.relative_to(folder).as_posix(), ())
-            if is_root or folder.parent == folder:
-                return
-            folder = folder.parent
+    def _chain(self, folder: str) -> tuple:
+        """The sidecars that apply to the files of `folder` (its own and
+        those above it, up to the project root) as (entries, the path
+        from the sidecar's folder to `folder`, ending in '/'). Worked out
+        once per folder, a run has many files and few folders; by a loop,
+        not recursion: a tree may be deeper than Python's stack."""
+        pending = []                    # folders without a chain yet, nearest first
+        above = ()                      # the chain of the folder above the last pending one
+        current = folder
+        while (known := self._chains.get(current)) is None:
+            pending.append(current)
+            parent = os.path.dirname(current)
+            if self._is_root(current) or parent == current:
+                break
+            current = parent
+        else:
+            above = known
+        for current in reversed(pending):
+            entries = self._read(Path(current, SIDECAR))
+            name = os.path.basename(current)
+            own = ((entries, ""),) if entries else ()
+            above = self._chains[current] = own + tuple((higher, f"{prefix}{name}/") for higher, prefix in above)
+        return above
 
-    def _folder(self, folder: Path) -> tuple[dict, bool]:
-        known = self._folders.get(folder)
-        if known is None:
-            is_root = folder == self.project_root or (folder / ".git").exists()
-            known = self._folders[folder] = (self._read(folder / SIDECAR), is_root)
-        return known
+    def _is_root(self, folder: str) -> bool:
+        return folder == self.project_root or os.path.exists(os.path.join(folder, ".git"))
 
     def _read(self, sidecar: Path) -> dict:
-        where = _shown(sidecar)
+        """The sidecar's entries by path ({} when there is none)."""
         try:
             text = sidecar.read_text(encoding="utf-8")
         except FileNotFoundError:
             return {}
         except (OSError, UnicodeDecodeError) as exc:
             reason = getattr(exc, "strerror", None) or "not UTF-8 text"
-            raise UsageError(f"cannot read {where}: {reason}") from None
-        return parse(text, where, self.known_codes)
+            raise UsageError(f"cannot read {_shown(sidecar)}: {reason}") from None
+        return parse(text, _shown(sidecar), self.known_codes)
 
 
 def _shown(path: Path) -> str:
