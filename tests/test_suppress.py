@@ -136,3 +136,9 @@ def test_the_documented_example_parses(registry):
     example = docs.split("## Suppressing findings", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
     entries = parse(example, "integrations.md", registry.by_code)
     assert sum(len(e) for e in entries.values()) == 4
+
+
+def test_a_sidecar_above_the_git_work_tree_is_not_read(data):
+    (data / "data" / ".git").mkdir()
+    sidecar(data, "data/sub/a.txt:*")
+    assert len(found(check(data, "data/sub/a.txt"))) == 3
