@@ -30,6 +30,8 @@ from .errors import UsageError
 SIDECAR = ".newslint-ignore"
 FORMS = "expected path:line:CODE, path:CODE or path:*"
 _COMMENT = re.compile(r"(^|\s)#.*$")
+# what a path must not hold to be written in a sidecar and read back as itself
+_UNFIT_NAME = re.compile(r"(^|\s)#|^\s|\s$|[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,19 @@ def _codes(text: str, known_codes) -> frozenset | None:
         if code not in known_codes:
             raise ValueError(f"unknown rule code {code or repr(code)}")
     return frozenset(codes)
+
+
+def entry_text(path: str, line: int, codes) -> str:
+    """The sidecar line for the findings of `codes` on `line` of `path`
+    (relative to the sidecar's folder, as `fits_an_entry` allows)."""
+    return f"{path}:{line}:{','.join(sorted(set(codes)))}"
+
+
+def fits_an_entry(path: str) -> bool:
+    """Whether `path` can be written in a sidecar and read back as itself
+    (no comment mark after white space, no line break, no white space at
+    either end)."""
+    return not _UNFIT_NAME.search(path)
 
 
 class SidecarFilter:
@@ -163,12 +178,12 @@ class SidecarFilter:
             return {}
         except (OSError, UnicodeDecodeError) as exc:
             reason = getattr(exc, "strerror", None) or "not UTF-8 text"
-            raise UsageError(f"cannot read {_shown(sidecar)}: {reason}") from None
-        return parse(text, _shown(sidecar), self.known_codes)
+            raise UsageError(f"cannot read {shown_path(sidecar)}: {reason}") from None
+        return parse(text, shown_path(sidecar), self.known_codes)
 
 
-def _shown(path: Path) -> str:
+def shown_path(path) -> str:
     """`path` as the user would type it: relative to the current folder when
     it is inside it."""
     relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else relative
+    return Path(path).as_posix() if relative.startswith("..") else relative

@@ -29,9 +29,10 @@ def command(args, registry) -> int:
 
 def _written(summary, output: str) -> str:
     """What the baseline holds, in one line: the command is silent otherwise."""
-    return (f"wrote {_count(summary.findings, 'finding')} from {_count(summary.files_with_findings, 'file')} "
+    return (f"wrote {count_of(summary.findings, 'finding')} from {count_of(summary.files_with_findings, 'file')} "
             f"({summary.files} checked) to {output}")
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def count_of(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 file', '2 files' ('1 entry', '2 entries' with `plural`)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

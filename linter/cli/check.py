@@ -32,9 +32,14 @@ def add_parser(sub) -> None:
                        "(implies --fix)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument("--add-ignore", action="store_true", help="list every finding in a .newslint-ignore "
+                       "sidecar (at the project root), so later runs report only new ones")
 
 
 def command(args, registry) -> int:
+    if args.add_ignore:
+        from . import add_ignore
+        return add_ignore.command(args, registry)
     settings = run_settings(args, registry, args.format, args.fail_on, _fix_mode(args), baseline=args.baseline,
                             output=args.output, exit_zero=args.exit_zero, quiet=args.quiet,
                             statistics=args.statistics, color=args.color)
