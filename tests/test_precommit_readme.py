@@ -72,7 +72,9 @@ def data_repo(tmp_path_factory):
     data = tmp / "data"
     data.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in GIT_LEAKS}
-    env.update(PRE_COMMIT_HOME=str(tmp / "pre-commit-home"), XDG_CACHE_HOME=str(tmp / "cache"), NO_COLOR="1",
+    # pre-commit's repos and envs, pip's and newslint's caches, virtualenv's app data: all in tmp
+    env.update(PRE_COMMIT_HOME=str(tmp / "pre-commit-home"), XDG_CACHE_HOME=str(tmp / "cache"),
+               XDG_DATA_HOME=str(tmp / "data-home"), NO_COLOR="1",
                PRE_COMMIT_COLOR="never")
     for args in (("init", "--quiet"), ("config", "user.name", "t"), ("config", "user.email", "t@example.invalid")):
         run("git", *args, cwd=data, env=env)
