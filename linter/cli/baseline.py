@@ -20,7 +20,8 @@ def add_parser(sub) -> None:
 def command(args, registry) -> int:
     from ..reporters.baseline import BaselineWriter
 
-    # every finding is recorded, none filtered, nothing fixed; the exit code says only that it was written
+    # every finding is recorded (but those a .newslint-ignore sidecar lists), nothing fixed; the exit code says
+    # only that it was written
     settings = run_settings(args, registry, BaselineWriter, output=args.output, exit_zero=True, quiet=True)
     summary = execute(settings, registry).summary
     print(f"newslint: {_written(summary, args.output)}", file=sys.stderr)
