@@ -27,6 +27,7 @@ class Summary:
     fixes_by_file: dict = field(default_factory=dict)  # path -> ((code, count), ...) of the fixes applied
     fixable_safe: int = 0      # of `fixable`, those whose fix is safe (what a plain --fix applies)
     first_by_severity: dict = field(default_factory=dict)  # severity -> its first Finding, in report order
+    suppressed: int = 0        # findings left out because a .newslint-ignore sidecar lists them
 
     def add_file(self, result: FileResult) -> None:
         """Count a file's result (once per file)."""
@@ -91,5 +92,6 @@ class Summary:
             "by_category": dict(sorted(self.by_category.items())),
             "by_severity": {k: self.by_severity.get(k, 0) for k in ("error", "warning", "info")},
             "baselined": self.baselined,
+            "suppressed": self.suppressed,
             "thresholds": self.thresholds,
         }

@@ -42,8 +42,14 @@ def add_parser(sub) -> None:
     check.add_argument("--show-source", action="store_true",
                        help="text: quote the flagged part of each line, with a caret line (format full does it)")
 
+    check.add_argument("--add-ignore", action="store_true", help="list every finding in a .newslint-ignore "
+                       "sidecar (at the project root), so later runs report only new ones")
+
 
 def command(args, registry) -> int:
+    if args.add_ignore:
+        from . import add_ignore
+        return add_ignore.command(args, registry)
     settings = run_settings(args, registry, args.output_format, args.fail_on, _fix_mode(args), baseline=args.baseline,
                             output=args.output, exit_zero=args.exit_zero, quiet=args.quiet,
                             statistics=args.statistics, color=args.color, column_unit=args.column_unit,
@@ -89,6 +95,7 @@ def execute(settings: Settings, registry):
     options = _run_options(settings, registry, spec, found)
     output = open_output(settings.output, found.paths)
     outcome = _report(settings, registry, plan, options, found.paths, output)
+    _warn_unmatched_baseline(options.baseline)
     if output is not None:
         close_output(output, keep=outcome.crashed is None)
     if outcome.crashed:
@@ -98,6 +105,7 @@ def execute(settings: Settings, registry):
 
 def _run_options(settings: Settings, registry, spec, found):
     from .. import baseline as baseline_mod
+    from .. import suppress
     from .. import thresholds
     from ..runner import RunOptions, default_jobs
 
@@ -105,9 +113,21 @@ def _run_options(settings: Settings, registry, spec, found):
                          fix=settings.fix, stdin_name=settings.stdin_name,
                          thresholds=thresholds.from_config(settings.config), known_errors=found.errors,
                          min_confidence=settings.min_confidence)
+    options.suppress = suppress.SidecarFilter(registry.by_code, _project_root(settings.config)).preload(found.paths)
     if settings.baseline:
         options.baseline = baseline_mod.BaselineFilter(baseline_mod.load(settings.baseline))
     return options
+
+
+def _project_root(config):
+    """Where .newslint-ignore sidecars stop being read: the config file's folder."""
+    return config.path.parent if config.path is not None else None
+
+
+def _warn_unmatched_baseline(baseline_filter) -> None:
+    warning = baseline_filter.unmatched_warning() if baseline_filter is not None else None
+    if warning:
+        print(f"newslint: warning: {warning}", file=sys.stderr)
 
 
 def _cache(settings: Settings, registry, spec):

@@ -106,6 +106,8 @@ class TextReporter(Reporter):
             return
         if summary.baselined:
             self.out.write(f"{_plural(summary.baselined, 'finding')} left out: in the baseline.\n")
+        if summary.suppressed:
+            self.out.write(f"{summary.suppressed} suppressed (.newslint-ignore).\n")
         diff = self.ctx.fix is not None and self.ctx.fix.diff
         if summary.fixed:
             verb = "Would fix" if diff else "Fixed"
