@@ -18,7 +18,7 @@ def add_parser(sub) -> None:
     check = sub.add_parser("check", help="lint files and folders")
     add_run_arguments(check)
     check.add_argument("--format", default="text",
-                       help="text, json, jsonl, sarif, github, junit (or a plugin's format)")
+                       help="text, json, jsonl, sarif, github, junit, html (or a plugin's format)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--fail-on", choices=["error", "warning", "info"],
@@ -98,12 +98,14 @@ def _report(settings: Settings, registry, plan, options, paths: list[str], outpu
     terminal); an interrupted run leaves the previous report file as it was."""
     from ..reporters.base import ReportContext
     from ..runner import run
+    from ..source_lines import for_run
 
     stream = _report_stream(settings, output, paths)
     progress = None
     try:
         ctx = ReportContext(stream=stream, registry=registry, color=_color(settings.color, stream),
-                            quiet=settings.quiet, statistics=settings.statistics, tool_version=__version__)
+                            quiet=settings.quiet, statistics=settings.statistics, tool_version=__version__,
+                            fail_on=settings.fail_on, source=for_run(settings, registry))
         progress = _progress(settings, paths)
         if progress is not None:
             options.progress = progress.update

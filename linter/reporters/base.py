@@ -17,6 +17,8 @@ class ReportContext:
     quiet: bool = False
     statistics: bool = False
     tool_version: str = ""
+    fail_on: str = "warning"  # the run's --fail-on: a report that states the verdict needs it
+    source: object = None     # source_lines.SourceLines to quote lines with; None: the text is not on disk
 
 
 class Reporter:
