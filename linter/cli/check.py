@@ -32,12 +32,17 @@ def add_parser(sub) -> None:
                        "(implies --fix)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument("--watch", action="store_true", help="lint, then lint again each file that changes, "
+                       "until Ctrl-C (needs newslint[watch])")
 
 
 def command(args, registry) -> int:
     settings = run_settings(args, registry, args.format, args.fail_on, _fix_mode(args), baseline=args.baseline,
                             output=args.output, exit_zero=args.exit_zero, quiet=args.quiet,
                             statistics=args.statistics, color=args.color)
+    if args.watch:
+        from ..watch import watch
+        return watch(settings, lambda run: execute(run, registry))
     outcome = execute(settings, registry)
     return exit_code(settings, outcome)
 
