@@ -142,6 +142,19 @@ def test_article_text_and_file_names_render_as_text(tmp_path, batch):
     assert "\u202e" not in source and f"{HOSTILE}\\u202e.txt" in page.all_text
 
 
+def test_folder_names_and_unlintable_files_render_as_text(tmp_path):
+    site = "<img src=x onerror=alert(1)>"  # a folder name cannot hold the "/" of a closing tag
+    write(tmp_path / "b" / site / "x.txt", f"خبر\n{NBSP}\n")
+    (tmp_path / "b" / "other").mkdir()
+    (tmp_path / "b" / "other" / "bin.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe")
+    source = report(tmp_path, "b", cwd=tmp_path)[0]
+    page = Page(source)
+    assert page.tags["img"] == 0 and site not in source
+    assert page.all_text.count(site) >= 4  # folder table, chart label and tooltip, file path
+    assert "1 file could not be linted" in " ".join(page.all_text.split())
+    assert '<td class="path">b/other/bin.txt</td><td>not linted</td><td>binary file' in source
+
+
 def test_each_finding_quotes_its_line_right_to_left_with_the_span_marked(tmp_path, batch):
     page = Page(report(tmp_path, "batch", cwd=tmp_path)[0])
     assert all(attrs.get("dir") == "auto" and attrs.get("lang") == "ar" for attrs, _ in page.contexts)
