@@ -19,14 +19,15 @@ from .reading import read_bytes
 
 
 class SourceLines:
-    """Reads a linted file's lines again, the way the lint stage read them
-    (the same read stage, the same decoding, a plugin's parser first)."""
+    """`source(path)`: a linted file's lines read again, the way the lint
+    stage read them (the same read stage, the same decoding, a plugin's
+    parser first)."""
 
     def __init__(self, parse=None, unavailable: frozenset = frozenset()):
         self.parse = parse
         self.unavailable = unavailable  # paths whose text on disk is not what was linted
 
-    def lines(self, path: str) -> list[str] | None:
+    def __call__(self, path: str) -> list[str] | None:
         """The file's lines without their terminators, or None when they
         cannot be had (standard input, a file gone or no longer text)."""
         if path in self.unavailable:

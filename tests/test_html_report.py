@@ -213,20 +213,29 @@ def test_per_file_limit_is_the_largest_that_fits(counts, budget, limit):
 
 
 def test_standard_input_is_not_quoted_from_a_file_of_its_name(tmp_path, batch):
-    """`--stdin-filename site1/a.txt`: the findings are of the piped text,
-    not of the file on disk; quoting the disk file would show other lines."""
+    """`--stdin-filename batch/site1/a.txt`: the findings are of the piped
+    text; quoting the file of that name on disk would show other lines."""
     out = tmp_path / "stdin.html"
+    piped = f"سطر{NBSP}أول\n"
     result = run_cli("check", "-", "--stdin-filename", "batch/site1/a.txt", "--format", "html", "-o", out,
-                     "--no-cache", cwd=tmp_path, stdin=f"سطر\n{NBSP}\n")
+                     "--no-cache", cwd=tmp_path, stdin=piped)
     assert result.code == 1, result.err
     page = Page(out.read_text(encoding="utf-8"))
-    assert {f["data-code"] for f in page.findings} >= {"WSP002"}
-    assert all("line not available" in text for _, text in page.contexts)
-    assert HOSTILE not in page.all_text
+    assert "WSP001" in {f["data-code"] for f in page.findings}
+    assert HOSTILE not in page.all_text  # the disk file's line 3
+    # not quoted at all, or quoted from the piped text itself
+    assert all(text == "line not available" or text.startswith("سطرNBSP") for _, text in page.contexts)
 
 
-def test_diff_run_says_it_quotes_no_line(tmp_path, batch):
-    page = Page(report(tmp_path, "batch", "--diff", cwd=tmp_path)[0])
+def test_diff_run_never_quotes_the_unfixed_file(tmp_path, batch):
+    """Under --diff the findings are of the fixed text, which is not on
+    disk: the page says it quotes no line (or the run refuses, one line)."""
+    out = tmp_path / "diff.html"
+    result = run_cli("check", "batch", "--diff", "--format", "html", "-o", out, "--no-cache", cwd=tmp_path)
+    if result.code == 2:
+        assert result.err.count("\n") == 1 and "--diff" in result.err
+        return
+    page = Page(out.read_text(encoding="utf-8"))
     assert "Lines are not quoted in this run" in " ".join(page.all_text.split())
     assert all("line not available" in text for _, text in page.contexts)
 
@@ -247,6 +256,15 @@ def test_clean_batch_passes(tmp_path):
     page = Page(report(tmp_path, "ok", "--select", "WSP", cwd=tmp_path)[0])
     assert not page.findings and page.cards["findings"] == 0
     assert "Passes at --fail-on warning" in " ".join(page.all_text.split())
+
+
+def test_verdict_follows_fail_on_and_exit_zero(tmp_path, batch):
+    def banner(*args):
+        return " ".join(Page(report(tmp_path, "batch", *args, cwd=tmp_path)[0]).all_text.split())
+
+    assert "Fails at --fail-on info: 8 findings at or above info." in banner("--fail-on", "info")
+    assert "Passes at --fail-on error: nothing at or above it" in banner("--fail-on", "error")
+    assert "Passes: --exit-zero, nothing fails the run." in banner("--exit-zero")
 
 
 def test_quote_cuts_long_lines_and_marks_empty_and_line_end_spans():

@@ -110,7 +110,8 @@ def _report(settings: Settings, registry, plan, options, paths: list[str], outpu
     try:
         ctx = ReportContext(stream=stream, registry=registry, color=_color(settings.color, stream),
                             quiet=settings.quiet, statistics=settings.statistics, tool_version=__version__,
-                            fail_on=settings.fail_on, source=for_run(settings, registry))
+                            fail_on=None if settings.exit_zero else settings.fail_on,
+                            source=for_run(settings, registry))
         progress = _progress(settings, paths)
         if progress is not None:
             options.progress = progress.update

@@ -17,8 +17,9 @@ class ReportContext:
     quiet: bool = False
     statistics: bool = False
     tool_version: str = ""
-    fail_on: str = "warning"  # the run's --fail-on: a report that states the verdict needs it
-    source: object = None     # source_lines.SourceLines to quote lines with; None: the text is not on disk
+    fail_on: str | None = "warning"  # the run's --fail-on, for a report that states the verdict (None: nothing fails)
+    # path -> the lines of that file as linted, or None (source_lines.SourceLines); None: not on disk
+    source: object = None
 
 
 class Reporter:

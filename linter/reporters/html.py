@@ -80,6 +80,8 @@ class _File:
 
 
 class HtmlReporter(Reporter):
+    show_source = True  # it quotes each finding's line: the run must hand it the source (ctx.source)
+
     def start(self) -> None:
         self.files: dict[str, _File] = {}
         self.by_code = Counter()       # (code, severity) -> findings
@@ -106,7 +108,7 @@ class HtmlReporter(Reporter):
 
     def _lines(self, path: str):
         source = self.ctx.source
-        return source.lines(path) if source is not None else None
+        return source(path) if source is not None else None
 
     def finish(self, summary) -> None:
         page = _Page(self, summary)
@@ -128,9 +130,11 @@ def per_file_limit(counts: list[int], budget: int) -> int:
     return limit
 
 
-def verdict(summary, fail_on: str) -> list[str]:
+def verdict(summary, fail_on: str | None) -> list[str]:
     """Why the run fails at `fail_on` (the exit code 1 conditions); empty
-    when it passes."""
+    when it passes (always with --exit-zero: `fail_on` None)."""
+    if fail_on is None:
+        return []
     reasons = []
     failing = sum(n for s, n in summary.by_severity.items() if SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on])
     if failing:
@@ -143,6 +147,16 @@ def verdict(summary, fail_on: str) -> list[str]:
         reasons.append(f"{unfixed:,} file{_s(unfixed)} not fixed")
     reasons.extend(f"threshold {t['name']} exceeded: {t['message']}" for t in summary.thresholds if t["exceeded"])
     return reasons
+
+
+def _banner(reasons: list[str], fail_on: str | None) -> str:
+    if fail_on is None:
+        return '<div class="verdict pass"><strong>Passes</strong>: --exit-zero, nothing fails the run.</div>'
+    if reasons:
+        return (f'<div class="verdict fail"><strong>Fails</strong> at --fail-on {text(fail_on)}: '
+                f'{text("; ".join(reasons))}.</div>')
+    return (f'<div class="verdict pass"><strong>Passes</strong> at --fail-on {text(fail_on)}: '
+            'nothing at or above it, every file linted.</div>')
 
 
 def _s(n: int) -> str:
@@ -205,11 +219,7 @@ class _Page:
 
     def _summary(self) -> str:
         s = self.summary
-        reasons = verdict(s, self.ctx.fail_on)
-        banner = (f'<div class="verdict fail"><strong>Fails</strong> at --fail-on {text(self.ctx.fail_on)}: '
-                  f'{text("; ".join(reasons))}.</div>' if reasons else
-                  f'<div class="verdict pass"><strong>Passes</strong> at --fail-on {text(self.ctx.fail_on)}: '
-                  'nothing at or above it, every file linted.</div>')
+        banner = _banner(verdict(s, self.ctx.fail_on), self.ctx.fail_on)
         cards = [("files checked", s.files, ""), ("files with findings", s.files_with_findings, ""),
                  ("findings", s.findings, "")]
         cards += [(_PLURAL[severity], s.by_severity.get(severity, 0), f"sev-{severity}") for severity in SEVERITIES]
