@@ -2,8 +2,10 @@
 change, until Ctrl-C (like `ruff check --watch`).
 
 Each round is an ordinary check run over the changed files (through the
-cache, the configured reporter and the report file), so what it prints is
-what `newslint check FILES` would print. Which changed files count is
+cache and the configured reporter), so what it prints is what `newslint
+check FILES` would print. With `--output FILE` a round lints every file
+again instead (unchanged ones come from the cache): a report file
+describes the whole batch, not the last edit. Which changed files count is
 decided by discovery over the paths given, so the include and exclude
 globs apply: a new article in a watched folder is linted, a changed report
 file or cache entry is not. On a terminal the screen is cleared before each
@@ -32,9 +34,9 @@ def watch(settings, run_once: Callable) -> int:
     if STDIN in settings.paths:
         raise UsageError("--watch cannot watch standard input ('-')")
     roots = watched_folders(settings.paths)
-    run_once(settings)
-    sys.stdout.flush()
     try:
+        run_once(settings)
+        sys.stdout.flush()
         _status(f"watching {', '.join(roots)} for changes (Ctrl-C to stop)")
         for changes in watchfiles.watch(*roots, debounce=DEBOUNCE_MS):
             paths = changed_files(settings, changes, deleted=watchfiles.Change.deleted)
@@ -74,11 +76,15 @@ def changed_files(settings, changes, deleted=None) -> list[str]:
     return [path for path in found.paths if os.path.realpath(path) in changed]
 
 
-def _round(settings, run_once: Callable, paths: list[str]) -> None:
+def _round(settings, run_once: Callable, changed: list[str]) -> None:
     clear_screen(sys.stdout)
-    _status(f"{len(paths)} file{'s' if len(paths) != 1 else ''} changed, linting again")
+    what = "linting it again" if len(changed) == 1 else "linting them again"
+    if settings.output is not None:
+        what = f"writing {settings.output} again"
+    _status(f"{len(changed)} file{'s' if len(changed) != 1 else ''} changed, {what}")
+    paths = tuple(changed) if settings.output is None else settings.paths
     try:
-        run_once(replace(settings, paths=tuple(paths)))
+        run_once(replace(settings, paths=paths))
     except UsageError as exc:  # an internal error in one round: report it, keep watching
         _status(f"error: {exc}")
     sys.stdout.flush()

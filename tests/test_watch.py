@@ -61,38 +61,74 @@ class Lines:
         return "".join(self.seen)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
-def test_watch_relints_the_changed_file_and_ctrl_c_exits_cleanly(tmp_path):
+def start_watch(tmp_path, *args):
+    """`newslint check news --watch ARGS` on a folder of two clean articles."""
     pytest.importorskip("watchfiles")
-    article = tmp_path / "news" / "a.txt"
-    article.parent.mkdir()
-    article.write_text(CLEAN, encoding="utf-8")
-    (tmp_path / "news" / "b.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "news").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "news" / name).write_text(CLEAN, encoding="utf-8")
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", "news", "--watch", "--select", "WSP",
-                             "--no-cache"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             "--no-cache", *args], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, encoding="utf-8", env=env)
-    out, err = Lines(proc.stdout), Lines(proc.stderr)
+    return proc, Lines(proc.stdout), Lines(proc.stderr)
+
+
+def stop(proc, err: Lines) -> tuple[int, str]:
+    """Ctrl-C; the exit code and all of stderr."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        code = proc.wait(timeout=30)
+    finally:
+        proc.kill()
+    return code, err.rest()
+
+
+def edit(tmp_path):
+    def write():  # again until seen: the watcher may start a moment after its message
+        (tmp_path / "news" / "a.txt").write_text(DIRTY, encoding="utf-8")
+    return write
+
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
+
+
+@posix_only
+def test_watch_relints_the_changed_file_and_ctrl_c_exits_cleanly(tmp_path):
+    proc, out, err = start_watch(tmp_path)
     try:
         assert out.wait_for("All clear: 2 files checked", timeout=60), (out.seen, err.seen)
         assert err.wait_for("watching", timeout=30), err.seen
-
-        def edit():  # again until seen: the watcher may start a moment after its message
-            article.write_text(DIRTY, encoding="utf-8")
-
-        assert out.wait_for("news/a.txt:3:11: WSP001", timeout=60, while_waiting=edit), (out.seen, err.seen)
+        assert out.wait_for("news/a.txt:3:11: WSP001", timeout=60, while_waiting=edit(tmp_path)), (out.seen, err.seen)
         assert out.wait_for("in 1 of 1 files", timeout=30), out.seen  # only the changed file was linted again
         assert not any("b.txt" in line for line in out.seen)
         assert not any("\x1b[" in line for line in out.seen)  # not a terminal: no screen clearing
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            code = proc.wait(timeout=30)
-        finally:
-            proc.kill()
+        code, stderr = stop(proc, err)
     assert code == 0
-    stderr = err.rest()
     assert "Traceback" not in stderr and "stopped watching" in stderr
+
+
+@posix_only
+def test_watch_with_a_report_file_rewrites_it_for_the_whole_batch(tmp_path):
+    """The report file describes the batch, not the last edit; writing it
+    (here inside the watched folder, not an article by the include globs)
+    does not start another round."""
+    report = tmp_path / "news" / "report.log"
+    proc, out, err = start_watch(tmp_path, "-o", "news/report.log")
+    try:
+        assert err.wait_for("watching news", timeout=60), err.seen
+        assert "All clear: 2 files checked" in report.read_text(encoding="utf-8")
+        assert err.wait_for("file changed, writing news/report.log again", timeout=60,
+                            while_waiting=edit(tmp_path)), err.seen
+        assert err.wait_for("watching for changes", timeout=30), err.seen
+        text = report.read_text(encoding="utf-8")
+        assert "news/a.txt:3:11: WSP001" in text and "in 1 of 2 files" in text
+        time.sleep(1.5)  # longer than a debounce: a round set off by the report itself would show by now
+    finally:
+        code, stderr = stop(proc, err)
+    assert code == 0 and out.rest() == ""
+    assert stderr.count("writing news/report.log again") == stderr.count("watching for changes")
 
 
 def test_watch_without_watchfiles_says_what_to_install(tmp_path, monkeypatch):
