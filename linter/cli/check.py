@@ -19,7 +19,7 @@ def add_parser(sub) -> None:
     check = sub.add_parser("check", help="lint files and folders")
     add_run_arguments(check)
     check.add_argument("--output-format", "--format", dest="output_format", metavar="FORMAT", default="text",
-                       help="text, full (text with the source), json, jsonl, sarif, github, junit (or a plugin's "
+                       help="text, full (text with the source), json, jsonl, sarif, github, junit, html (or a plugin's "
                             "format); --format is an alias")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -44,6 +44,8 @@ def add_parser(sub) -> None:
 
     check.add_argument("--add-ignore", action="store_true", help="list every finding in a .newslint-ignore "
                        "sidecar (at the project root), so later runs report only new ones")
+    check.add_argument("--watch", action="store_true", help="lint, then lint again each file that changes, "
+                       "until Ctrl-C (needs newslint[watch])")
 
 
 def command(args, registry) -> int:
@@ -55,6 +57,9 @@ def command(args, registry) -> int:
                             statistics=args.statistics, color=args.color, column_unit=args.column_unit,
                             show_source=args.show_source, show_fixes=args.show_fixes)
     _refuse_source_of_unwritten_text(settings)
+    if args.watch:
+        from ..watch import watch
+        return watch(settings, lambda run: execute(run, registry))
     outcome = execute(settings, registry)
     return exit_code(settings, outcome)
 
