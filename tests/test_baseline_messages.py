@@ -5,8 +5,8 @@ from __future__ import annotations
 from conftest import run_cli
 
 # one NBSP (WSP001) and one stray id (SID001)
-ARTICLE = "عنوان الخبر\n\nفقرة أولى من الخبر فيها\u00a0مسافة.\n\n310310\n\nفقرة ثانية.\n\nالمصدر: وكالات\n"
-CLEAN = "عنوان الخبر\n\nفقرة أولى من الخبر.\n\nفقرة ثانية.\n\nالمصدر: وكالات\n"
+ARTICLE = "عنوان الخبر\n\nفقرة أولى من الخبر فيها\u00a0مسافة.\n\n310310\n\nفقرة ثانية عن الأشغال الجديدة بالجهة.\n\nالمصدر: وكالات\n"
+CLEAN = "عنوان الخبر\n\nفقرة أولى من الخبر.\n\nفقرة ثانية عن الأشغال الجديدة بالجهة.\n\nالمصدر: وكالات\n"
 
 
 def archive(tmp_path):

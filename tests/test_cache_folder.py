@@ -9,7 +9,7 @@ import pytest
 
 from conftest import run_cli
 
-CLEAN = "عنوان الخبر\n\nفقرة أولى من الخبر.\n\nفقرة ثانية.\n\nالمصدر: وكالات\n"
+CLEAN = "عنوان الخبر\n\nفقرة أولى من الخبر.\n\nفقرة ثانية، وأضاف المصدر أن الأشغال ستتواصل خلال الأيام القادمة في الجهة.\n\nالمصدر: وكالات\n"
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

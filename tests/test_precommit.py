@@ -13,8 +13,8 @@ import pytest
 from conftest import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
-DIRTY = "عنوان الخبر\n\nفقرة أولى من الخبر.\n\n310310\n\nفقرة ثانية.\n\nالمصدر: وكالات\n"
-CLEAN = "عنوان الخبر\n\nفقرة أولى من الخبر.\n\nفقرة ثانية.\n\nالمصدر: وكالات\n"
+DIRTY = "عنوان الخبر\n\nفقرة أولى من الخبر، وأضاف المصدر أن الأشغال ستتواصل خلال الأيام القادمة في الجهة.\n\n310310\n\nفقرة ثانية.\n\nالمصدر: وكالات\n"
+CLEAN = "عنوان الخبر\n\nفقرة أولى من الخبر، وأضاف المصدر أن الأشغال ستتواصل خلال الأيام القادمة في الجهة.\n\nفقرة ثانية.\n\nالمصدر: وكالات\n"
 # Files a hostile contributor can stage in a data repo: pre-commit passes
 # their names to the hook, where they must stay file names.
 HOSTILE_NAMES = ("--output=victim.txt", "-ovictim2.txt", "--config=evil.txt")

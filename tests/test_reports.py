@@ -129,7 +129,7 @@ def test_threshold_needs_a_limit(batch):
     assert r.code == 2 and ".newslint.yaml:2" in r.err
 
 
-ARTICLE = ["عنوان الخبر", "", "فقرة أولى من الخبر فيها\u00a0مسافة.", "", "310310", "", "فقرة ثانية.", "",
+ARTICLE = ["عنوان الخبر", "", "فقرة أولى من الخبر فيها\u00a0مسافة.", "", "310310", "", "فقرة ثانية، وأضاف المصدر أن الأشغال ستتواصل خلال الأيام القادمة في الجهة.", "",
            "المصدر: وكالات"]
 
 
@@ -165,7 +165,7 @@ def test_bad_baseline_is_exit_2(tmp_path, content, message):
 # ------------------------------------------------------------ hostile names and content (issue 10, cases 29, 30, 35)
 
 ESCAPES = "\x1b]0;title\x07\x1b[2J\x1b]52;c;ZXZpbA==\x07\x9b31m\u202e\u2066\x7f\x00"
-HOSTILE_ARTICLE = ("عنوان الخبر\n\nفقرة أولى من الخبر.\n\nالمصدر: وكالات\n\n"
+HOSTILE_ARTICLE = ("عنوان الخبر\n\nفقرة أولى من الخبر، وأضاف المصدر أن الأشغال ستتواصل خلال الأيام القادمة في الجهة.\n\nالمصدر: وكالات\n\n"
                    f"المصدر: {ESCAPES.replace(chr(0), '')}رويترز\n")
 HOSTILE_NAME = "n\x1b]0;title\x07\u202e.txt"
 
