@@ -21,13 +21,20 @@ def _explain(registry, key: str) -> int:
     rule = registry.lookup(key)
     if rule is None:
         raise UsageError(f"unknown rule {key!r} (see `newslint rules`)")
+    sys.stdout.write(explanation(rule))
+    return EXIT_OK
+
+
+def explanation(rule) -> str:
+    """What `newslint explain` prints for `rule` (the editor server's hover
+    shows it too): a head line, the documentation, the options."""
     head = f"{rule.code} {rule.name} [{rule.category}] severity: {rule.severity}"
     if rule.fixable:
         head += f", fix: {rule.fixable}"
-    sys.stdout.write(head + "\n\n" + rule.documentation() + "\n")
+    text = head + "\n\n" + rule.documentation() + "\n"
     if rule.options:
-        sys.stdout.write("\nOptions:\n")
+        text += "\nOptions:\n"
         for k, spec in rule.options.items():
-            sys.stdout.write(f"  {k} (default {json.dumps(spec.get('default'), ensure_ascii=False)}): "
-                             f"{spec.get('description', '')}\n")
-    return EXIT_OK
+            text += (f"  {k} (default {json.dumps(spec.get('default'), ensure_ascii=False)}): "
+                     f"{spec.get('description', '')}\n")
+    return text

@@ -1,0 +1,282 @@
+"""`newslint server`: a real LSP exchange over stdio with `python -m newslint
+server` (Content-Length framed JSON-RPC, written by the small client
+below), and the in-memory parts (positions, edits) on their own."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from newslint.plugins import load_registry
+from newslint.server.editor import EditorLinter, fixed_all, fixed_by, minimal_edit
+from newslint.server.positions import LineIndex, utf8_units
+
+needs_pygls = pytest.mark.skipif(importlib.util.find_spec("pygls") is None,
+                                 reason="pygls is not installed (pip install 'newslint[server]')")
+TIMEOUT = 30  # seconds for any one answer: a hung server fails the test instead of hanging CI
+NBSP = "\u00a0"
+# "قال 😀" is 5 characters but 6 UTF-16 units (the emoji is astral): the
+# no-break space after it starts at UTF-16 column 6 of line 2 (0-based).
+ARTICLE = "عنوان الخبر\n\nقال 😀" + NBSP + "المتحدث إن الاجتماع انتهى.\n"
+
+
+class LspClient:
+    """Just enough of an LSP client: frames messages, matches answers to
+    requests, keeps notifications by method, never waits unbounded."""
+
+    def __init__(self, cwd: Path):
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen([sys.executable, "-m", "newslint", "server"], cwd=cwd, env=env,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.messages: queue.Queue = queue.Queue()
+        self.notifications: dict[str, list] = {}
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        stream = self.proc.stdout
+        while True:
+            length = None
+            while True:
+                header = stream.readline()
+                if not header:
+                    self.messages.put(None)
+                    return
+                if header == b"\r\n":
+                    break
+                name, _, value = header.decode("ascii").partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            self.messages.put(json.loads(stream.read(length)))
+
+    def send(self, message: dict) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def notify(self, method: str, params: dict | None = None) -> None:
+        self.send({"method": method, "params": params or {}})
+
+    def request(self, method: str, params: dict | None = None):
+        self.next_id += 1
+        self.send({"id": self.next_id, "method": method, "params": params or {}})
+        answer = self._until(lambda m: m.get("id") == self.next_id and "method" not in m)
+        assert "error" not in answer, answer
+        return answer["result"]
+
+    def notification(self, method: str, where=lambda params: True) -> dict:
+        """The first `method` notification (already received or next) whose params satisfy `where`."""
+        for params in self.notifications.get(method, []):
+            if where(params):
+                self.notifications[method].remove(params)
+                return params
+        message = self._until(lambda m: m.get("method") == method and where(m["params"]))
+        self.notifications[method].remove(message["params"])
+        return message["params"]
+
+    def _until(self, done) -> dict:
+        while True:
+            try:
+                message = self.messages.get(timeout=TIMEOUT)
+            except queue.Empty:
+                raise AssertionError(f"no answer from the server in {TIMEOUT} s") from None
+            if message is None:
+                raise AssertionError(f"the server closed its output: {self.proc.stderr.read().decode()[-2000:]}")
+            if "method" in message and "id" not in message:
+                self.notifications.setdefault(message["method"], []).append(message["params"])
+            if done(message):
+                return message
+
+    def close(self) -> int:
+        try:
+            return self.proc.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise AssertionError("the server did not exit") from None
+        finally:
+            for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+                stream.close()
+
+
+def initialize(client: LspClient, folder: Path) -> dict:
+    result = client.request("initialize", {"processId": os.getpid(), "rootUri": folder.as_uri(),
+                                           "capabilities": {}})
+    client.notify("initialized")
+    return result
+
+
+def diagnostics_for(client: LspClient, uri: str, version: int) -> list:
+    return client.notification("textDocument/publishDiagnostics",
+                               lambda p: p["uri"] == uri and p.get("version") == version)["diagnostics"]
+
+
+def apply_edit(text: str, edit: dict) -> str:
+    """`text` with one LSP TextEdit applied (UTF-16 positions)."""
+    index = LineIndex(text)
+    start = index.offset(edit["range"]["start"]["line"], edit["range"]["start"]["character"])
+    end = index.offset(edit["range"]["end"]["line"], edit["range"]["end"]["character"])
+    return text[:start] + edit["newText"] + text[end:]
+
+
+@pytest.fixture
+def client(tmp_path):
+    (tmp_path / ".git").mkdir()  # config discovery stops here, not in a parent of the temporary folder
+    lsp = LspClient(tmp_path)
+    yield lsp
+    if lsp.proc.poll() is None:
+        lsp.proc.kill()
+        lsp.close()
+
+
+@needs_pygls
+def test_editor_session_over_stdio(client, tmp_path):
+    """initialize -> didOpen -> diagnostics (exact UTF-16 range) -> quick
+    fix -> hover -> didChange (diagnostic gone) -> shutdown -> exit 0. The
+    file on disk says nothing: the editor's text is what is linted."""
+    capabilities = initialize(client, tmp_path)["capabilities"]
+    assert capabilities["codeActionProvider"]["codeActionKinds"] == ["quickfix", "source.fixAll.newslint"]
+    path = tmp_path / "article.txt"
+    path.write_text("", encoding="utf-8")
+    uri = path.as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "text", "version": 1,
+                                                            "text": ARTICLE}})
+    diagnostics = diagnostics_for(client, uri, 1)
+    nbsp = next(d for d in diagnostics if d["code"] == "WSP001")
+    assert nbsp["range"] == {"start": {"line": 2, "character": 6}, "end": {"line": 2, "character": 7}}
+    assert nbsp["severity"] == 2 and nbsp["source"] == "newslint"
+    assert nbsp["message"] == "1 no-break space (U+00A0) instead of a space"
+
+    actions = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": nbsp["range"],
+                                                         "context": {"diagnostics": [nbsp]}})
+    quick = [a for a in actions if a["kind"] == "quickfix"]
+    assert [a["diagnostics"][0]["code"] for a in quick] == ["WSP001"]
+    [edit] = quick[0]["edit"]["changes"][uri]
+    fixed = apply_edit(ARTICLE, edit)
+    assert fixed == ARTICLE.replace(NBSP, " ")
+    assert [a["kind"] for a in actions if a["kind"] != "quickfix"] == ["source.fixAll.newslint"]
+
+    hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                  "position": {"line": 2, "character": 6}})
+    assert hover["contents"]["kind"] == "markdown"
+    assert hover["contents"]["value"].startswith("**WSP001 no-break-space [whitespace]")
+    assert "No-break space (U+00A0) inside a line of text." in hover["contents"]["value"]
+    assert hover["range"] == nbsp["range"]
+    assert client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                 "position": {"line": 0, "character": 3}}) is None
+
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": fixed}]})
+    assert "WSP001" not in [d["code"] for d in diagnostics_for(client, uri, 2)]
+    assert client.request("shutdown") is None
+    client.notify("exit")
+    assert client.close() == 0
+
+
+@needs_pygls
+def test_server_reads_the_config_of_each_document_folder(client, tmp_path):
+    """Each document gets the config found from its own folder, as `newslint
+    check` finds it: one folder ignores WSP001, its sibling does not."""
+    quiet, loud = tmp_path / "quiet", tmp_path / "loud"
+    quiet.mkdir()
+    loud.mkdir()
+    (quiet / ".newslint.yaml").write_text("ignore: [WSP001]\n", encoding="utf-8")
+    initialize(client, tmp_path)
+    found = {}
+    for folder in (quiet, loud):
+        uri = (folder / "a.txt").as_uri()
+        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "text", "version": 1,
+                                                                "text": ARTICLE}})
+        found[folder.name] = [d["code"] for d in diagnostics_for(client, uri, 1)]
+    assert "WSP001" not in found["quiet"] and "WSP001" in found["loud"]
+    client.request("shutdown")
+    client.notify("exit")
+    assert client.close() == 0
+
+
+@needs_pygls
+def test_fix_all_source_action_applies_every_safe_fix(client, tmp_path):
+    initialize(client, tmp_path)
+    text = ARTICLE.replace("إن", "إن" + NBSP)
+    uri = (tmp_path / "b.txt").as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "text", "version": 1,
+                                                            "text": text}})
+    assert [d["code"] for d in diagnostics_for(client, uri, 1)].count("WSP001") == 2
+    [action] = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": [], "only": ["source.fixAll"]}})
+    assert action["kind"] == "source.fixAll.newslint"
+    [edit] = action["edit"]["changes"][uri]
+    assert NBSP not in apply_edit(text, edit)
+    client.request("shutdown")
+    client.notify("exit")
+    assert client.close() == 0
+
+
+@needs_pygls
+def test_exit_without_shutdown_is_exit_code_1(client, tmp_path):
+    initialize(client, tmp_path)
+    client.notify("exit")
+    assert client.close() == 1
+
+
+def test_server_without_pygls_is_one_line_and_exit_2(monkeypatch):
+    monkeypatch.delitem(sys.modules, "newslint.server.app", raising=False)
+    monkeypatch.setitem(sys.modules, "pygls.lsp.server", None)  # what `import` does for a missing package
+    result = run_cli("server")
+    assert result.code == 2
+    assert result.err.strip() == ("newslint: error: `newslint server` needs pygls, which is not installed: "
+                                  "pip install 'newslint[server]'")
+
+
+# ------------------------------------------------------------ in memory
+
+
+def test_positions_count_utf16_units_and_split_lines_as_the_lsp_does():
+    text = "a😀b\r\nج\u2028د\rه"
+    index = LineIndex(text)
+    assert index.position(text.index("b")) == (0, 3)       # the emoji is two UTF-16 units
+    assert index.offset(0, 3) == text.index("b")
+    assert index.position(text.index("د")) == (1, 2)       # U+2028 is inside a line, not a line break
+    assert index.position(text.index("ه")) == (2, 0)       # a lone \r ends a line
+    assert index.position(len(text)) == index.end() == (2, 1)
+    assert index.offset(0, 99) == text.index("\r")         # past the end of a line: its end
+    assert index.offset(9, 0) == len(text)
+    assert LineIndex(text, utf8_units).position(text.index("b")) == (0, 5)
+
+
+def test_minimal_edit_never_cuts_a_crlf():
+    old, new = "ا\r\nب", "ا\nب"
+    start, end, content = minimal_edit(old, new)
+    assert (start, end, content) == (1, 3, "\n")
+    assert old[:start] + content + old[end:] == new
+
+
+def test_byte_order_mark_shifts_first_line_columns_and_its_fix_removes_it():
+    """The engine strips a BOM from the text it sees; the editor's text
+    keeps it as a character, so positions on line 1 move by one."""
+    registry = load_registry()
+    linter = EditorLinter(registry)
+    text = "\ufeffقال" + NBSP + "المتحدث\n"
+    plan, problem = linter.plan_for(str(Path.cwd() / "c.txt"))
+    snap = linter.lint("c.txt", text, plan)
+    by_code = {f.code: f for f in snap.findings}
+    assert snap.offsets(by_code["WSP001"]) == (4, 5)
+    assert fixed_by(snap, by_code["ENC002"]) == text[1:]
+    assert fixed_all(snap) == "قال المتحدث\n"
+
+
+def test_lone_surrogate_from_the_client_does_not_move_positions():
+    registry = load_registry()
+    linter = EditorLinter(registry)
+    plan, _ = linter.plan_for(str(Path.cwd() / "d.txt"))
+    snap = linter.lint("d.txt", "\ud800قال" + NBSP + "المتحدث\n", plan)
+    [nbsp] = [f for f in snap.findings if f.code == "WSP001"]
+    assert snap.offsets(nbsp) == (4, 5)
