@@ -38,6 +38,7 @@ class LspClient:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.messages: queue.Queue = queue.Queue()
         self.notifications: dict[str, list] = {}
+        self.requests: list = []   # what the server asked the client
         self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -90,7 +91,10 @@ class LspClient:
                 raise AssertionError(f"no answer from the server in {TIMEOUT} s") from None
             if message is None:
                 raise AssertionError(f"the server closed its output: {self.proc.stderr.read().decode()[-2000:]}")
-            if "method" in message and "id" not in message:
+            if "method" in message and "id" in message:  # the server asks (client/registerCapability): agree
+                self.requests.append(message)
+                self.send({"id": message["id"], "result": None})
+            elif "method" in message:
                 self.notifications.setdefault(message["method"], []).append(message["params"])
             if done(message):
                 return message
@@ -106,9 +110,9 @@ class LspClient:
                 stream.close()
 
 
-def initialize(client: LspClient, folder: Path) -> dict:
+def initialize(client: LspClient, folder: Path, capabilities: dict | None = None) -> dict:
     result = client.request("initialize", {"processId": os.getpid(), "rootUri": folder.as_uri(),
-                                           "capabilities": {}})
+                                           "capabilities": capabilities or {}})
     client.notify("initialized")
     return result
 
@@ -199,6 +203,63 @@ def test_server_reads_the_config_of_each_document_folder(client, tmp_path):
     client.request("shutdown")
     client.notify("exit")
     assert client.close() == 0
+
+
+@needs_pygls
+def test_a_changed_config_file_relints_the_open_documents(client, tmp_path):
+    """The server asks to watch config files (when the client can register
+    watchers); when one changes, open documents are linted again under it."""
+    initialize(client, tmp_path, {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}})
+    uri = (tmp_path / "a.txt").as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "text", "version": 1,
+                                                            "text": ARTICLE}})
+    assert "WSP001" in [d["code"] for d in diagnostics_for(client, uri, 1)]
+    [registration] = client.requests[0]["params"]["registrations"]
+    assert registration["method"] == "workspace/didChangeWatchedFiles"
+    assert {w["globPattern"] for w in registration["registerOptions"]["watchers"]} == \
+        {"**/.newslint.yaml", "**/.newslint.yml", "**/pyproject.toml"}
+    config = tmp_path / ".newslint.yaml"
+    config.write_text("ignore: [WSP001]\n", encoding="utf-8")
+    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 1}]})
+    assert "WSP001" not in [d["code"] for d in diagnostics_for(client, uri, 1)]
+    config.write_text("ignore: []\n", encoding="utf-8")  # saved in the editor, without a watcher
+    client.notify("textDocument/didSave", {"textDocument": {"uri": config.as_uri()}})
+    assert "WSP001" in [d["code"] for d in diagnostics_for(client, uri, 1)]
+    client.request("shutdown")
+    client.notify("exit")
+    assert client.close() == 0
+
+
+@needs_pygls
+def test_broken_config_is_shown_once_and_the_defaults_lint(client, tmp_path):
+    """A config error is one message to the user (window/showMessage, as
+    ruff's server does), not a dead server: the document is still linted."""
+    (tmp_path / ".newslint.yaml").write_text("ignore: [NOPE]\n", encoding="utf-8")
+    initialize(client, tmp_path)
+    uri = (tmp_path / "a.txt").as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "text", "version": 1,
+                                                            "text": ARTICLE}})
+    assert "WSP001" in [d["code"] for d in diagnostics_for(client, uri, 1)]
+    shown = client.notification("window/showMessage")
+    assert shown["type"] == 1
+    assert shown["message"].startswith(f"newslint: {tmp_path / '.newslint.yaml'}:1: ignore[0]: 'NOPE'")
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": ARTICLE + "\n"}]})
+    diagnostics_for(client, uri, 2)
+    client.request("shutdown")
+    assert "window/showMessage" not in client.notifications or not client.notifications["window/showMessage"]
+    client.notify("exit")
+    assert client.close() == 0
+
+
+@needs_pygls
+def test_bytes_that_are_not_text_are_one_diagnostic():
+    from newslint.server.app import diagnostics_of
+
+    linter = EditorLinter(load_registry())
+    plan, _ = linter.plan_for(str(Path.cwd() / "e.txt"))
+    [diag] = diagnostics_of(linter.lint("e.txt", "\x00" * 64, plan))
+    assert diag.message == "binary file (NUL bytes), not text" and diag.severity == 1 and diag.code is None
 
 
 @needs_pygls

@@ -8,16 +8,19 @@ import logging
 import sys
 
 from lsprotocol import types
+from pygls.capabilities import get_capability
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
+from ..config import CONFIG_NAMES
 from ..cli.explain import explanation
 from .editor import EditorLinter, LintFailure, Snapshot, fixable, fixed_all, fixed_by, minimal_edit
 from .positions import UNITS, utf16_units
 
 SOURCE = "newslint"
 FIX_ALL = "source.fixAll.newslint"
+CONFIG_FILES = (*CONFIG_NAMES, "pyproject.toml")
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
             "info": types.DiagnosticSeverity.Information}
 log = logging.getLogger("newslint.server")
@@ -42,13 +45,13 @@ class NewslintServer(LanguageServer):
         """The lint of the document's current text (the last one, when the
         text has not changed since)."""
         document = self.workspace.get_text_document(uri)
-        last = self.snapshots.get(uri)
-        if last is not None and last.text == document.source:
-            return last
         path = to_fs_path(uri) if uri.startswith("file:") else document.filename or "untitled"
-        plan, problem = self.linter.plan_for(path)
+        plan, problem = self.linter.plan_for(path)  # cheap: a new plan only when its config file changed
         if problem is not None:
             self.show_once(problem)
+        last = self.snapshots.get(uri)
+        if last is not None and last.text == document.source and last.plan is plan:
+            return last
         try:
             snap = self.linter.lint(path, document.source, plan, self.units())
         except LintFailure as exc:
@@ -62,6 +65,24 @@ class NewslintServer(LanguageServer):
         if message not in self.shown:
             self.shown.add(message)
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"newslint: {message}"))
+
+    def refresh(self) -> None:
+        """Lint every open document again (a configuration file changed:
+        each one whose plan changed gets new diagnostics)."""
+        for uri in list(self.snapshots):
+            self.publish(uri)
+
+    def watch_configs(self) -> None:
+        """Ask the client to report changes to configuration files, when it
+        can (dynamic registration): the config may be edited in another
+        program, or in a buffer this server is not attached to."""
+        if not get_capability(self.client_capabilities, "workspace.did_change_watched_files.dynamic_registration",
+                              False):
+            return
+        watchers = [types.FileSystemWatcher(f"**/{name}") for name in CONFIG_FILES]
+        options = types.DidChangeWatchedFilesRegistrationOptions(watchers)
+        self.client_register_capability(types.RegistrationParams(
+            [types.Registration("newslint-config", types.WORKSPACE_DID_CHANGE_WATCHED_FILES, options)]))
 
     def publish(self, uri: str) -> None:
         snap = self.snapshot(uri)
@@ -159,7 +180,19 @@ def build_server(registry) -> NewslintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: NewslintServer, params: types.DidSaveTextDocumentParams):
-        ls.publish(params.text_document.uri)  # a saved config file changes the plan of the others: see plan_for
+        uri = params.text_document.uri
+        if uri.rsplit("/", 1)[-1] in CONFIG_FILES:  # not an article: the articles under it change
+            ls.refresh()
+        else:
+            ls.publish(uri)
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: NewslintServer, params: types.InitializedParams):
+        ls.watch_configs()
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def config_changed(ls: NewslintServer, params: types.DidChangeWatchedFilesParams):
+        ls.refresh()
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: NewslintServer, params: types.DidCloseTextDocumentParams):

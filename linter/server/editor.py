@@ -165,4 +165,4 @@ def _stat(path: Path | None) -> tuple:
         st = path.stat()
     except OSError:
         return ()
-    return (st.st_size, st.st_mtime_ns)
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)  # as git's index tells a changed file
