@@ -7,6 +7,8 @@ import importlib.util
 import json
 import os
 import queue
+import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -282,6 +284,22 @@ def test_fix_all_source_action_applies_every_safe_fix(client, tmp_path):
 
 
 @needs_pygls
+def test_positions_in_utf8_when_the_client_asks_for_them(client, tmp_path):
+    """A client that prefers UTF-8 positions (Neovim offers them first)
+    gets them: "قال 😀" is 11 UTF-8 bytes, the no-break space 2."""
+    result = initialize(client, tmp_path, {"general": {"positionEncodings": ["utf-8", "utf-16"]}})
+    assert result["capabilities"]["positionEncoding"] == "utf-8"
+    uri = (tmp_path / "a.txt").as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "text", "version": 1,
+                                                            "text": ARTICLE}})
+    nbsp = next(d for d in diagnostics_for(client, uri, 1) if d["code"] == "WSP001")
+    assert nbsp["range"] == {"start": {"line": 2, "character": 11}, "end": {"line": 2, "character": 13}}
+    client.request("shutdown")
+    client.notify("exit")
+    assert client.close() == 0
+
+
+@needs_pygls
 def test_exit_without_shutdown_is_exit_code_1(client, tmp_path):
     initialize(client, tmp_path)
     client.notify("exit")
@@ -341,3 +359,43 @@ def test_lone_surrogate_from_the_client_does_not_move_positions():
     snap = linter.lint("d.txt", "\ud800قال" + NBSP + "المتحدث\n", plan)
     [nbsp] = [f for f in snap.findings if f.code == "WSP001"]
     assert snap.offsets(nbsp) == (4, 5)
+
+
+# ------------------------------------------------------------ the editor snippets of the docs
+
+ROOT = Path(__file__).parent.parent
+LUA_CHECKERS = (("luajit", ["-b", "{file}", os.devnull]), ("luac5.4", ["-p", "{file}"]), ("luac", ["-p", "{file}"]))
+
+
+def fenced(markdown: str, language: str) -> list[str]:
+    """The bodies of the ```language blocks of a Markdown text."""
+    return re.findall(rf"^```{language}\n(.*?)^```$", markdown, flags=re.S | re.M)
+
+
+def snippets(language: str) -> list[str]:
+    found = []
+    for page in ("docs/editors.md", "README.md"):
+        found += fenced((ROOT / page).read_text(encoding="utf-8"), language)
+    return found
+
+
+def test_vscode_settings_in_the_docs_are_json_that_starts_the_server():
+    [settings] = snippets("json")
+    parsed = json.loads(settings)
+    assert [parsed["glspc.server.command"], *parsed["glspc.server.commandArguments"]] == ["newslint", "server"]
+    assert "source.fixAll.newslint" in parsed["[plaintext]"]["editor.codeActionsOnSave"]
+
+
+def test_neovim_snippets_in_the_docs_are_lua_that_starts_the_server(tmp_path):
+    blocks = snippets("lua")
+    assert len(blocks) == 3 and all('cmd = { "newslint", "server" }' in block for block in blocks)
+    checker = next(((name, args) for name, args in LUA_CHECKERS if shutil.which(name)), None)
+    if checker is None:
+        pytest.skip("no luajit or luac installed: the Lua snippets were not compiled")
+    for i, block in enumerate(blocks):
+        source = tmp_path / f"snippet{i}.lua"
+        source.write_text(block, encoding="utf-8")
+        name, args = checker
+        done = subprocess.run([name, *(a.format(file=source) for a in args)], capture_output=True, text=True,
+                              timeout=TIMEOUT)
+        assert done.returncode == 0, f"{name}: {done.stderr}"

@@ -39,7 +39,8 @@ class NewslintServer(LanguageServer):
         self.shut_down = False
 
     def units(self):
-        return UNITS.get(str(self.workspace.position_encoding), utf16_units)
+        encoding = self.workspace.position_encoding  # an enum member, or the client's own string
+        return UNITS.get(getattr(encoding, "value", encoding), utf16_units)
 
     def snapshot(self, uri: str) -> Snapshot | None:
         """The lint of the document's current text (the last one, when the
