@@ -12,14 +12,15 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import run_cli
 from newslint.plugins import load_registry
-from newslint.server.editor import EditorLinter, fixed_all, fixed_by, minimal_edit
-from newslint.server.positions import LineIndex, utf8_units
+from newslint.server.editor import EditorLinter, fix_edits, minimal_edit
+from newslint.server.positions import UTF8, LineIndex
 
 needs_pygls = pytest.mark.skipif(importlib.util.find_spec("pygls") is None,
                                  reason="pygls is not installed (pip install 'newslint[server]')")
@@ -328,7 +329,7 @@ def test_positions_count_utf16_units_and_split_lines_as_the_lsp_does():
     assert index.position(len(text)) == index.end() == (2, 1)
     assert index.offset(0, 99) == text.index("\r")         # past the end of a line: its end
     assert index.offset(9, 0) == len(text)
-    assert LineIndex(text, utf8_units).position(text.index("b")) == (0, 5)
+    assert LineIndex(text, UTF8).position(text.index("b")) == (0, 5)
 
 
 def test_minimal_edit_never_cuts_a_crlf():
@@ -348,8 +349,9 @@ def test_byte_order_mark_shifts_first_line_columns_and_its_fix_removes_it():
     snap = linter.lint("c.txt", text, plan)
     by_code = {f.code: f for f in snap.findings}
     assert snap.offsets(by_code["WSP001"]) == (4, 5)
-    assert fixed_by(snap, by_code["ENC002"]) == text[1:]
-    assert fixed_all(snap) == "قال المتحدث\n"
+    assert fix_edits(snap, by_code["ENC002"]) == [(0, 1, "")]
+    assert fix_edits(snap, by_code["WSP001"]) == [(4, 5, " ")]
+    assert snap.fix_all == (0, 5, "قال ")
 
 
 def test_lone_surrogate_from_the_client_does_not_move_positions():
@@ -359,6 +361,37 @@ def test_lone_surrogate_from_the_client_does_not_move_positions():
     snap = linter.lint("d.txt", "\ud800قال" + NBSP + "المتحدث\n", plan)
     [nbsp] = [f for f in snap.findings if f.code == "WSP001"]
     assert snap.offsets(nbsp) == (4, 5)
+
+
+@needs_pygls
+def test_many_findings_on_one_long_line_stay_linear():
+    """Scraped articles can be one long line with thousands of findings:
+    converting each position, or fixing each finding, must not rescan the
+    line or the text (quadratic: 50 s here before; about a
+    second now)."""
+    from lsprotocol import types
+
+    from newslint.server.app import diagnostics_of, fix_all_action, quick_fixes
+
+    linter = EditorLinter(load_registry())
+    plan, _ = linter.plan_for(str(Path.cwd() / "long.txt"))
+    snap = linter.lint("long.txt", "عنوان\n\n" + ("كلمة😀" + NBSP) * 4001 + "\n", plan)
+    whole = types.Range(types.Position(0, 0), types.Position(*snap.index.end()))
+    started = time.perf_counter()
+    diagnostics = diagnostics_of(snap)
+    fixes = quick_fixes("file:///long.txt", snap, whole)
+    fix_all = fix_all_action("file:///long.txt", snap)
+    assert time.perf_counter() - started < 10
+    assert len(fixes) == len(diagnostics) - 1 > 4000  # all but SRC001 (no source line) have a safe fix
+    last = [d for d in diagnostics if d.code == "WSP001"][-1]
+    assert last.range.start == types.Position(2, 4000 * 7 - 1)  # per word: 4 letters, an emoji (2 units), the NBSP
+    assert NBSP not in apply_edit(snap.text, _as_json(fix_all.edit.changes["file:///long.txt"][0]))
+
+
+def _as_json(edit) -> dict:
+    return {"range": {"start": {"line": edit.range.start.line, "character": edit.range.start.character},
+                      "end": {"line": edit.range.end.line, "character": edit.range.end.character}},
+            "newText": edit.new_text}
 
 
 # ------------------------------------------------------------ the editor snippets of the docs

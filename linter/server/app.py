@@ -15,8 +15,8 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..config import CONFIG_NAMES
 from ..cli.explain import explanation
-from .editor import EditorLinter, LintFailure, Snapshot, fixable, fixed_all, fixed_by, minimal_edit
-from .positions import UNITS, utf16_units
+from .editor import EditorLinter, LintFailure, Snapshot, fix_edits, fixable
+from .positions import UNITS, UTF16, Units
 
 SOURCE = "newslint"
 FIX_ALL = "source.fixAll.newslint"
@@ -38,9 +38,9 @@ class NewslintServer(LanguageServer):
         self.shown: set[str] = set()   # configuration problems already shown to the user
         self.shut_down = False
 
-    def units(self):
+    def units(self) -> Units:
         encoding = self.workspace.position_encoding  # an enum member, or the client's own string
-        return UNITS.get(getattr(encoding, "value", encoding), utf16_units)
+        return UNITS.get(getattr(encoding, "value", encoding), UTF16)
 
     def snapshot(self, uri: str) -> Snapshot | None:
         """The lint of the document's current text (the last one, when the
@@ -62,9 +62,10 @@ class NewslintServer(LanguageServer):
         return snap
 
     def show_once(self, message: str) -> None:
-        log.error("%s", message)
+        """An error for the user, once (it recurs at every keystroke)."""
         if message not in self.shown:
             self.shown.add(message)
+            log.error("%s", message)
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"newslint: {message}"))
 
     def refresh(self) -> None:
@@ -113,13 +114,10 @@ def diagnostics_of(snap: Snapshot) -> list[types.Diagnostic]:
     return out
 
 
-def text_edit(snap: Snapshot, new_text: str) -> types.TextEdit:
-    start, end, content = minimal_edit(snap.text, new_text)
-    return types.TextEdit(lsp_range(snap, start, end), content)
-
-
-def workspace_edit(uri: str, snap: Snapshot, new_text: str) -> types.WorkspaceEdit:
-    return types.WorkspaceEdit(changes={uri: [text_edit(snap, new_text)]})
+def workspace_edit(uri: str, snap: Snapshot, edits) -> types.WorkspaceEdit:
+    """The edit of `uri` from (start, end, content) replacements in `snap.text`."""
+    changes = [types.TextEdit(lsp_range(snap, start, end), content) for start, end, content in edits]
+    return types.WorkspaceEdit(changes={uri: changes})
 
 
 def overlaps(a: types.Range, b: types.Range) -> bool:
@@ -136,24 +134,25 @@ def wanted(kind: str, only) -> bool:
 
 
 def quick_fixes(uri: str, snap: Snapshot, within: types.Range) -> list[types.CodeAction]:
+    """A quick fix for each safe fix of the findings in range `within`."""
     actions = []
     for finding in fixable(snap.findings):
         diag = diagnostic(snap, finding)
         if not overlaps(diag.range, within):
             continue
-        new_text = fixed_by(snap, finding)
-        if new_text is not None:
+        edits = fix_edits(snap, finding)
+        if edits:
             actions.append(types.CodeAction(f"newslint: {finding.fix.message} ({finding.code})",
                                             kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
-                                            edit=workspace_edit(uri, snap, new_text), is_preferred=True))
+                                            edit=workspace_edit(uri, snap, edits), is_preferred=True))
     return actions
 
 
 def fix_all_action(uri: str, snap: Snapshot) -> types.CodeAction | None:
-    new_text = fixed_all(snap) if fixable(snap.findings) else None
-    if new_text is None:
+    edit = snap.fix_all if fixable(snap.findings) else None
+    if edit is None:
         return None
-    return types.CodeAction("newslint: fix all safe findings", kind=FIX_ALL, edit=workspace_edit(uri, snap, new_text))
+    return types.CodeAction("newslint: fix all safe findings", kind=FIX_ALL, edit=workspace_edit(uri, snap, [edit]))
 
 
 def hover_text(registry, codes: list[str]) -> str:

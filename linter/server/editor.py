@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .. import config as config_mod
-from ..engine import LintCrash, LintPlan, lint_bytes
+from ..engine import LintCrash, LintPlan, lint_bytes, read_document
 from ..errors import UsageError
 from ..fixer import FileCodec, fix_bytes, fix_pass
 from ..models import FileError, Finding
 from ..plan import RunPlan
-from .positions import LineIndex, utf16_units
+from .positions import UTF16, LineIndex, Units
 
 
 class LintFailure(Exception):
@@ -38,9 +39,17 @@ class Snapshot:
 
     def offsets(self, finding: Finding) -> tuple[int, int]:
         """Start and end of a finding as offsets in `text`."""
-        return self._offset(finding.line, finding.column), self._offset(finding.end_line, finding.end_column)
+        return self.offset(finding.line, finding.column), self.offset(finding.end_line, finding.end_column)
 
-    def _offset(self, line: int, column: int) -> int:
+    @cached_property
+    def fix_all(self) -> tuple[int, int, str] | None:
+        """One replacement that applies every safe fix as `newslint check
+        --fix` does (pass after pass), or None when nothing changes; once
+        per snapshot, as clients ask for code actions at every cursor move."""
+        changed = _changed(self, fix_bytes(self.path, self.data, self.plan).fixed)
+        return None if changed is None else minimal_edit(self.text, changed)
+
+    def offset(self, line: int, column: int) -> int:
         """The offset in `text` of a 1-based (line, code-point column) of the
         engine's Document: its lines are `text`'s lines (split the same way),
         but its first line starts after a byte-order mark, which it strips."""
@@ -60,8 +69,8 @@ class _CachedPlan:
 
 class EditorLinter:
     """Lints documents by path and text. The plan of each configuration
-    file is bound once and rebuilt when the file changes (by its size and
-    modification time), so typing does not re-read or re-validate it."""
+    file is bound once and rebuilt when the file changes (its size, times
+    or inode), so typing does not re-read or re-validate it."""
 
     def __init__(self, registry):
         self.registry = registry
@@ -87,7 +96,7 @@ class EditorLinter:
             problem, config = str(exc), config_mod.Config(None, folder, {})
         return _CachedPlan(key, LintPlan.bind(RunPlan.build(self.registry.rules, config), self.registry), problem)
 
-    def lint(self, path: str, text: str, plan: LintPlan, units=utf16_units) -> Snapshot:
+    def lint(self, path: str, text: str, plan: LintPlan, units: Units = UTF16) -> Snapshot:
         """Lint `text` as the document at `path`; positions will be counted
         in `units` (the client's position encoding)."""
         text = editor_text(text)
@@ -107,27 +116,25 @@ def editor_text(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def fixed_by(snapshot: Snapshot, finding: Finding) -> str | None:
-    """The text after applying `finding`'s safe fix alone (through the
-    fixer, so byte-order marks and edits behave as with --fix), or None
-    when it changes nothing."""
-    if finding.fix is None or finding.fix.applicability != "safe":
-        return None
-    from ..document import Document
-
-    doc = Document(snapshot.path, snapshot.data)
-    done = fix_pass(doc, [finding], FileCodec.of(doc, snapshot.data))
-    return _changed(snapshot, done.data)
-
-
-def fixed_all(snapshot: Snapshot) -> str | None:
-    """The text after every safe fix, applied as `newslint check --fix`
-    applies them (pass after pass), or None when nothing changes."""
-    result = fix_bytes(snapshot.path, snapshot.data, snapshot.plan)
-    return _changed(snapshot, result.fixed)
+def fix_edits(snapshot: Snapshot, finding: Finding) -> list[tuple[int, int, str]]:
+    """The replacements, as (start, end, content) in the snapshot's text,
+    that apply `finding`'s safe fix alone ([] when it has none, or when it
+    would change nothing)."""
+    fix = finding.fix
+    if fix is None or fix.applicability != "safe":
+        return []
+    if fix.transcode is None:  # the fix's own edits, placed as the fixer places them (fixer._offsets)
+        # (one fix's edits never overlap: the fixer would skip such a fix as a whole)
+        return [(snapshot.offset(e.line, e.column), snapshot.offset(e.end_line, e.end_column), e.content)
+                for e in fix.edits]
+    # re-encoding (the byte-order mark's removal): what the fixer's bytes decode to
+    doc = read_document(snapshot.path, snapshot.data, snapshot.plan.parse)
+    changed = _changed(snapshot, fix_pass(doc, [finding], FileCodec.of(doc, snapshot.data)).data)
+    return [] if changed is None else [minimal_edit(snapshot.text, changed)]
 
 
 def _changed(snapshot: Snapshot, data: bytes | None) -> str | None:
+    """The editor text of the fixer's bytes, None when they change nothing."""
     if data is None:
         return None
     text = data.decode("utf-8", "replace")  # "utf-8", not "utf-8-sig": a kept byte-order mark stays a character
@@ -137,14 +144,9 @@ def _changed(snapshot: Snapshot, data: bytes | None) -> str | None:
 def minimal_edit(old: str, new: str) -> tuple[int, int, str]:
     """One replacement that turns `old` into `new`: (start, end) in `old`
     and the new content, without their common prefix and suffix."""
-    start = 0
-    limit = min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
+    start = _common_prefix(old, new)
+    tail = _common_prefix(old[start:][::-1], new[start:][::-1])
+    end_old, end_new = len(old) - tail, len(new) - tail
     # never cut between the \r and the \n of a line ending: an LSP
     # position cannot stand there
     if 0 < start and old[start - 1] == "\r" and old[start:start + 1] == "\n":
@@ -152,6 +154,19 @@ def minimal_edit(old: str, new: str) -> tuple[int, int, str]:
     if end_old < len(old) and old[end_old - 1:end_old] == "\r" and old[end_old] == "\n":
         end_old, end_new = end_old + 1, end_new + 1
     return start, end_old, new[start:end_new]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix, by bisection on slice comparisons
+    (done in C: a character loop in Python is slow on a long article)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def fixable(findings) -> list[Finding]:
