@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 import threading
 import time
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from test_plugins import install_fake_dist
 from newslint.plugins import load_registry
 from newslint.server.editor import EditorLinter, fix_edits, minimal_edit
 from newslint.server.positions import UTF8, LineIndex
@@ -35,8 +37,8 @@ class LspClient:
     """Just enough of an LSP client: frames messages, matches answers to
     requests, keeps notifications by method, never waits unbounded."""
 
-    def __init__(self, cwd: Path):
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    def __init__(self, cwd: Path, **env_vars: str):
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", **env_vars}
         self.proc = subprocess.Popen([sys.executable, "-m", "newslint", "server"], cwd=cwd, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.messages: queue.Queue = queue.Queue()
@@ -134,13 +136,26 @@ def apply_edit(text: str, edit: dict) -> str:
 
 
 @pytest.fixture
-def client(tmp_path):
+def start_client(tmp_path):
+    """Starts servers in tmp_path (with extra environment variables) and
+    kills those a failed test left running."""
     (tmp_path / ".git").mkdir()  # config discovery stops here, not in a parent of the temporary folder
-    lsp = LspClient(tmp_path)
-    yield lsp
-    if lsp.proc.poll() is None:
-        lsp.proc.kill()
-        lsp.close()
+    started = []
+
+    def start(**env_vars: str) -> LspClient:
+        started.append(LspClient(tmp_path, **env_vars))
+        return started[-1]
+
+    yield start
+    for lsp in started:
+        if lsp.proc.poll() is None:
+            lsp.proc.kill()
+            lsp.close()
+
+
+@pytest.fixture
+def client(start_client):
+    return start_client()
 
 
 @needs_pygls
@@ -265,6 +280,50 @@ def test_bytes_that_are_not_text_are_one_diagnostic():
     assert diag.message == "binary file (NUL bytes), not text" and diag.severity == 1 and diag.code is None
 
 
+CRASHING_PLUGIN = textwrap.dedent('''
+    from newslint.hookspecs import hookimpl
+    from newslint.rule import Rule
+
+    class Crash(Rule):
+        """Crashes on every document.
+
+        Fires: never. Does not fire: ever.
+        """
+        code = "XYZ999"
+        name = "crash"
+        category = "structure"
+
+        def check(self, doc, options):
+            raise ValueError("boom")
+
+    @hookimpl
+    def newslint_rules():
+        return [Crash]
+''')
+
+
+@needs_pygls
+def test_a_crashing_rule_is_one_message_and_the_server_goes_on(start_client, tmp_path):
+    """A rule that raises (a plugin's bug) costs the document its
+    diagnostics and the user one message naming the rule, not the server."""
+    site = tmp_path / "site"
+    site.mkdir()
+    install_fake_dist(site, "newslint-crash", CRASHING_PLUGIN, "newslint_crash")
+    client = start_client(PYTHONPATH=str(site))
+    initialize(client, tmp_path)
+    uri = (tmp_path / "a.txt").as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "text", "version": 1,
+                                                            "text": ARTICLE}})
+    assert diagnostics_for(client, uri, 1) == []
+    shown = client.notification("window/showMessage")
+    assert shown["message"] == f"newslint: internal error: rule XYZ999 failed on {tmp_path / 'a.txt'}: ValueError: boom"
+    assert client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                 "position": {"line": 2, "character": 6}}) is None
+    client.request("shutdown")
+    client.notify("exit")
+    assert client.close() == 0
+
+
 @needs_pygls
 def test_fix_all_source_action_applies_every_safe_fix(client, tmp_path):
     initialize(client, tmp_path)
@@ -352,6 +411,18 @@ def test_byte_order_mark_shifts_first_line_columns_and_its_fix_removes_it():
     assert fix_edits(snap, by_code["ENC002"]) == [(0, 1, "")]
     assert fix_edits(snap, by_code["WSP001"]) == [(4, 5, " ")]
     assert snap.fix_all == (0, 5, "قال ")
+
+
+def test_per_file_ignores_match_the_document_path_under_its_config(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".newslint.yaml").write_text("per-file-ignores:\n  'drafts/*.txt': [WSP001]\n", encoding="utf-8")
+    linter = EditorLinter(load_registry())
+    found = {}
+    for path in (tmp_path / "drafts" / "a.txt", tmp_path / "b.txt"):
+        plan, problem = linter.plan_for(str(path))
+        assert problem is None
+        found[path.name] = [f.code for f in linter.lint(str(path), ARTICLE, plan).findings]
+    assert "WSP001" not in found["a.txt"] and "WSP001" in found["b.txt"]
 
 
 def test_lone_surrogate_from_the_client_does_not_move_positions():
