@@ -24,7 +24,8 @@ from newslint.plugins import load_registry
 from newslint.server.editor import EditorLinter, fix_edits, minimal_edit
 from newslint.server.positions import UTF8, LineIndex
 
-needs_pygls = pytest.mark.skipif(importlib.util.find_spec("pygls") is None,
+HAVE_PYGLS = importlib.util.find_spec("pygls") is not None
+needs_pygls = pytest.mark.skipif(not HAVE_PYGLS,
                                  reason="pygls is not installed (pip install 'newslint[server]')")
 TIMEOUT = 30  # seconds for any one answer: a hung server fails the test instead of hanging CI
 NBSP = "\u00a0"
@@ -370,9 +371,10 @@ def test_server_without_pygls_is_one_line_and_exit_2(monkeypatch):
     monkeypatch.delitem(sys.modules, "newslint.server.app", raising=False)
     monkeypatch.setitem(sys.modules, "pygls.lsp.server", None)  # what `import` does for a missing package
     result = run_cli("server")
+    missing = "lsprotocol" if importlib.util.find_spec("lsprotocol") is None else "pygls"  # the first import failing
     assert result.code == 2
-    assert result.err.strip() == ("newslint: error: `newslint server` needs pygls, which is not installed: "
-                                  "pip install 'newslint[server]'")
+    assert result.err.strip() == (f"newslint: error: `newslint server` needs pygls and lsprotocol ({missing} is not "
+                                  "installed): pip install 'newslint[server]'")
 
 
 # ------------------------------------------------------------ in memory
