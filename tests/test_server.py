@@ -320,6 +320,10 @@ def test_a_crashing_rule_is_one_message_and_the_server_goes_on(start_client, tmp
     assert shown["message"] == f"newslint: internal error: rule XYZ999 failed on {tmp_path / 'a.txt'}: ValueError: boom"
     assert client.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                  "position": {"line": 2, "character": 6}}) is None
+    (tmp_path / ".newslint.yaml").write_text("ignore: [XYZ999]\n", encoding="utf-8")  # the way out
+    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": (tmp_path / ".newslint.yaml").as_uri(),
+                                                                   "type": 1}]})
+    assert "WSP001" in [d["code"] for d in diagnostics_for(client, uri, 1)]
     client.request("shutdown")
     client.notify("exit")
     assert client.close() == 0

@@ -35,6 +35,7 @@ class NewslintServer(LanguageServer):
         self.linter = EditorLinter(registry)
         self.registry = registry
         self.snapshots: dict[str, Snapshot] = {}
+        self.open: set[str] = set()    # URIs as the client sent them (pygls keys its documents unquoted)
         self.shown: set[str] = set()   # configuration problems already shown to the user
         self.shut_down = False
 
@@ -71,7 +72,7 @@ class NewslintServer(LanguageServer):
     def refresh(self) -> None:
         """Lint every open document again (a configuration file changed:
         each one whose plan changed gets new diagnostics)."""
-        for uri in list(self.snapshots):
+        for uri in sorted(self.open):  # those without a snapshot too: their lint may now work
             self.publish(uri)
 
     def watch_configs(self) -> None:
@@ -172,6 +173,7 @@ def build_server(registry) -> NewslintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NewslintServer, params: types.DidOpenTextDocumentParams):
+        ls.open.add(params.text_document.uri)
         ls.publish(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -197,6 +199,7 @@ def build_server(registry) -> NewslintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: NewslintServer, params: types.DidCloseTextDocumentParams):
         ls.snapshots.pop(params.text_document.uri, None)
+        ls.open.discard(params.text_document.uri)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(params.text_document.uri, []))
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
