@@ -206,8 +206,10 @@ def test_editor_session_over_stdio(client, tmp_path):
 @needs_pygls
 def test_server_reads_the_config_of_each_document_folder(client, tmp_path):
     """Each document gets the config found from its own folder, as `newslint
-    check` finds it: one folder ignores WSP001, its sibling does not."""
-    quiet, loud = tmp_path / "quiet", tmp_path / "loud"
+    check` finds it: one folder ignores WSP001, its sibling does not. (The
+    name needs quoting in a URI: the answer must come back under the URI
+    the client sent.)"""
+    quiet, loud = tmp_path / "quiet أخبار", tmp_path / "loud"
     quiet.mkdir()
     loud.mkdir()
     (quiet / ".newslint.yaml").write_text("ignore: [WSP001]\n", encoding="utf-8")
@@ -218,7 +220,7 @@ def test_server_reads_the_config_of_each_document_folder(client, tmp_path):
         client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "text", "version": 1,
                                                                 "text": ARTICLE}})
         found[folder.name] = [d["code"] for d in diagnostics_for(client, uri, 1)]
-    assert "WSP001" not in found["quiet"] and "WSP001" in found["loud"]
+    assert "WSP001" not in found["quiet أخبار"] and "WSP001" in found["loud"]
     client.request("shutdown")
     client.notify("exit")
     assert client.close() == 0
