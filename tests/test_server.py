@@ -511,3 +511,15 @@ def test_neovim_snippets_in_the_docs_are_lua_that_starts_the_server(tmp_path):
         done = subprocess.run([name, *(a.format(file=source) for a in args)], capture_output=True, text=True,
                               timeout=TIMEOUT)
         assert done.returncode == 0, f"{name}: {done.stderr}"
+
+
+@needs_pygls
+def test_code_action_kinds_asked_for_cover_their_sub_kinds():
+    from lsprotocol import types
+
+    from newslint.server.app import FIX_ALL, wanted
+
+    assert wanted(FIX_ALL, None) and wanted(FIX_ALL, ["source.fixAll"])
+    assert wanted(FIX_ALL, [types.CodeActionKind.Source])  # an enum member, as pygls may structure it
+    assert not wanted(FIX_ALL, [types.CodeActionKind.QuickFix]) and not wanted(FIX_ALL, ["source.organizeImports"])
+    assert wanted(types.CodeActionKind.QuickFix, [types.CodeActionKind.QuickFix])

@@ -131,7 +131,8 @@ def overlaps(a: types.Range, b: types.Range) -> bool:
 def wanted(kind: str, only) -> bool:
     """Whether the client asked for actions of `kind` (`only`: the kinds
     it asked for; a kind covers its sub-kinds, "source" covers "source.fixAll.newslint")."""
-    return not only or any(kind == k or kind.startswith(f"{k}.") for k in only)
+    asked = [getattr(k, "value", k) for k in only or ()]  # enum members (f"{member}" is its name on 3.12+)
+    return not asked or any(kind == k or kind.startswith(k + ".") for k in asked)
 
 
 def quick_fixes(uri: str, snap: Snapshot, within: types.Range) -> list[types.CodeAction]:
