@@ -433,6 +433,15 @@ def test_per_file_ignores_match_the_document_path_under_its_config(tmp_path):
     assert "WSP001" not in found["a.txt"] and "WSP001" in found["b.txt"]
 
 
+def test_the_editor_plan_leaves_the_batch_rules_out():
+    """One open document is no batch: sketching it for the duplicate rules
+    at every keystroke is a fifth of the lint's time, for nothing."""
+    linter = EditorLinter(load_registry())
+    plan, _ = linter.plan_for(str(Path.cwd() / "f.txt"))
+    assert plan.batch_rules == [] and "WSP001" in plan.spec.codes
+    assert linter.lint("f.txt", ARTICLE, plan).findings
+
+
 def test_lone_surrogate_from_the_client_does_not_move_positions():
     registry = load_registry()
     linter = EditorLinter(registry)

@@ -17,7 +17,8 @@ from ..engine import LintCrash, LintPlan, lint_bytes, read_document
 from ..errors import UsageError
 from ..fixer import FileCodec, fix_bytes, fix_pass
 from ..models import FileError, Finding
-from ..plan import RunPlan
+from ..plan import RunPlan, Selection
+from ..rule import BatchRule
 from .positions import UTF16, LineIndex, Units
 
 
@@ -94,7 +95,14 @@ class EditorLinter:
             config = config_mod.load(str(found) if found else None, self.registry.rules, cwd=folder)
         except UsageError as exc:  # ConfigError included: the editor shows it, linting goes on
             problem, config = str(exc), config_mod.Config(None, folder, {})
-        return _CachedPlan(key, LintPlan.bind(RunPlan.build(self.registry.rules, config), self.registry), problem)
+        spec = RunPlan.build(self.registry.rules, config, Selection(ignore=self._batch_codes))
+        return _CachedPlan(key, LintPlan.bind(spec, self.registry), problem)
+
+    @cached_property
+    def _batch_codes(self) -> tuple:
+        """The batch rules' codes: one open document is no batch (and their
+        sketches would cost a fifth of each lint)."""
+        return tuple(rule.code for rule in self.registry.rules if issubclass(rule, BatchRule))
 
     def lint(self, path: str, text: str, plan: LintPlan, units: Units = UTF16) -> Snapshot:
         """Lint `text` as the document at `path`; positions will be counted
