@@ -162,7 +162,7 @@ def client(start_client):
 @needs_pygls
 def test_editor_session_over_stdio(client, tmp_path):
     """initialize -> didOpen -> diagnostics (exact UTF-16 range) -> quick
-    fix -> hover -> didChange (diagnostic gone) -> shutdown -> exit 0. The
+    fix -> hover -> didChange (diagnostic gone) -> didSave -> shutdown -> exit 0. The
     file on disk says nothing: the editor's text is what is linted."""
     capabilities = initialize(client, tmp_path)["capabilities"]
     assert capabilities["codeActionProvider"]["codeActionKinds"] == ["quickfix", "source.fixAll.newslint"]
@@ -198,6 +198,8 @@ def test_editor_session_over_stdio(client, tmp_path):
     client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
                                              "contentChanges": [{"text": fixed}]})
     assert "WSP001" not in [d["code"] for d in diagnostics_for(client, uri, 2)]
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert diagnostics_for(client, uri, 2) != []  # published again on save (SRC001: no source line)
     assert client.request("shutdown") is None
     client.notify("exit")
     assert client.close() == 0
