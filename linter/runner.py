@@ -41,6 +41,7 @@ class RunOptions:
     fix: FixMode | None = None
     stdin_name: str = "<stdin>"
     progress: Callable | None = None  # called with (done, total, findings)
+    suppress: Callable | None = None  # findings -> a new list without those the .newslint-ignore sidecars list
     baseline: Callable | None = None  # findings -> a new list of the findings not in the baseline
     thresholds: list = field(default_factory=list)
     known_errors: dict = field(default_factory=dict)  # path -> FileError found before reading (discovery)
@@ -246,7 +247,7 @@ class _Run:
         if linted.fix is None:
             return linted.result
         settled = self.writer.settle(linted.fix, stdin=linted.stdin)
-        self.summary.add_fixes(settled.fixed, settled.skipped)
+        self.summary.add_fixes(settled.fixed, settled.skipped, settled.result.path, settled.fixed_codes)
         if settled.output is not None and self.output is not None:
             self.output.write(settled.output)
             self.output.flush()
@@ -264,11 +265,13 @@ class _Run:
         return batch_results(self.plan, self.batch, self.sketches)
 
     def _screen(self, result: FileResult) -> FileResult:
-        """Drop findings below --min-confidence and baselined ones (a new
-        result), count the rest against the thresholds and fail-on."""
+        """Drop findings below --min-confidence, suppressed and baselined ones
+        (a new result), count the rest against the thresholds and fail-on."""
         floor = self.options.min_confidence
         if floor > 0.0 and result.findings:
             result = replace(result, findings=tuple(f for f in result.findings if f.confidence >= floor))
+        if self.options.suppress is not None and result.findings:
+            result = replace(result, findings=tuple(self.options.suppress(result.findings)))
         if self.options.baseline is not None and result.findings:
             result = replace(result, findings=tuple(self.options.baseline(result.findings)))
         for threshold in self.options.thresholds:
@@ -281,6 +284,7 @@ class _Run:
         summary = self.summary
         summary.thresholds = [t.outcome(summary.files) for t in self.options.thresholds]
         summary.baselined = getattr(self.options.baseline, "suppressed", 0)
+        summary.suppressed = getattr(self.options.suppress, "suppressed", 0)
         self.reporter.finish(summary)
         exceeded = any(t["exceeded"] for t in summary.thresholds)
         return RunOutcome(summary, self.worst, crashed, exceeded)

@@ -34,6 +34,9 @@ class Settings:
     statistics: bool = False
     color: str = "never"         # auto | always | never
     min_confidence: float = 0.0  # findings less confident than this are dropped
+    column_unit: str = "codepoint"  # codepoint | utf-8 | utf-16, for text, full and github
+    show_source: bool = False    # text: quote the flagged part of each line
+    show_fixes: bool = False     # text: list the fixes applied
 
 
 def add_run_arguments(parser) -> None:
@@ -42,9 +45,13 @@ def add_run_arguments(parser) -> None:
                         help="files or folders to lint ('-' reads standard input); default: .")
     parser.add_argument("--config", metavar="FILE", help="configuration file (default: discovered)")
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    parser.add_argument("--select", type=_codes, help="comma-separated codes, prefixes, names or categories to run")
-    parser.add_argument("--extend-select", type=_codes, help="add to the selected rules")
-    parser.add_argument("--ignore", type=_codes, help="comma-separated codes, prefixes, names or categories to skip")
+    # "extend": a repeated flag adds to the earlier ones (ruff's habit), `--select WSP --select SID` runs both
+    parser.add_argument("--select", type=_codes, action="extend",
+                        help="comma-separated codes, prefixes, names or categories to run (repeatable)")
+    parser.add_argument("--extend-select", type=_codes, action="extend",
+                        help="add to the selected rules, the config's select included (repeatable)")
+    parser.add_argument("--ignore", type=_codes, action="extend",
+                        help="comma-separated codes, prefixes, names or categories to skip (repeatable)")
     parser.add_argument("--stdin-filename", default="<stdin>", metavar="NAME",
                         help="name used for standard input in reports and per-file ignores")
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
