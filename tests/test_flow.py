@@ -260,5 +260,5 @@ def test_baseline_builds_its_settings_without_editing_the_arguments(registry, tm
 def test_each_subcommand_has_its_own_module():
     from newslint import cli
 
-    assert sorted(cli.COMMANDS) == ["baseline", "check", "explain", "profile", "rules"]
+    assert sorted(cli.COMMANDS) == ["baseline", "check", "explain", "profile", "rules", "server"]
     assert all(module.__name__ == f"newslint.cli.{name}" for name, module in cli.COMMANDS.items())

@@ -13,11 +13,12 @@ import sys
 
 from .. import __version__
 from ..errors import UsageError
-from . import baseline, check, explain, profile, rules
+from . import baseline, check, explain, profile, rules, server
 from .exit_codes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401  (the CLI's API)
 from .rules import rules_markdown  # noqa: F401  (docs/rules.md is generated with it)
 
-COMMANDS = {"check": check, "baseline": baseline, "profile": profile, "rules": rules, "explain": explain}
+COMMANDS = {"check": check, "baseline": baseline, "profile": profile, "rules": rules, "explain": explain,
+            "server": server}
 
 
 class _Parser(argparse.ArgumentParser):

@@ -46,13 +46,22 @@ def _explain(registry, key: str, color: bool = False) -> int:
     rule = registry.lookup(key)
     if rule is None:
         raise UsageError(f"unknown rule {key!r} (see `newslint rules`)")
+    sys.stdout.write(explanation(rule, lambda text: render_inline_code(text, color)))
+    return EXIT_OK
+
+
+def explanation(rule, render=lambda text: text) -> str:
+    """What `newslint explain` prints for `rule`: a head line, the
+    documentation, the options; `render` turns the docstrings' inline-code
+    markup into what the output shows (left as it is, it is Markdown: the
+    editor server's hover shows it so)."""
     head = f"{rule.code} {rule.name} [{rule.category}] severity: {rule.severity}"
     if rule.fixable:
         head += f", fix: {rule.fixable}"
-    sys.stdout.write(head + "\n\n" + render_inline_code(rule.documentation(), color) + "\n")
+    text = head + "\n\n" + render(rule.documentation()) + "\n"
     if rule.options:
-        sys.stdout.write("\nOptions:\n")
+        text += "\nOptions:\n"
         for k, spec in rule.options.items():
-            sys.stdout.write(f"  {k} (default {json.dumps(spec.get('default'), ensure_ascii=False)}): "
-                             f"{render_inline_code(spec.get('description', ''), color)}\n")
-    return EXIT_OK
+            text += (f"  {k} (default {json.dumps(spec.get('default'), ensure_ascii=False)}): "
+                     f"{render(spec.get('description', ''))}\n")
+    return text
