@@ -159,10 +159,13 @@ def start_folder(paths: list[str], cwd: Path | None = None) -> Path:
 
 
 def _has_tool_table(path: Path) -> bool:
-    try:
-        return "newslint" in _read_toml(path).get("tool", {})
-    except ConfigError:
-        return False
+    """Does the pyproject.toml at `path` configure newslint? One that is
+    not valid TOML is an error, as in ruff: skipping it would run every rule
+    where the project meant to configure them."""
+    return "newslint" in _read_toml(path).get("tool", {})
+
+
+_TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
 
 
 def _read_toml(path: Path) -> dict:
@@ -175,10 +178,18 @@ def _read_toml(path: Path) -> dict:
             return tomllib.load(fh)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
-    except (tomllib.TOMLDecodeError, ValueError) as exc:  # ValueError: an integer too long for int()
+    except tomllib.TOMLDecodeError as exc:
+        where = _TOML_WHERE.search(str(exc))   # tomllib puts the line in the message only
+        location = f"{path}:{where.group(1)}" if where else str(path)
+        problem = _TOML_WHERE.sub("", str(exc))
+        raise ConfigError(f"{location}: not valid TOML: {problem}") from exc
+    except ValueError as exc:  # an integer too long for int()
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     except RecursionError as exc:
         raise ConfigError(f"{path}: not valid TOML: nested too deeply") from exc
+
+
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def load(explicit: str | None, rules, cwd: Path | None = None, start: Path | None = None) -> Config:
@@ -193,16 +204,35 @@ def load(explicit: str | None, rules, cwd: Path | None = None, start: Path | Non
         path = discover((start or cwd).resolve())
     if path is None:
         return Config(None, cwd, {})
-    if path.name == "pyproject.toml":
-        data = _read_toml(path).get("tool", {}).get("newslint", {})
-        _validate(data, None, path, rules)
-        return Config(path, path.parent.resolve(), data)
-    node = _read_yaml(path)
-    data = _plain(node) if node is not None else {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1: the configuration must be a mapping of keys, not {type(data).__name__}")
+    return load_file(path, rules)
+
+
+def load_file(path: Path, rules) -> Config:
+    """The configuration in the file at `path`, read by its suffix: TOML
+    (a pyproject's ``[tool.newslint]``, else the whole file, like ruff.toml)
+    or YAML."""
+    suffix = path.suffix.lower()
+    if suffix == ".toml":
+        data, node = _toml_table(path), None
+    elif suffix in YAML_SUFFIXES:
+        node = _read_yaml(path)
+        data = _plain(node) if node is not None else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}:1: the configuration must be a mapping of keys, not {type(data).__name__}")
+    else:
+        raise UsageError(f"{path}: unknown configuration format (expected .yaml, .yml or .toml)")
     _validate(data, node, path, rules)
     return Config(path, path.parent.resolve(), data)
+
+
+def _toml_table(path: Path) -> dict:
+    """newslint's table of a TOML file: ``[tool.newslint]`` of a pyproject
+    (or of any file with that table), else the whole file."""
+    data = _read_toml(path)
+    tool = data.get("tool")
+    if path.name == "pyproject.toml" or (isinstance(tool, dict) and "newslint" in tool):
+        return (tool or {}).get("newslint", {})
+    return data
 
 
 def _read_yaml(path: Path):
