@@ -29,8 +29,12 @@ from .globs import glob_problem
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 DEFAULT_INCLUDE = ["**/*.txt"]
-DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
-                   ".newslint_cache", ".tox", ".mypy_cache", ".pytest_cache"]
+# ruff's default excludes (version control, environments, tool caches,
+# build outputs), with Python's own droppings and newslint's cache
+DEFAULT_EXCLUDE = [".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints",
+                   ".mypy_cache", ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache",
+                   ".svn", ".tox", ".venv", ".vscode", "__pypackages__", "_build", "buck-out", "build", "dist",
+                   "node_modules", "site-packages", "venv", "*.egg-info", "__pycache__", ".newslint_cache"]
 _CODE_LIKE = re.compile(r"^[A-Za-z]+[0-9]*$")
 # A configuration is a few levels deep; deeper nesting is an attack on the
 # recursive YAML composer (and on everything that walks the result).

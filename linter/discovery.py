@@ -71,8 +71,19 @@ def _walk(root: str, where: _Filter, found: Found) -> None:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 stack.append((entry.path, rel + "/"))
-            elif matches(where.include, rel):
+            elif _included(where.include, rel):
                 _add_file(entry, found)
+
+
+def _included(include, rel: str) -> bool:
+    """Does an include glob match `rel`, or `rel` with its suffix in lower
+    case? `A.TXT` is a text file as much as `a.txt` (FAT and Windows tools
+    write capitals)."""
+    if matches(include, rel):
+        return True
+    stem, dot, suffix = rel.rpartition(".")
+    lowered = suffix.lower()
+    return bool(dot) and "/" not in suffix and suffix != lowered and matches(include, f"{stem}.{lowered}")
 
 
 def _list(folder: str, found: Found) -> list:

@@ -75,3 +75,26 @@ def test_a_config_of_an_unknown_format_is_a_one_line_error(repo, name):
     r = run_cli("check", "articles", "--no-cache", "--config", name, cwd=repo)
     assert r.code == 2 and r.err.count("\n") == 1, r.err
     assert f"{name}: unknown configuration format" in r.err and ".toml" in r.err, r.err
+
+
+# ------------------------------------------------------------ default excludes (7)
+
+def test_build_outputs_and_tool_folders_are_skipped_when_walking(repo):
+    for rel in ("x.egg-info/SOURCES.txt", "build/a.txt", "dist/a.txt", "node_modules/p/a.txt",
+                "__pycache__/a.txt", ".newslint_cache/a.txt", "src/.venv/a.txt"):
+        write(repo / rel)
+    assert linted(check_json(repo, ".")) == {"articles/a.txt"}
+
+
+def test_an_explicit_exclude_replaces_the_default_list(repo):
+    write(repo / "build" / "a.txt")
+    write(repo / ".newslint.yaml", "exclude: [articles]\n")
+    assert linted(check_json(repo, ".")) == {"build/a.txt"}
+
+
+# ------------------------------------------------------------ suffixes (8)
+
+@pytest.mark.parametrize("name", ["A.TXT", "b.Txt"])
+def test_a_text_suffix_in_capitals_is_a_text_file(tmp_path, name):
+    write(tmp_path / "up" / name)
+    assert linted(check_json(tmp_path, "up")) == {f"up/{name}"}
