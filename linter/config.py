@@ -1,10 +1,12 @@
 """Find, load and validate the configuration, and answer questions about it.
 
-Sources, first found wins: ``--config FILE``; else, walking up from the
-folder of the linted paths (their common folder) and stopping at the
-repository root (the first folder holding ``.git``, as ruff does),
-``.newslint.yaml`` / ``.newslint.yml`` or a ``pyproject.toml`` with a
-``[tool.newslint]`` table. No file at all gives the built-in defaults.
+Each linted file uses, as in ruff, ``--config FILE`` when given; else the
+closest ``.newslint.yaml`` / ``.newslint.yml`` or ``pyproject.toml`` with a
+``[tool.newslint]`` table in its folder or above, stopping at the
+repository root (the first folder holding ``.git``); no file at all gives
+the built-in defaults (`Resolver`). The run's own settings (fail-on,
+thresholds, the cache folder) come from the configuration of the linted
+paths' common folder.
 
 YAML is read with ruamel.yaml's round-trip loader: it is as safe as the
 ``safe`` loader (no Python objects are built from tags) and it keeps line
@@ -137,15 +139,73 @@ def discover(start: Path) -> Path | None:
     repository root (a config dropped in a shared parent folder must not
     switch a project's rules off)."""
     for folder in [start, *start.parents]:
-        for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
-        if os.path.lexists(folder / ".git"):  # a folder, or a file in worktrees and submodules
+        found = config_file_in(folder)
+        if found is not None:
+            return found
+        if is_repository_root(folder):
             return None
     return None
+
+
+def is_repository_root(folder: Path) -> bool:
+    return os.path.lexists(folder / ".git")  # a folder, or a file in worktrees and submodules
+
+
+def config_file_in(folder: Path, names=None) -> Path | None:
+    """The config file in `folder` itself, if any. `names` (the folder's
+    entries, when the caller listed it) saves a system call per name."""
+    for name in (*CONFIG_NAMES, "pyproject.toml"):
+        path = folder / name
+        if (names is None or name in names) and path.is_file() \
+                and (name != "pyproject.toml" or _has_tool_table(path)):
+            return path
+    return None
+
+
+class Resolver:
+    """Which configuration each linted file uses, as in ruff: the closest
+    config file in its folder or above (not above the repository root),
+    else the built-in defaults; with `fixed` (``--config``, ``--isolated``)
+    that one for every file. Each config file is loaded once, and
+    `prepare` (the CLI's additions, such as the furniture profile) applied
+    to it once, so files of one configuration share one Config object."""
+
+    def __init__(self, rules, fixed: Config | None = None, prepare=None, cwd: Path | None = None):
+        self.rules = rules
+        self._prepare = prepare or (lambda config: config)
+        self.fixed = None if fixed is None else self._prepare(fixed)
+        self._cwd = cwd or Path.cwd()
+        self._loaded: dict = {}   # config file (None: defaults) -> Config
+        self._folders: dict = {}  # folder -> Config, for folders resolved by walking up
+
+    @classmethod
+    def of(cls, config: Config) -> "Resolver":
+        """`config` for every file."""
+        return cls((), fixed=config)
+
+    def for_folder(self, folder) -> Config:
+        """The configuration of files in `folder` (found walking up)."""
+        if self.fixed is not None:
+            return self.fixed
+        folder = Path(os.path.abspath(folder))
+        if folder not in self._folders:
+            self._folders[folder] = self._config_at(discover(folder.resolve()))
+        return self._folders[folder]
+
+    def below(self, folder, parent: Config, names=None) -> Config:
+        """The configuration of `folder`, met while walking down from a
+        folder that uses `parent`: its own config file, else `parent`."""
+        if self.fixed is not None:
+            return self.fixed
+        found = config_file_in(Path(folder), names)
+        return parent if found is None else self._config_at(found)
+
+    def _config_at(self, path: Path | None) -> Config:
+        key = None if path is None else path.resolve()
+        if key not in self._loaded:
+            config = Config(None, self._cwd, {}) if path is None else load_file(path, self.rules)
+            self._loaded[key] = self._prepare(config)
+        return self._loaded[key]
 
 
 def start_folder(paths: list[str], cwd: Path | None = None) -> Path:

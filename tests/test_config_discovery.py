@@ -98,3 +98,86 @@ def test_an_explicit_exclude_replaces_the_default_list(repo):
 def test_a_text_suffix_in_capitals_is_a_text_file(tmp_path, name):
     write(tmp_path / "up" / name)
     assert linted(check_json(tmp_path, "up")) == {f"up/{name}"}
+
+
+# ------------------------------------------------------------ hierarchical configuration (1)
+
+WSP = ARTICLE.replace("الوزير", "الوزير\u00a0")    # WSP001 too: a no-break space
+
+
+@pytest.fixture
+def two_desks(repo):
+    """news/a ignores SID, news/b makes SID001 an error and runs only it;
+    the root config (news/c has none of its own) ignores WSP."""
+    write(repo / ".newslint.yaml", "ignore: [WSP]\n")
+    write(repo / "news" / "a" / ".newslint.yaml", "ignore: [SID]\n")
+    write(repo / "news" / "b" / ".newslint.yaml", "select: [SID]\nseverity:\n  SID001: error\n")
+    for desk in "abc":
+        write(repo / "news" / desk / "x.txt", WSP)
+    return repo
+
+
+def findings_by_path(r) -> dict:
+    assert "Traceback" not in r.err and "internal error" not in r.err, r.err
+    out = {}
+    for f in json.loads(r.out)["findings"]:
+        out.setdefault(f["path"], set()).add((f["code"], f["severity"]))
+    return out
+
+
+DESKS = {"news/a/x.txt": {("WSP001", "warning")},
+         "news/b/x.txt": {("SID001", "error")},
+         "news/c/x.txt": {("SID001", "warning")}}
+
+
+def test_each_file_uses_the_closest_config(two_desks):
+    assert findings_by_path(check_json(two_desks, ".")) == {**DESKS, "articles/a.txt": {("SID001", "warning")}}
+    assert findings_by_path(check_json(two_desks, "news/a/x.txt", "news/b", "news/c")) == DESKS
+
+
+def test_each_file_uses_the_closest_config_through_the_cache(two_desks):
+    for _ in range(2):  # cold, then warm
+        assert findings_by_path(run_cli("check", "news", "--format", "json", cwd=two_desks)) == DESKS
+    write(two_desks / "news" / "a" / ".newslint.yaml", "ignore: [WSP]\n")     # the config changed: no stale hit
+    third = findings_by_path(run_cli("check", "news", "--format", "json", cwd=two_desks))
+    assert third == {**DESKS, "news/a/x.txt": {("SID001", "warning")}}
+
+
+def test_the_closest_config_is_found_from_the_parent_folder(repo):
+    write(repo / "excl" / ".newslint.yaml", "ignore: [ALL]\n")
+    write(repo / "excl" / "x.txt")
+    assert linted(check_json(repo, "excl")) == set()
+    assert linted(check_json(repo, ".")) == {"articles/a.txt"}
+
+
+def test_an_explicit_config_is_used_for_every_file(two_desks):
+    write(two_desks / "only-sid.yaml", "select: [SID]\n")
+    found = findings_by_path(check_json(two_desks, ".", "--config", "only-sid.yaml"))
+    assert found == {f"news/{d}/x.txt": {("SID001", "warning")} for d in "abc"} | {
+        "articles/a.txt": {("SID001", "warning")}}
+
+
+def test_per_file_ignores_of_a_nested_config_are_relative_to_its_folder(repo):
+    write(repo / "news" / ".newslint.yaml", "per-file-ignores:\n  'old/*.txt': [SID]\n")
+    write(repo / "news" / "old" / "x.txt")
+    write(repo / "news" / "new" / "x.txt")
+    assert linted(check_json(repo, ".")) == {"articles/a.txt", "news/new/x.txt"}
+
+
+# ------------------------------------------------------------ excludes below a path argument (5)
+
+@pytest.mark.parametrize("glob", ["archive/drafts", "./archive/drafts", "/archive/drafts", "archive/drafts/"])
+def test_an_exclude_holds_below_a_path_argument(repo, glob):
+    write(repo / ".newslint.yaml", f"extend-exclude: [{glob!r}]\n")
+    write(repo / "archive" / "drafts" / "d.txt")
+    write(repo / "archive" / "a.txt")
+    assert linted(check_json(repo, "archive")) == {"archive/a.txt"}
+    assert linted(check_json(repo / "archive", ".")) == {"a.txt"}
+    assert linted(check_json(repo, ".")) == {"archive/a.txt", "articles/a.txt"}
+
+
+def test_a_nested_config_excludes_relative_to_its_folder_when_walked_from_above(repo):
+    write(repo / "archive" / ".newslint.yaml", "extend-exclude: [drafts]\n")
+    write(repo / "archive" / "drafts" / "d.txt")
+    write(repo / "drafts" / "d.txt")                  # the root config does not exclude this one
+    assert linted(check_json(repo, ".")) == {"articles/a.txt", "drafts/d.txt"}

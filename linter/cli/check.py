@@ -52,17 +52,14 @@ def execute(settings: Settings, registry):
     """Discover, plan, run and report; the run's outcome (a crash is a
     UsageError, after the report file was dropped)."""
     from ..discovery import discover
-    from ..engine import LintPlan
-    from ..plan import RunPlan
 
-    found = discover(list(settings.paths), settings.config)
+    found = discover(list(settings.paths), settings.configs or settings.config, settings.walk)
     for note in found.notes:
         print(f"newslint: note: {note}", file=sys.stderr)
-    spec = RunPlan.build(registry.rules, settings.config, settings.selection)
-    plan = LintPlan.bind(spec, registry)
-    options = _run_options(settings, registry, spec, found)
+    groups = [_group(settings, registry, config, paths) for config, paths in found.by_config(settings.config)]
+    options = _run_options(settings, found)
     output = open_output(settings.output, found.paths)
-    outcome = _report(settings, registry, plan, options, found.paths, output)
+    outcome = _report(settings, registry, groups, options, found.paths, output)
     if output is not None:
         close_output(output, keep=outcome.crashed is None)
     if outcome.crashed:
@@ -70,12 +67,23 @@ def execute(settings: Settings, registry):
     return outcome
 
 
-def _run_options(settings: Settings, registry, spec, found):
+def _group(settings: Settings, registry, config, paths: list[str]):
+    """The files of one configuration with their plan and cache (the
+    cache's run key covers the plan)."""
+    from ..engine import LintPlan
+    from ..plan import RunPlan
+    from ..runner import Group
+
+    spec = RunPlan.build(registry.rules, config, settings.selection)
+    return Group(paths, LintPlan.bind(spec, registry), _cache(settings, registry, spec))
+
+
+def _run_options(settings: Settings, found):
     from .. import baseline as baseline_mod
     from .. import thresholds
     from ..runner import RunOptions, default_jobs
 
-    options = RunOptions(jobs=settings.jobs or default_jobs(), cache=_cache(settings, registry, spec),
+    options = RunOptions(jobs=settings.jobs or default_jobs(),
                          fix=settings.fix, stdin_name=settings.stdin_name,
                          thresholds=thresholds.from_config(settings.config), known_errors=found.errors,
                          min_confidence=settings.min_confidence)
@@ -93,11 +101,11 @@ def _cache(settings: Settings, registry, spec):
     return Cache(settings.cache_dir, run_key(spec, __version__, registry.plugin_versions, registry.code_fingerprint()))
 
 
-def _report(settings: Settings, registry, plan, options, paths: list[str], output):
+def _report(settings: Settings, registry, groups, options, paths: list[str], output):
     """Run with the reporter on its stream (and the progress bar on a
     terminal); an interrupted run leaves the previous report file as it was."""
     from ..reporters.base import ReportContext
-    from ..runner import run
+    from ..runner import run_groups
 
     stream = _report_stream(settings, output, paths)
     progress = None
@@ -107,7 +115,7 @@ def _report(settings: Settings, registry, plan, options, paths: list[str], outpu
         progress = _progress(settings, paths)
         if progress is not None:
             options.progress = progress.update
-        return run(paths, plan, settings.reporter(ctx), settings.fail_on, options, output=BinaryStdout())
+        return run_groups(groups, settings.reporter(ctx), settings.fail_on, options, output=BinaryStdout())
     except BaseException:
         if output is not None:
             output.discard()

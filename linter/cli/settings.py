@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .. import config as config_mod
 from ..cache import default_dir
-from ..config import Config
+from ..config import Config, Resolver
+from ..discovery import WalkOptions
 from ..errors import UsageError
 from ..plan import Selection
 from ..writer import FixMode
@@ -19,7 +20,7 @@ from ..writer import FixMode
 @dataclass(frozen=True)
 class Settings:
     paths: tuple
-    config: Config
+    config: Config               # the run's: fail-on, thresholds, cache folder (found from the paths' common folder)
     selection: Selection
     reporter: type               # the reporter class
     fail_on: str
@@ -34,6 +35,8 @@ class Settings:
     statistics: bool = False
     color: str = "never"         # auto | always | never
     min_confidence: float = 0.0  # findings less confident than this are dropped
+    configs: Resolver | None = None  # each file's configuration (None: `config` for every file)
+    walk: WalkOptions = WalkOptions()
 
 
 def add_run_arguments(parser) -> None:
@@ -79,7 +82,8 @@ def run_settings(args, registry, reporter, fail_on: str | None = None, fix: FixM
     """The Settings of a run from the common arguments in `args`; the
     subcommand gives the rest: `reporter` (a class or a format name), the
     fail-on flag, the fix mode and `choices` (other Settings fields)."""
-    config = with_profile(_load_config(args, registry), args, registry)
+    configs = _resolver(args, registry)
+    config = configs.for_folder(config_mod.start_folder(args.paths))
     selection = Selection(args.select, args.ignore, args.extend_select)
     _check_selectors(selection, registry)
     reporter_cls = _reporter(reporter, registry)
@@ -90,13 +94,15 @@ def run_settings(args, registry, reporter, fail_on: str | None = None, fix: FixM
     return Settings(tuple(args.paths), config, selection, reporter_cls, fail_on or config.fail_on, args.jobs,
                     args.stdin_filename, _cache_dir(args, config, fix), fix,
                     min_confidence=config.min_confidence if args.min_confidence is None else args.min_confidence,
-                    **choices)
+                    configs=configs, walk=WalkOptions(), **choices)
 
 
-def _load_config(args, registry) -> Config:
-    if args.isolated:
-        return Config()
-    return config_mod.load(args.config, registry.rules, start=config_mod.start_folder(args.paths))
+def _resolver(args, registry) -> Resolver:
+    """Each file's configuration: the closest config file, or for every
+    file the one --config names (--isolated: the defaults); with the
+    furniture profile added to each."""
+    fixed = Config() if args.isolated else config_mod.load(args.config, registry.rules) if args.config else None
+    return Resolver(registry.rules, fixed, prepare=lambda config: with_profile(config, args, registry))
 
 
 def with_profile(config: Config, args, registry) -> Config:
