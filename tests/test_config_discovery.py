@@ -26,7 +26,7 @@ def linted(r) -> set:
 
 
 def check_json(cwd, *args):
-    return run_cli("check", *args, "--format", "json", "--no-cache", cwd=cwd)
+    return run_cli("check", "--format", "json", "--no-cache", *args, cwd=cwd)
 
 
 @pytest.fixture
@@ -181,3 +181,38 @@ def test_a_nested_config_excludes_relative_to_its_folder_when_walked_from_above(
     write(repo / "archive" / "drafts" / "d.txt")
     write(repo / "drafts" / "d.txt")                  # the root config does not exclude this one
     assert linted(check_json(repo, ".")) == {"articles/a.txt", "drafts/d.txt"}
+
+
+# ------------------------------------------------------------ --force-exclude (4)
+
+@pytest.fixture
+def excluded(repo):
+    write(repo / ".newslint.yaml", "extend-exclude: [archive/drafts]\n")
+    write(repo / "archive" / "drafts" / "d.txt")
+    write(repo / "build" / "b.txt")                  # a default exclude
+    return repo
+
+
+NAMED = ("archive/drafts/d.txt", "build/b.txt", "articles/a.txt")
+
+
+def test_named_files_are_linted_even_when_excluded(excluded):
+    assert linted(check_json(excluded, *NAMED)) == set(NAMED)
+
+
+def test_force_exclude_matches_named_files_against_the_excludes(excluded):
+    assert linted(check_json(excluded, "--force-exclude", "--", *NAMED)) == {"articles/a.txt"}
+    assert linted(check_json(excluded, "--force-exclude", "archive/drafts", "articles")) == {"articles/a.txt"}
+
+
+def test_force_exclude_from_the_config(excluded):
+    write(excluded / ".newslint.yaml", "extend-exclude: [archive/drafts]\nforce-exclude: true\n")
+    assert linted(check_json(excluded, *NAMED)) == {"articles/a.txt"}
+
+
+def test_force_exclude_uses_the_excludes_of_each_files_config(excluded):
+    write(excluded / "archive" / ".newslint.yaml", "extend-exclude: [old.txt]\n")
+    write(excluded / "archive" / "old.txt")
+    write(excluded / "archive" / "drafts" / "d.txt")  # the root's exclude no longer holds below archive/
+    found = linted(check_json(excluded, "--force-exclude", "archive/old.txt", "archive/drafts/d.txt"))
+    assert found == {"archive/drafts/d.txt"}

@@ -45,6 +45,8 @@ def add_run_arguments(parser) -> None:
                         help="files or folders to lint ('-' reads standard input); default: .")
     parser.add_argument("--config", metavar="FILE", help="configuration file (default: discovered)")
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    parser.add_argument("--force-exclude", action="store_true", help="skip files and folders named on the "
+                        "command line too when they match exclude or extend-exclude (for pre-commit)")
     parser.add_argument("--select", type=_codes, help="comma-separated codes, prefixes, names or categories to run")
     parser.add_argument("--extend-select", type=_codes, help="add to the selected rules")
     parser.add_argument("--ignore", type=_codes, help="comma-separated codes, prefixes, names or categories to skip")
@@ -94,7 +96,11 @@ def run_settings(args, registry, reporter, fail_on: str | None = None, fix: FixM
     return Settings(tuple(args.paths), config, selection, reporter_cls, fail_on or config.fail_on, args.jobs,
                     args.stdin_filename, _cache_dir(args, config, fix), fix,
                     min_confidence=config.min_confidence if args.min_confidence is None else args.min_confidence,
-                    configs=configs, walk=WalkOptions(), **choices)
+                    configs=configs, walk=_walk_options(args, config), **choices)
+
+
+def _walk_options(args, config: Config) -> WalkOptions:
+    return WalkOptions(force_exclude=args.force_exclude or bool(config.get("force-exclude", False)))
 
 
 def _resolver(args, registry) -> Resolver:
