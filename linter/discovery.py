@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .config import Config, Resolver, relative_to, relative_to_root
 from .errors import UsageError
 from .filekinds import not_regular, special_kind
+from .gitignore import GitIgnores, Ignores
 from .globs import compile_globs, matches
 from .models import FileError
 
@@ -29,6 +31,7 @@ class WalkOptions:
     """How paths become files, beyond the configurations' globs."""
 
     force_exclude: bool = False   # named files and folders are matched against the excludes too
+    respect_gitignore: bool = True  # skip what git ignores (.gitignore files, .git/info/exclude)
 
 
 @dataclass
@@ -74,6 +77,15 @@ class _Filter:
         return matches(self.exclude, relative_to_root(path, self.root))
 
 
+class _Folder(NamedTuple):
+    """A folder to walk, with what its parent passes down."""
+
+    path: str       # as walked (relative when the argument was)
+    config: Config  # the parent's configuration
+    prefix: str     # the path relative to that configuration's folder, + "/"
+    ignores: Ignores | None  # the parent's ignores (None: .gitignore not respected)
+
+
 class _Discovery:
     """One discovery: what it found, and the compiled globs of each
     configuration it met."""
@@ -82,6 +94,7 @@ class _Discovery:
         self.resolver, self.walk = resolver, walk
         self.found = Found()
         self._filters: dict = {}  # id(config) -> _Filter (the resolver keeps the configs alive)
+        self.gitignores = GitIgnores() if walk.respect_gitignore else None
 
     def filter(self, config: Config) -> _Filter:
         if id(config) not in self._filters:
@@ -101,31 +114,43 @@ class _Discovery:
             raise UsageError(f"path not found: {arg}")
         folder = arg if os.path.isdir(arg) else os.path.dirname(arg) or "."
         config = self.resolver.for_folder(folder)
-        if self.walk.force_exclude and self.filter(config).excludes(arg):
+        if self.walk.force_exclude and self._force_excluded(arg, config):
             return
         if os.path.isdir(arg):
             self.walk_folder(arg, config)
         else:
             self.add(_clean(arg), config)
 
+    def _force_excluded(self, arg: str, config: Config) -> bool:
+        """Is the named `arg` excluded by its config or ignored by git?"""
+        if self.filter(config).excludes(arg):
+            return True
+        path = os.path.abspath(arg)
+        return self.gitignores is not None and self.gitignores.for_folder(os.path.dirname(path)).ignored_named(path)
+
     def walk_folder(self, root: str, config: Config) -> None:
-        """Every included file under `root`, each with the configuration of
-        its folder: a sub-folder's own config file takes over below it, and
-        its globs are relative to its folder."""
-        stack = [(root, config, self.filter(config).prefix(root))]
+        """Every included file under `root` that git does not ignore, each
+        with the configuration of its folder: a sub-folder's own config file
+        takes over below it, and its globs are relative to its folder."""
+        outer = None if self.gitignores is None else self.gitignores.for_folder(os.path.dirname(os.path.abspath(root)))
+        stack = [_Folder(root, config, self.filter(config).prefix(root), outer)]
         while stack:
-            folder, parent, prefix = stack.pop()
-            entries = _list(folder, self.found)
-            config = self.resolver.below(folder, parent, {e.name for e in entries})
-            if config is not parent:
-                prefix = ""
+            folder = stack.pop()
+            entries = _list(folder.path, self.found)
+            names = {e.name for e in entries}
+            config = self.resolver.below(folder.path, folder.config, names)
+            prefix = folder.prefix if config is folder.config else ""  # "": the folder of its own config file
+            absolute = os.path.abspath(folder.path)
+            ignores = None if folder.ignores is None else GitIgnores.below(absolute, folder.ignores, names)
             where = self.filter(config)
             for entry in entries:
                 rel = prefix + entry.name
-                if matches(where.exclude, rel, within=False):
+                is_dir = entry.is_dir(follow_symlinks=False)
+                if matches(where.exclude, rel, within=False) or \
+                        (ignores is not None and ignores.ignored(os.path.join(absolute, entry.name), is_dir)):
                     continue
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, config, rel + "/"))
+                if is_dir:
+                    stack.append(_Folder(entry.path, config, rel + "/", ignores))
                 elif _included(where.include, rel):
                     _add_file(entry, self, config)
 

@@ -216,3 +216,53 @@ def test_force_exclude_uses_the_excludes_of_each_files_config(excluded):
     write(excluded / "archive" / "drafts" / "d.txt")  # the root's exclude no longer holds below archive/
     found = linted(check_json(excluded, "--force-exclude", "archive/old.txt", "archive/drafts/d.txt"))
     assert found == {"archive/drafts/d.txt"}
+
+
+# ------------------------------------------------------------ .gitignore (6)
+
+@pytest.fixture
+def ignoring(repo):
+    """A repository whose .gitignore files and info/exclude hide some articles."""
+    write(repo / ".gitignore", "tmp/\n*.bak.txt\n")
+    write(repo / "sub" / ".gitignore", "local.txt\n!keep.bak.txt\n")
+    write(repo / ".git" / "info" / "exclude", "# private notes\n/private/\n")
+    for rel in ("tmp/a.txt", "x.bak.txt", "sub/local.txt", "sub/keep.bak.txt", "local.txt", "private/p.txt",
+                "sub/private/p.txt", "sub/deeper/y.bak.txt"):
+        write(repo / rel)
+    return repo
+
+
+def test_gitignore_files_and_info_exclude_are_respected(ignoring):
+    assert linted(check_json(ignoring, ".")) == {"articles/a.txt", "local.txt", "sub/keep.bak.txt",
+                                                "sub/private/p.txt"}
+
+
+def test_gitignore_files_above_the_walked_folder_apply(ignoring):
+    assert linted(check_json(ignoring / "sub", ".")) == {"keep.bak.txt", "private/p.txt"}
+    assert linted(check_json(ignoring, "sub")) == {"sub/keep.bak.txt", "sub/private/p.txt"}
+
+
+def test_no_respect_gitignore_walks_everything(ignoring):
+    every = {"articles/a.txt", "tmp/a.txt", "x.bak.txt", "sub/local.txt", "sub/keep.bak.txt", "local.txt",
+             "private/p.txt", "sub/private/p.txt", "sub/deeper/y.bak.txt"}
+    assert linted(check_json(ignoring, "--no-respect-gitignore", ".")) == every
+    write(ignoring / ".newslint.yaml", "respect-gitignore: false\n")
+    assert linted(check_json(ignoring, ".")) == every
+
+
+def test_named_ignored_files_are_linted_unless_force_exclude(ignoring):
+    named = ("tmp/a.txt", "sub/local.txt", "articles/a.txt")
+    assert linted(check_json(ignoring, *named)) == set(named)
+    assert linted(check_json(ignoring, "--force-exclude", *named)) == {"articles/a.txt"}
+
+
+def test_gitignore_outside_a_repository_is_not_read(tmp_path):
+    write(tmp_path / ".gitignore", "*.txt\n")
+    write(tmp_path / "a.txt")
+    assert linted(check_json(tmp_path, ".")) == {"a.txt"}
+
+
+def test_a_nested_repository_does_not_inherit_the_outer_gitignore(ignoring):
+    (ignoring / "vendor" / ".git").mkdir(parents=True)
+    write(ignoring / "vendor" / "z.bak.txt")
+    assert "vendor/z.bak.txt" in linted(check_json(ignoring, "."))

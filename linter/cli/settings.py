@@ -45,8 +45,10 @@ def add_run_arguments(parser) -> None:
                         help="files or folders to lint ('-' reads standard input); default: .")
     parser.add_argument("--config", metavar="FILE", help="configuration file (default: discovered)")
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    parser.add_argument("--force-exclude", action="store_true", help="skip files and folders named on the "
-                        "command line too when they match exclude or extend-exclude (for pre-commit)")
+    parser.add_argument("--force-exclude", action=argparse.BooleanOptionalAction, help="skip files and folders "
+                        "named on the command line too when excluded or ignored by git (for pre-commit)")
+    parser.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction,
+                        help="skip what .gitignore files and .git/info/exclude ignore (default: true)")
     parser.add_argument("--select", type=_codes, help="comma-separated codes, prefixes, names or categories to run")
     parser.add_argument("--extend-select", type=_codes, help="add to the selected rules")
     parser.add_argument("--ignore", type=_codes, help="comma-separated codes, prefixes, names or categories to skip")
@@ -100,7 +102,12 @@ def run_settings(args, registry, reporter, fail_on: str | None = None, fix: FixM
 
 
 def _walk_options(args, config: Config) -> WalkOptions:
-    return WalkOptions(force_exclude=args.force_exclude or bool(config.get("force-exclude", False)))
+    """A flag wins over the run's config."""
+    def choice(flag, key: str, default: bool) -> bool:
+        return bool(config.get(key, default)) if flag is None else flag
+
+    return WalkOptions(force_exclude=choice(args.force_exclude, "force-exclude", False),
+                       respect_gitignore=choice(args.respect_gitignore, "respect-gitignore", True))
 
 
 def _resolver(args, registry) -> Resolver:
