@@ -44,7 +44,7 @@ MAX_DEPTH = 32
 # int() refuses more than 4,300 digits; no setting needs more than a few.
 MAX_DIGITS = 100
 _LONG_INTEGER = re.compile(r"[-+]?[0-9][0-9_]{%d,}" % MAX_DIGITS)
-GLOB_KEYS = ("include", "exclude", "extend-exclude")
+GLOB_KEYS = ("include", "extend-include", "exclude", "extend-exclude")
 
 
 def base_schema() -> dict:
@@ -91,7 +91,7 @@ class Config:
 
     @property
     def include(self) -> list[str]:
-        return list(self.get("include", DEFAULT_INCLUDE))
+        return list(self.get("include", DEFAULT_INCLUDE)) + list(self.get("extend-include", []))
 
     @property
     def exclude(self) -> list[str]:

@@ -24,6 +24,9 @@ from .globs import compile_globs, matches
 from .models import FileError
 
 STDIN = "-"
+# Suffixes of files that are probably articles too: a folder holding only
+# these gets a warning saying how to include them.
+NEAR_SUFFIXES = (".text", ".md", ".markdown", ".rst", ".asc")
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Found:
     paths: list[str] = field(default_factory=list)      # sorted, standard input last
     errors: dict[str, FileError] = field(default_factory=dict)  # path (also in `paths`) -> why it failed
     notes: list[str] = field(default_factory=list)      # files skipped while walking, and why
+    warnings: list[str] = field(default_factory=list)   # named paths that yielded no file, and why
     configs: dict = field(default_factory=dict)          # path -> its Config (not standard input)
 
     def by_config(self, default: Config) -> list[tuple[Config, list[str]]]:
@@ -117,7 +121,10 @@ class _Discovery:
         if self.walk.force_exclude and self._force_excluded(arg, config):
             return
         if os.path.isdir(arg):
-            self.walk_folder(arg, config)
+            found_before = len(self.found.paths)
+            near = self.walk_folder(arg, config)
+            if near is not None and len(self.found.paths) == found_before:
+                self.found.warnings.append(_near_warning(arg, near))
         else:
             self.add(_clean(arg), config)
 
@@ -128,10 +135,12 @@ class _Discovery:
         path = os.path.abspath(arg)
         return self.gitignores is not None and self.gitignores.for_folder(os.path.dirname(path)).ignored_named(path)
 
-    def walk_folder(self, root: str, config: Config) -> None:
+    def walk_folder(self, root: str, config: Config) -> str | None:
         """Every included file under `root` that git does not ignore, each
         with the configuration of its folder: a sub-folder's own config file
-        takes over below it, and its globs are relative to its folder."""
+        takes over below it, and its globs are relative to its folder. The
+        first file left out with a NEAR_SUFFIXES suffix is returned."""
+        near = None
         outer = None if self.gitignores is None else self.gitignores.for_folder(os.path.dirname(os.path.abspath(root)))
         stack = [_Folder(root, config, self.filter(config).prefix(root), outer)]
         while stack:
@@ -153,6 +162,9 @@ class _Discovery:
                     stack.append(_Folder(entry.path, config, rel + "/", ignores))
                 elif _included(where.include, rel):
                     _add_file(entry, self, config)
+                elif near is None and os.path.splitext(entry.name)[1].lower() in NEAR_SUFFIXES:
+                    near = _clean(entry.path)
+        return near
 
 
 def discover(paths: list[str], configs, walk: WalkOptions = WalkOptions()) -> Found:
@@ -164,7 +176,15 @@ def discover(paths: list[str], configs, walk: WalkOptions = WalkOptions()) -> Fo
         discovery.named(arg)
     found = discovery.found
     found.paths = sorted(dict.fromkeys(found.paths), key=lambda p: (p == STDIN, p))
+    if not found.paths:
+        found.warnings.append("no files found under the given paths")   # ruff's warning; the exit stays 0
     return found
+
+
+def _near_warning(folder: str, near: str) -> str:
+    glob = "*" + os.path.splitext(near)[1].lower()
+    return (f"no file under {_clean(folder)} matches the include globs, but {near} may be an article: "
+            f'add extend-include: ["{glob}"] to the configuration to lint such files')
 
 
 def _included(include, rel: str) -> bool:

@@ -266,3 +266,35 @@ def test_a_nested_repository_does_not_inherit_the_outer_gitignore(ignoring):
     (ignoring / "vendor" / ".git").mkdir(parents=True)
     write(ignoring / "vendor" / "z.bak.txt")
     assert "vendor/z.bak.txt" in linted(check_json(ignoring, "."))
+
+
+def test_a_folder_of_near_suffixes_warns_how_to_include_them(tmp_path):
+    write(tmp_path / "up" / "b.text")
+    write(tmp_path / "up" / "notes.md")
+    r = run_cli("check", "up", "--no-cache", cwd=tmp_path)
+    assert r.code == 0 and "0 files" in r.out, r.out + r.err
+    warnings = [line for line in r.err.splitlines() if line.startswith("newslint: warning:")]
+    assert len(warnings) == 2, r.err
+    assert "up/b.text" in warnings[0] and 'extend-include: ["*.text"]' in warnings[0], r.err
+    assert "no files found" in warnings[1], r.err
+
+
+def test_extend_include_adds_suffixes(tmp_path):
+    write(tmp_path / "up" / "b.text")
+    write(tmp_path / "up" / "c.txt")
+    write(tmp_path / ".newslint.yaml", "extend-include: ['*.text']\n")
+    r = check_json(tmp_path, "up")
+    assert linted(r) == {"up/b.text", "up/c.txt"} and "warning" not in r.err
+
+
+def test_no_files_at_all_is_a_warning_and_exit_0(tmp_path):
+    (tmp_path / "empty").mkdir()
+    r = run_cli("check", "empty", "--no-cache", cwd=tmp_path)
+    assert r.code == 0 and r.err == "newslint: warning: no files found under the given paths\n", r.err
+
+
+def test_files_found_elsewhere_give_no_warning(tmp_path):
+    write(tmp_path / "up" / "b.text")
+    write(tmp_path / "news" / "a.txt")
+    r = run_cli("check", "up", "news", "--no-cache", cwd=tmp_path)
+    assert r.code == 1 and "up/b.text" in r.err and "no files found" not in r.err, r.err

@@ -56,6 +56,8 @@ def execute(settings: Settings, registry):
     found = discover(list(settings.paths), settings.configs or settings.config, settings.walk)
     for note in found.notes:
         print(f"newslint: note: {note}", file=sys.stderr)
+    for warning in found.warnings:
+        print(f"newslint: warning: {warning}", file=sys.stderr)
     groups = [_group(settings, registry, config, paths) for config, paths in found.by_config(settings.config)]
     options = _run_options(settings, found)
     output = open_output(settings.output, found.paths)
