@@ -20,23 +20,23 @@ class Ignores:
     """The ignore files that apply in one folder."""
 
     root: str | None = None  # the repository's folder (absolute); None: not in a repository
-    files: tuple = ()         # (folder, patterns) of each ignore file, shallowest first
+    files: tuple = ()         # (its folder + "/", patterns) of each ignore file, shallowest first
 
     def with_file(self, folder: str, path: str) -> "Ignores":
         """These ignores and the file at `path`, relative to `folder`."""
         if self.root is None:
             return self
         patterns = _patterns(path)
-        return Ignores(self.root, self.files + ((folder, patterns),)) if patterns else self
+        base = folder.rstrip(os.sep) + os.sep  # what paths below `folder` start with
+        return Ignores(self.root, self.files + ((base, patterns),)) if patterns else self
 
     def ignored(self, path: str, is_dir: bool) -> bool:
         """Is the absolute `path` ignored (itself, not through a folder
         holding it: the walk never enters an ignored folder)?"""
-        for folder, patterns in reversed(self.files):
-            rel = os.path.relpath(path, folder).replace(os.sep, "/")
-            if rel == "." or rel.startswith("../"):
+        for base, patterns in reversed(self.files):
+            if not path.startswith(base):
                 continue  # a file's patterns apply below its folder only
-            rel += "/" if is_dir else ""
+            rel = path[len(base):].replace(os.sep, "/") + ("/" if is_dir else "")
             for pattern in reversed(patterns):
                 if pattern.match_file(rel) is not None:
                     return bool(pattern.include)
