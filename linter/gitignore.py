@@ -31,14 +31,17 @@ class Ignores:
         return Ignores(self.root, self.files + ((base, patterns),)) if patterns else self
 
     def ignored(self, path: str, is_dir: bool) -> bool:
-        """Is the absolute `path` ignored (itself, not through a folder
-        holding it: the walk never enters an ignored folder)?"""
+        """Is the absolute `path` ignored itself (not through a folder
+        holding it: the walk never enters an ignored folder unless it was
+        named)?"""
         for base, patterns in reversed(self.files):
             if not path.startswith(base):
                 continue  # a file's patterns apply below its folder only
             rel = path[len(base):].replace(os.sep, "/") + ("/" if is_dir else "")
             for pattern in reversed(patterns):
-                if pattern.match_file(rel) is not None:
+                # fullmatch: the path itself, not a folder holding it (`tmp/` matches
+                # `tmp/a.txt` too): a named folder that git ignores is still walked
+                if pattern.regex.fullmatch(rel) is not None:
                     return bool(pattern.include)
         return False
 

@@ -5,6 +5,8 @@ excludes, files that are not found."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 
 import pytest
 
@@ -298,3 +300,28 @@ def test_files_found_elsewhere_give_no_warning(tmp_path):
     write(tmp_path / "news" / "a.txt")
     r = run_cli("check", "up", "news", "--no-cache", cwd=tmp_path)
     assert r.code == 1 and "up/b.text" in r.err and "no files found" not in r.err, r.err
+
+
+def test_a_named_ignored_folder_is_walked_unless_force_exclude(ignoring):
+    write(ignoring / "tmp" / "deep" / "b.txt")
+    assert linted(check_json(ignoring, "tmp")) == {"tmp/a.txt", "tmp/deep/b.txt"}
+    assert linted(check_json(ignoring, "--force-exclude", "tmp", "articles")) == {"articles/a.txt"}
+    assert linted(check_json(ignoring, "--force-exclude", "tmp/deep/b.txt", "articles")) == {"articles/a.txt"}
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_files_walked_are_the_files_git_does_not_ignore(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    write(tmp_path / ".gitignore", "*.log.txt\n!important.log.txt\n/top.txt\nout/\n**/cache/**\nd?.txt\n"
+                                   "a/**/z.txt\n\\#hash.txt\n[ab]x.txt\n")
+    write(tmp_path / "a" / ".gitignore", "/local.txt\n*.txt\n!keep*.txt\n")
+    write(tmp_path / "a" / "b" / ".gitignore", "!*.txt\nnot-here.txt\n")
+    names = ["top.txt", "sub/top.txt", "x.log.txt", "important.log.txt", "sub/important.log.txt", "out/o.txt",
+             "sub/out/o.txt", "q/cache/c.txt", "d1.txt", "d12.txt", "a/z.txt", "a/m/z.txt", "#hash.txt",
+             "ax.txt", "cx.txt", "a/local.txt", "a/keep1.txt", "a/other.txt", "a/b/other.txt",
+             "a/b/not-here.txt", "a/b/c/deep.txt", "plain.txt"]
+    for name in names:
+        write(tmp_path / name)
+    listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=tmp_path, check=True,
+                            capture_output=True, text=True).stdout.split()
+    assert linted(check_json(tmp_path, ".")) == {n for n in listed if n.endswith(".txt")}
