@@ -8,9 +8,8 @@ Globs are matched against the path relative to their config file's folder
 walked folder itself and its parents are never excluded (naming a folder
 asks for it). The walk is iterative (a tree thousands of levels deep does
 not exhaust the stack) and reads no linted file (only config and ignore
-files): special files (FIFOs, devices,
-sockets) are skipped with a note, a folder that cannot be listed is a file
-error in the report."""
+files): special files (FIFOs, devices, sockets) are skipped with a note, a
+folder that cannot be listed is a file error in the report."""
 from __future__ import annotations
 
 import os
