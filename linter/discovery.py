@@ -140,31 +140,40 @@ class _Discovery:
         with the configuration of its folder: a sub-folder's own config file
         takes over below it, and its globs are relative to its folder. The
         first file left out with a NEAR_SUFFIXES suffix is returned."""
-        near = None
         outer = None if self.gitignores is None else self.gitignores.for_folder(os.path.dirname(os.path.abspath(root)))
         stack = [_Folder(root, config, self.filter(config).prefix(root), outer)]
+        near = None
         while stack:
-            folder = stack.pop()
-            entries = _list(folder.path, self.found)
-            names = {e.name for e in entries}
-            config = self.resolver.below(folder.path, folder.config, names)
-            prefix = folder.prefix if config is folder.config else ""  # "": the folder of its own config file
-            absolute = os.path.abspath(folder.path)
-            ignores = None if folder.ignores is None else GitIgnores.below(absolute, folder.ignores, names)
-            where = self.filter(config)
-            for entry in entries:
-                rel = prefix + entry.name
-                is_dir = entry.is_dir(follow_symlinks=False)
-                if matches(where.exclude, rel, within=False) or \
-                        (ignores is not None and ignores.ignored(os.path.join(absolute, entry.name), is_dir)):
-                    continue
-                if is_dir:
-                    stack.append(_Folder(entry.path, config, rel + "/", ignores))
-                elif _included(where.include, rel):
-                    _add_file(entry, self, config)
-                elif near is None and os.path.splitext(entry.name)[1].lower() in NEAR_SUFFIXES:
-                    near = _clean(entry.path)
+            folders, left_out = self._visit(stack.pop())
+            stack.extend(folders)
+            near = near or left_out
         return near
+
+    def _visit(self, folder: _Folder) -> tuple[list, str | None]:
+        """Add the included files of `folder`; its sub-folders to walk, and
+        a file with a near suffix it left out (or None)."""
+        entries = _list(folder.path, self.found)
+        names = {e.name for e in entries}
+        config = self.resolver.below(folder.path, folder.config, names)
+        prefix = folder.prefix if config is folder.config else ""  # "": the folder of its own config file
+        absolute = os.path.abspath(folder.path)
+        ignores = None if folder.ignores is None else GitIgnores.below(absolute, folder.ignores, names)
+        where = self.filter(config)
+        git = ignores is not None and bool(ignores.files)  # any ignore file to match?
+        folders, near = [], None
+        for entry in entries:
+            rel = prefix + entry.name
+            is_dir = entry.is_dir(follow_symlinks=False)
+            if matches(where.exclude, rel, within=False) or \
+                    (git and ignores.ignored(os.path.join(absolute, entry.name), is_dir)):
+                continue
+            if is_dir:
+                folders.append(_Folder(entry.path, config, rel + "/", ignores))
+            elif _included(where.include, rel):
+                _add_file(entry, self, config)
+            elif near is None and os.path.splitext(entry.name)[1].lower() in NEAR_SUFFIXES:
+                near = _clean(entry.path)
+        return folders, near
 
 
 def discover(paths: list[str], configs, walk: WalkOptions = WalkOptions()) -> Found:
