@@ -304,16 +304,16 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
 
 def run_groups(groups: list[Group], reporter, fail_on: str, options: RunOptions | None = None,
                output=None) -> RunOutcome:
-    """`run` for files under several configurations: one report, one
-    summary; each group is linted (and its batch rules compare its files)
-    under its own plan and cache, in the order of the groups."""
+    """`run` for files under several configurations: one report in path
+    order, one summary; each group is linted (and its batch rules compare
+    its files) under its own plan and cache."""
     options = options or RunOptions()
     summary, worst, crashed = Summary(), False, None
     total, done = sum(len(group.paths) for group in groups), 0
+    sink = _InPathOrder(reporter, groups) if len(groups) > 1 else reporter
     reporter.start()
     for group in groups:
-        state = _Run(group.paths, group.plan, reporter, fail_on, replace(options, cache=group.cache), output,
-                     summary)
+        state = _Run(group.paths, group.plan, sink, fail_on, replace(options, cache=group.cache), output, summary)
         try:
             for linted in state.linted():
                 state.file(linted)
@@ -327,7 +327,38 @@ def run_groups(groups: list[Group], reporter, fail_on: str, options: RunOptions 
         worst = worst or state.worst
         if crashed:
             break
+    if sink is not reporter:
+        sink.release()
     return _finish(summary, reporter, options, worst, crashed)
+
+
+class _InPathOrder:
+    """Holds the results of a run of several groups and hands them to the
+    reporter in path order, as one group's run reports them: every file's
+    own result first, then the batch rules' results."""
+
+    def __init__(self, reporter, groups: list[Group]):
+        self.reporter = reporter
+        order = sorted(path for group in groups for path in group.paths if path != STDIN)
+        self._rank = {path: i for i, path in enumerate(order)}  # standard input (not in it) last
+        self._seen: set = set()
+        self._files: list = []
+        self._batch: list = []
+
+    def file(self, result: FileResult) -> None:
+        """A file's own result comes first; a second result for the same
+        path in a group is the batch rules'."""
+        if result.path in self._seen:
+            self._batch.append(result)
+        else:
+            self._seen.add(result.path)
+            self._files.append(result)
+
+    def release(self) -> None:
+        rank = len(self._rank)
+        for results in (self._files, self._batch):
+            for result in sorted(results, key=lambda r: self._rank.get(r.path, rank)):
+                self.reporter.file(result)
 
 
 def _finish(summary: Summary, reporter, options: RunOptions, worst: bool, crashed: str | None) -> RunOutcome:

@@ -325,3 +325,14 @@ def test_the_files_walked_are_the_files_git_does_not_ignore(tmp_path):
     listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=tmp_path, check=True,
                             capture_output=True, text=True).stdout.split()
     assert linted(check_json(tmp_path, ".")) == {n for n in listed if n.endswith(".txt")}
+
+
+def test_files_of_several_configs_are_reported_in_path_order(repo):
+    write(repo / "m" / ".newslint.yaml", "severity:\n  SID001: error\n")
+    for rel in ("a.txt", "m/x.txt", "z.txt"):
+        write(repo / rel)
+    r = run_cli("check", ".", "--no-cache", cwd=repo)
+    reported = [line.split(":")[0] for line in r.out.splitlines() if "SID001" in line]
+    assert reported == ["a.txt", "articles/a.txt", "m/x.txt", "z.txt"], r.out
+    paths = [f["path"] for f in json.loads(check_json(repo, ".").out)["findings"] if f["code"] == "SID001"]
+    assert paths == reported
