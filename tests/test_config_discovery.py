@@ -336,3 +336,19 @@ def test_files_of_several_configs_are_reported_in_path_order(repo):
     assert reported == ["a.txt", "articles/a.txt", "m/x.txt", "z.txt"], r.out
     paths = [f["path"] for f in json.loads(check_json(repo, ".").out)["findings"] if f["code"] == "SID001"]
     assert paths == reported
+
+
+def test_a_broken_config_met_while_walking_is_a_one_line_error(repo):
+    write(repo / "news" / "desk" / ".newslint.yaml", "select: [ALL\n")
+    write(repo / "news" / "desk" / "x.txt")
+    r = run_cli("check", ".", "--no-cache", cwd=repo)
+    assert r.code == 2 and r.out == "" and r.err.count("\n") == 1, r.err
+    assert "desk/.newslint.yaml:2: not valid YAML" in r.err, r.err
+
+
+def test_a_pyproject_without_a_newslint_table_is_passed_over_while_walking(repo):
+    write(repo / ".newslint.yaml", "ignore: [ALL]\n")
+    write(repo / "pkg" / "pyproject.toml", '[project]\nname = "pkg"\n')
+    write(repo / "pkg" / "x.txt")
+    assert linted(check_json(repo, ".")) == set()
+    assert linted(check_json(repo, "pkg")) == set()
