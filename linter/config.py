@@ -226,7 +226,14 @@ def _has_tool_table(path: Path) -> bool:
     """Does the pyproject.toml at `path` configure newslint? One that is
     not valid TOML is an error, as in ruff: skipping it would run every rule
     where the project meant to configure them."""
-    return "newslint" in _read_toml(path).get("tool", {})
+    return _tool_table(_read_toml(path)) is not None
+
+
+def _tool_table(data: dict):
+    """The ``[tool.newslint]`` table of parsed TOML, or None (a ``tool``
+    that is not a table has none)."""
+    tool = data.get("tool")
+    return tool.get("newslint") if isinstance(tool, dict) else None
 
 
 _TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
@@ -293,10 +300,10 @@ def _toml_table(path: Path) -> dict:
     """newslint's table of a TOML file: ``[tool.newslint]`` of a pyproject
     (or of any file with that table), else the whole file."""
     data = _read_toml(path)
-    tool = data.get("tool")
-    if path.name == "pyproject.toml" or (isinstance(tool, dict) and "newslint" in tool):
-        return (tool or {}).get("newslint", {})
-    return data
+    table = _tool_table(data)
+    if table is not None:
+        return table
+    return {} if path.name == "pyproject.toml" else data
 
 
 def _read_yaml(path: Path):

@@ -352,3 +352,12 @@ def test_a_pyproject_without_a_newslint_table_is_passed_over_while_walking(repo)
     write(repo / "pkg" / "x.txt")
     assert linted(check_json(repo, ".")) == set()
     assert linted(check_json(repo, "pkg")) == set()
+
+
+@pytest.mark.parametrize("text", ['tool = 3\n', 'tool = "newslint"\n'])
+def test_a_pyproject_whose_tool_is_not_a_table_is_passed_over(repo, text):
+    write(repo / "pyproject.toml", text)
+    r = run_cli("check", "articles", "--no-cache", cwd=repo)
+    assert r.code == 1 and "SID001" in r.out, r.err
+    r = run_cli("check", "articles", "--no-cache", "--config", "pyproject.toml", cwd=repo)
+    assert r.code == 1 and "SID001" in r.out, r.err
