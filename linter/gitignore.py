@@ -10,6 +10,7 @@ by the pathspec library.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from .errors import UsageError
@@ -76,7 +77,17 @@ def _patterns(path: str) -> tuple:
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise UsageError("respecting .gitignore needs the pathspec package (pip install pathspec); "
                          "or pass --no-respect-gitignore") from exc
-    return tuple(p for p in pathspec.GitIgnoreSpec.from_lines(lines).patterns if p.include is not None)
+    return tuple(pattern for line in lines for pattern in _pattern(pathspec, line))
+
+
+def _pattern(pathspec, line: str) -> list:
+    """The pattern of one line: none for a line that means nothing (`!`
+    alone, a trailing backslash, a bad range), which git skips too."""
+    try:
+        patterns = pathspec.GitIgnoreSpec.from_lines([line]).patterns
+    except (ValueError, re.error):
+        return []
+    return [p for p in patterns if p.include is not None]
 
 
 def _is_repository(folder: str) -> bool:

@@ -361,3 +361,11 @@ def test_a_pyproject_whose_tool_is_not_a_table_is_passed_over(repo, text):
     assert r.code == 1 and "SID001" in r.out, r.err
     r = run_cli("check", "articles", "--no-cache", "--config", "pyproject.toml", cwd=repo)
     assert r.code == 1 and "SID001" in r.out, r.err
+
+
+def test_lines_of_a_gitignore_that_mean_nothing_are_skipped_as_git_does(repo):
+    write(repo / ".gitignore", "\\\\\n!\n[z-a].txt\na\\\\\nskipped.txt\n", )
+    write(repo / "skipped.txt")
+    write(repo / "z.txt")
+    r = check_json(repo, ".")
+    assert linted(r) == {"articles/a.txt", "z.txt"}, r.err
