@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import time
 
 import pytest
 
@@ -313,13 +314,16 @@ def test_a_named_ignored_folder_is_walked_unless_force_exclude(ignoring):
 def test_the_files_walked_are_the_files_git_does_not_ignore(tmp_path):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     write(tmp_path / ".gitignore", "*.log.txt\n!important.log.txt\n/top.txt\nout/\n**/cache/**\nd?.txt\n"
-                                   "a/**/z.txt\n\\#hash.txt\n[ab]x.txt\n")
+                                   "a/**/z.txt\n\\#hash.txt\n[ab]x.txt\n\\!bang.txt\nsp.txt   \nlit\\*.txt\n"
+                                   "**/deep2/**\ne/**\n!e/keep.txt\n[!q]q.txt\nmid/*/n.txt\n")
     write(tmp_path / "a" / ".gitignore", "/local.txt\n*.txt\n!keep*.txt\n")
     write(tmp_path / "a" / "b" / ".gitignore", "!*.txt\nnot-here.txt\n")
     names = ["top.txt", "sub/top.txt", "x.log.txt", "important.log.txt", "sub/important.log.txt", "out/o.txt",
              "sub/out/o.txt", "q/cache/c.txt", "d1.txt", "d12.txt", "a/z.txt", "a/m/z.txt", "#hash.txt",
              "ax.txt", "cx.txt", "a/local.txt", "a/keep1.txt", "a/other.txt", "a/b/other.txt",
-             "a/b/not-here.txt", "a/b/c/deep.txt", "plain.txt"]
+             "a/b/not-here.txt", "a/b/c/deep.txt", "plain.txt", "!bang.txt", "sp.txt", "lit*.txt", "litx.txt",
+             "f/deep2/g.txt", "deep2/h.txt", "e/h.txt", "e/keep.txt", "qq.txt", "xq.txt", "mid/k/n.txt",
+             "mid/k/l/n.txt", "mid/n.txt"]
     for name in names:
         write(tmp_path / name)
     listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=tmp_path, check=True,
@@ -369,3 +373,15 @@ def test_lines_of_a_gitignore_that_mean_nothing_are_skipped_as_git_does(repo):
     write(repo / "z.txt")
     r = check_json(repo, ".")
     assert linted(r) == {"articles/a.txt", "z.txt"}, r.err
+
+
+def test_a_hostile_gitignore_pattern_against_a_near_miss_is_fast(repo):
+    """gitignore patterns are untrusted like config globs: a pattern with
+    many stars against a long near miss must not backtrack (a regex
+    translation takes minutes here)."""
+    write(repo / ".gitignore", "*".join(["a"] * 9) + "*b\n")
+    write(repo / ("a" * 64 + ".txt"))
+    start = time.perf_counter()
+    r = check_json(repo, ".")
+    assert time.perf_counter() - start < 5
+    assert linted(r) == {"articles/a.txt", "a" * 64 + ".txt"}
