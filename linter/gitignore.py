@@ -9,7 +9,7 @@ holding ``.git``) starts afresh.
 Ignore files are untrusted input like config globs (a data repository
 takes contributions): their lines are translated to the globs of
 globs.py, which match in linear time. A regex translation (pathspec's)
-backtracks: one pattern of ten stars took three minutes against one
+backtracks: one pattern of nine stars took three minutes against one
 64-letter file name.
 """
 from __future__ import annotations
