@@ -20,6 +20,7 @@ from pathlib import Path
 from .cache_key import FORMAT, BatchKey, snapshot_key
 from .models import CATEGORIES, SEVERITIES, Edit, FileError, FileResult, Finding, Fix, Hit
 from .outcome import CacheEntry, Linted
+
 MAX_POSITION = 2 ** 31 - 1   # a line or column past this is not from a real file
 APPLICABILITIES = ("safe", "unsafe")
 
@@ -31,6 +32,27 @@ class Unfit(ValueError):
 def _require(condition: bool) -> None:
     if not condition:
         raise Unfit("cache entry does not fit")
+
+
+# The cache folder marks itself, as ruff's and pytest's do: git ignores it
+# without an entry in the project's .gitignore, and backup tools that follow
+# https://bford.info/cachedir/ skip it.
+CACHEDIR_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"
+MARKERS = {
+    ".gitignore": "# Created by newslint automatically.\n*\n",
+    "CACHEDIR.TAG": f"{CACHEDIR_SIGNATURE}\n# This file is a cache directory tag created by newslint.\n"
+                    "# For information about cache directory tags, see: https://bford.info/cachedir/\n",
+}
+
+
+def make_cache_dir(root: Path) -> None:
+    """Create the cache folder with its markers; markers already there
+    (perhaps edited by the user) are kept."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in MARKERS.items():
+        marker = root / name
+        if not marker.exists():
+            marker.write_text(text, encoding="utf-8")
 
 
 def default_dir(config_path: Path | None) -> Path:
@@ -83,7 +105,7 @@ class Cache:
             try:
                 if not create and not file.exists():
                     return None
-                self.root.mkdir(parents=True, exist_ok=True)
+                make_cache_dir(self.root)
                 db = sqlite3.connect(file, timeout=30)
                 db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 self._db, self._pid = db, os.getpid()

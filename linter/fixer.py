@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_left, insort
+from collections import Counter
 from dataclasses import dataclass
 
 from .decoding import UTF8_BOM, Decoded
@@ -231,6 +232,7 @@ class FixResult:
     before: tuple = ()         # findings of the original bytes: reported when `fixed` is not written
     texts: tuple = ()          # (original, fixed) text as decoded, for --diff
     error: str | None = None   # why the file was not fixed or not linted
+    applied_codes: tuple = ()  # (code, count) of the applied fixes, by code: what --show-fixes lists
 
 
 def fix_bytes(path: str, data: bytes, plan, unsafe: bool = False) -> FixResult:
@@ -254,15 +256,17 @@ def fix_bytes(path: str, data: bytes, plan, unsafe: bool = False) -> FixResult:
         return FixResult(path, first, data, None, before=first, error=f"not fixed: {exc}")
     newline, original_text = doc.newline, doc.text
     current, applied, skipped = data, 0, 0
+    by_code = Counter()
     for _ in range(MAX_FIX_PASSES):
         done = fix_pass(doc, findings, codec, unsafe)
         skipped = len(done.outcome.skipped)  # overlapping fixes left for the next pass (or for good)
         if not done.outcome.applied or done.data is None or done.data == current:
             break
         applied += len(done.outcome.applied)
+        by_code.update(f.code for f in done.outcome.applied)
         current, codec = done.data, done.codec
         parsed = plan.parse(path, current) if plan.parse is not None else None
         doc = parsed or refixed_document(path, current, done.outcome.text, codec, newline)
         findings = tuple(check_document(doc, plan))
     return FixResult(path, findings, data, current if current != data else None, applied, skipped, first,
-                     (original_text, doc.text))
+                     (original_text, doc.text), applied_codes=tuple(sorted(by_code.items())))

@@ -116,7 +116,10 @@ class Table:
 
     def code(self, form: str) -> int:
         """The stored zipf code of an already normalised form, 0 when absent."""
-        key = word_key(form, self._blake2b)
+        return self.code_of_key(word_key(form, self._blake2b))
+
+    def code_of_key(self, key: int) -> int:
+        """The stored code of the form with this `word_key`, 0 when absent."""
         keys = self._keys
         index = bisect_left(keys, key)
         if index < self._count and keys[index] == key:

@@ -41,6 +41,7 @@ class RunOptions:
     fix: FixMode | None = None
     stdin_name: str = "<stdin>"
     progress: Callable | None = None  # called with (done, total, findings)
+    suppress: Callable | None = None  # findings -> a new list without those the .newslint-ignore sidecars list
     baseline: Callable | None = None  # findings -> a new list of the findings not in the baseline
     thresholds: list = field(default_factory=list)
     known_errors: dict = field(default_factory=dict)  # path -> FileError found before reading (discovery)
@@ -258,7 +259,7 @@ class _Run:
         if linted.fix is None:
             return linted.result
         settled = self.writer.settle(linted.fix, stdin=linted.stdin)
-        self.summary.add_fixes(settled.fixed, settled.skipped)
+        self.summary.add_fixes(settled.fixed, settled.skipped, settled.result.path, settled.fixed_codes)
         if settled.output is not None and self.output is not None:
             self.output.write(settled.output)
             self.output.flush()
@@ -276,11 +277,13 @@ class _Run:
         return batch_results(self.plan, self.batch, self.sketches)
 
     def _screen(self, result: FileResult) -> FileResult:
-        """Drop findings below --min-confidence and baselined ones (a new
-        result), count the rest against the thresholds and fail-on."""
+        """Drop findings below --min-confidence, suppressed and baselined ones
+        (a new result), count the rest against the thresholds and fail-on."""
         floor = self.options.min_confidence
         if floor > 0.0 and result.findings:
             result = replace(result, findings=tuple(f for f in result.findings if f.confidence >= floor))
+        if self.options.suppress is not None and result.findings:
+            result = replace(result, findings=tuple(self.options.suppress(result.findings)))
         if self.options.baseline is not None and result.findings:
             result = replace(result, findings=tuple(self.options.baseline(result.findings)))
         for threshold in self.options.thresholds:
@@ -364,6 +367,7 @@ class _InPathOrder:
 def _finish(summary: Summary, reporter, options: RunOptions, worst: bool, crashed: str | None) -> RunOutcome:
     summary.thresholds = [t.outcome(summary.files) for t in options.thresholds]
     summary.baselined = getattr(options.baseline, "suppressed", 0)
+    summary.suppressed = getattr(options.suppress, "suppressed", 0)
     reporter.finish(summary)
     exceeded = any(t["exceeded"] for t in summary.thresholds)
     return RunOutcome(summary, worst, crashed, exceeded)

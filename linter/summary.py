@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .models import FileResult
+from .models import SEVERITY_RANK, FileResult
 
 
 @dataclass
@@ -24,6 +24,10 @@ class Summary:
     names: dict = field(default_factory=dict)  # code -> rule name
     thresholds: list = field(default_factory=list)  # outcomes of the batch thresholds
     baselined: int = 0         # findings left out because the baseline has them
+    fixes_by_file: dict = field(default_factory=dict)  # path -> ((code, count), ...) of the fixes applied
+    fixable_safe: int = 0      # of `fixable`, those whose fix is safe (what a plain --fix applies)
+    first_by_severity: dict = field(default_factory=dict)  # severity -> its first Finding, in report order
+    suppressed: int = 0        # findings left out because a .newslint-ignore sidecar lists them
 
     def add_file(self, result: FileResult) -> None:
         """Count a file's result (once per file)."""
@@ -34,12 +38,15 @@ class Summary:
             self.files_with_findings += 1
         self._add_findings(result)
 
-    def add_fixes(self, fixed: int, skipped: int) -> None:
+    def add_fixes(self, fixed: int, skipped: int, path: str | None = None, by_code: tuple = ()) -> None:
         """Count one file's fixes: `fixed` applied, `skipped` left out
-        because they overlapped another."""
+        because they overlapped another; `by_code`: (code, count) of the
+        applied ones, kept per `path` for --show-fixes."""
         if fixed:
             self.fixed += fixed
             self.files_fixed += 1
+        if by_code and path is not None:
+            self.fixes_by_file[path] = by_code
         self.fix_skipped += skipped
 
     def add_batch(self, result: FileResult, had_findings: bool) -> None:
@@ -60,7 +67,18 @@ class Summary:
             codes.add(f.code)
             if f.fix is not None:
                 self.fixable += 1
+                self.fixable_safe += f.fix.applicability == "safe"
+            if f.severity not in self.first_by_severity:
+                self.first_by_severity[f.severity] = f
         self.files_by_code.update(codes)
+
+    def first_at_or_above(self, severity: str):
+        """The first finding (in path order) at or above `severity`, or None."""
+        found = [f for s, f in self.first_by_severity.items() if SEVERITY_RANK[s] >= SEVERITY_RANK[severity]]
+        return min(found, key=lambda f: f.sort_key(), default=None)
+
+    def count_at_or_above(self, severity: str) -> int:
+        return sum(n for s, n in self.by_severity.items() if SEVERITY_RANK[s] >= SEVERITY_RANK[severity])
 
     def to_dict(self) -> dict:
         return {
@@ -74,5 +92,6 @@ class Summary:
             "by_category": dict(sorted(self.by_category.items())),
             "by_severity": {k: self.by_severity.get(k, 0) for k in ("error", "warning", "info")},
             "baselined": self.baselined,
+            "suppressed": self.suppressed,
             "thresholds": self.thresholds,
         }

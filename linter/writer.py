@@ -33,6 +33,7 @@ class Settled:
     fixed: int = 0
     skipped: int = 0
     output: Optional[bytes] = None
+    fixed_codes: tuple = ()   # (code, count) of the fixes applied (or, with --diff, that would be)
 
 
 class FixWriter:
@@ -51,14 +52,15 @@ class FixWriter:
             echo = fix.original if stdin and not self.mode.diff else None
             return Settled(after, 0, fix.skipped, echo)
         if self.mode.diff:
-            return Settled(after, fix.applied, fix.skipped, unified_diff(fix.path, *fix.texts).encode("utf-8"))
+            return Settled(after, fix.applied, fix.skipped, unified_diff(fix.path, *fix.texts).encode("utf-8"),
+                           fix.applied_codes)
         if stdin:
-            return Settled(after, fix.applied, fix.skipped, fix.fixed)
+            return Settled(after, fix.applied, fix.skipped, fix.fixed, fix.applied_codes)
         error = _write_fixed(fix)
         if error is not None:
             # the file holds the original text: report its findings, count no fix
             return Settled(FileResult(fix.path, fix.before, error))
-        return Settled(after, fix.applied, fix.skipped)
+        return Settled(after, fix.applied, fix.skipped, fixed_codes=fix.applied_codes)
 
     def _clean_folder_once(self, folder: str) -> None:
         """Remove the temp files a killed run left next to the files we fix.

@@ -17,6 +17,14 @@ HERE = Path(__file__).parent
 SEEDS = HERE / "fixtures" / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def _plain_output_environment(monkeypatch):
+    """The CLI honours FORCE_COLOR and NO_COLOR: a shell or CI runner that
+    sets them must not colour (or uncolour) the reports the tests read."""
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @pytest.fixture(scope="session")
 def registry():
     return load_registry()

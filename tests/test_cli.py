@@ -25,7 +25,7 @@ def batch(tmp_path):
 def test_text_format_and_exit_code(batch):
     r = run_cli("check", ".", cwd=batch)
     assert r.code == 1
-    assert "dirty.txt:3:1: SID001 [stray-id] line holds only the ID or number \"310310\"" in r.out
+    assert "dirty.txt:3:1: SID001 [stray-id] warning: line holds only the ID or number \"310310\"" in r.out
     assert "notes.md" not in r.out            # not in the default include
     assert "Found 1 finding (1 warning) in 1 of 2 files;" in r.out
 

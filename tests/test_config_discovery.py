@@ -336,7 +336,7 @@ def test_files_of_several_configs_are_reported_in_path_order(repo):
     for rel in ("a.txt", "m/x.txt", "z.txt"):
         write(repo / rel)
     r = run_cli("check", ".", "--no-cache", cwd=repo)
-    reported = [line.split(":")[0] for line in r.out.splitlines() if "SID001" in line]
+    reported = [line.split(":")[0] for line in r.out.splitlines() if "SID001 [stray-id]" in line]
     assert reported == ["a.txt", "articles/a.txt", "m/x.txt", "z.txt"], r.out
     paths = [f["path"] for f in json.loads(check_json(repo, ".").out)["findings"] if f["code"] == "SID001"]
     assert paths == reported

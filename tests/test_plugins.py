@@ -56,7 +56,7 @@ def test_third_party_rule_runs(tmp_path):
     assert "XYZ001" in listed.stdout
     result = run(["check", "a.txt", "--select", "XYZ001"], root, tmp_path)
     assert result.returncode == 1, result.stderr
-    assert "a.txt:1:1: XYZ001 [structure] shouting: 'BREAKING NEWS'" in result.stdout
+    assert "a.txt:1:1: XYZ001 [structure] warning: shouting: 'BREAKING NEWS'" in result.stdout
     report = run(["check", "a.txt", "--format", "json"], root, tmp_path)
     assert '"newslint-shout": "0.1"' in report.stdout
 

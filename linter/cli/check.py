@@ -1,14 +1,15 @@
 """`newslint check`: lint, report, choose the exit code."""
 from __future__ import annotations
 
-import os
 import sys
 
 from .. import __version__
 from ..errors import UsageError
+from ..reporters.columns import UNITS
 from ..writer import FixMode
+from .color import add_color_argument, use_color
 from .exit_codes import EXIT_FINDINGS, EXIT_OK
-from .output import BinaryStdout, close_output, open_output
+from .output import BinaryStdout, ReadableDiff, close_output, on_terminal_of, open_output
 from .settings import Settings, add_run_arguments, run_settings
 
 PROGRESS_MIN_FILES = 200
@@ -17,8 +18,9 @@ PROGRESS_MIN_FILES = 200
 def add_parser(sub) -> None:
     check = sub.add_parser("check", help="lint files and folders")
     add_run_arguments(check)
-    check.add_argument("--format", default="text",
-                       help="text, json, jsonl, sarif, github, junit (or a plugin's format)")
+    check.add_argument("--output-format", "--format", dest="output_format", metavar="FORMAT", default="text",
+                       help="text, full (text with the source), json, jsonl, sarif, github, junit, html (or a plugin's "
+                            "format); --format is an alias")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--fail-on", choices=["error", "warning", "info"],
@@ -31,15 +33,50 @@ def add_parser(sub) -> None:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes "
                        "(implies --fix)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
-    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument("--show-fixes", action="store_true",
+                       help="with --fix or --diff, list the fixes applied (or that would be), by file and rule")
+    add_color_argument(check)
+    check.add_argument("--column-unit", choices=UNITS, default="codepoint",
+                       help="how text, full and github count columns: code points (default), utf-8 bytes "
+                            "(vim's quickfix) or utf-16 units (LSP, VS Code); json, sarif keep code points")
+    check.add_argument("--show-source", action="store_true",
+                       help="text: quote the flagged part of each line, with a caret line (format full does it)")
+
+    check.add_argument("--add-ignore", action="store_true", help="list every finding in a .newslint-ignore "
+                       "sidecar (at the project root), so later runs report only new ones")
+    check.add_argument("--watch", action="store_true", help="lint, then lint again each file that changes, "
+                       "until Ctrl-C (needs newslint[watch])")
 
 
 def command(args, registry) -> int:
-    settings = run_settings(args, registry, args.format, args.fail_on, _fix_mode(args), baseline=args.baseline,
+    if args.add_ignore:
+        from . import add_ignore
+        return add_ignore.command(args, registry)
+    settings = run_settings(args, registry, args.output_format, args.fail_on, _fix_mode(args), baseline=args.baseline,
                             output=args.output, exit_zero=args.exit_zero, quiet=args.quiet,
-                            statistics=args.statistics, color=args.color)
+                            statistics=args.statistics, color=args.color, column_unit=args.column_unit,
+                            show_source=args.show_source, show_fixes=args.show_fixes)
+    _refuse_source_of_unwritten_text(settings)
+    if args.watch:
+        from ..watch import watch
+        return watch(settings, lambda run: execute(run, registry))
     outcome = execute(settings, registry)
     return exit_code(settings, outcome)
+
+
+def _refuse_source_of_unwritten_text(settings: Settings) -> None:
+    """Under --diff, and fixing standard input, the findings are those of
+    the fixed text, which is not on disk: quoting the file or counting its
+    columns would be wrong."""
+    fixed_elsewhere = settings.fix is not None and (settings.fix.diff or "-" in settings.paths)
+    if fixed_elsewhere and _needs_source(settings):
+        raise UsageError("--show-source, format full and --column-unit other than codepoint do not go with --diff "
+                         "or with fixing standard input (the findings are of the fixed text, which is not written)")
+
+
+def _needs_source(settings: Settings) -> bool:
+    return (settings.show_source or settings.column_unit != "codepoint"
+            or getattr(settings.reporter, "show_source", False))
 
 
 def _fix_mode(args) -> FixMode | None:
@@ -59,9 +96,10 @@ def execute(settings: Settings, registry):
     for warning in found.warnings:
         print(f"newslint: warning: {warning}", file=sys.stderr)
     groups = [_group(settings, registry, config, paths) for config, paths in found.by_config(settings.config)]
-    options = _run_options(settings, found)
+    options = _run_options(settings, registry, found)
     output = open_output(settings.output, found.paths)
     outcome = _report(settings, registry, groups, options, found.paths, output)
+    _warn_unmatched_baseline(options.baseline)
     if output is not None:
         close_output(output, keep=outcome.crashed is None)
     if outcome.crashed:
@@ -80,8 +118,9 @@ def _group(settings: Settings, registry, config, paths: list[str]):
     return Group(paths, LintPlan.bind(spec, registry), _cache(settings, registry, spec))
 
 
-def _run_options(settings: Settings, found):
+def _run_options(settings: Settings, registry, found):
     from .. import baseline as baseline_mod
+    from .. import suppress
     from .. import thresholds
     from ..runner import RunOptions, default_jobs
 
@@ -89,9 +128,21 @@ def _run_options(settings: Settings, found):
                          fix=settings.fix, stdin_name=settings.stdin_name,
                          thresholds=thresholds.from_config(settings.config), known_errors=found.errors,
                          min_confidence=settings.min_confidence)
+    options.suppress = suppress.SidecarFilter(registry.by_code, _project_root(settings.config)).preload(found.paths)
     if settings.baseline:
         options.baseline = baseline_mod.BaselineFilter(baseline_mod.load(settings.baseline))
     return options
+
+
+def _project_root(config):
+    """Where .newslint-ignore sidecars stop being read: the config file's folder."""
+    return config.path.parent if config.path is not None else None
+
+
+def _warn_unmatched_baseline(baseline_filter) -> None:
+    warning = baseline_filter.unmatched_warning() if baseline_filter is not None else None
+    if warning:
+        print(f"newslint: warning: {warning}", file=sys.stderr)
 
 
 def _cache(settings: Settings, registry, spec):
@@ -106,18 +157,19 @@ def _cache(settings: Settings, registry, spec):
 def _report(settings: Settings, registry, groups, options, paths: list[str], output):
     """Run with the reporter on its stream (and the progress bar on a
     terminal); an interrupted run leaves the previous report file as it was."""
-    from ..reporters.base import ReportContext
     from ..runner import run_groups
 
     stream = _report_stream(settings, output, paths)
+    color = use_color(settings.color, stream)
     progress = None
     try:
-        ctx = ReportContext(stream=stream, registry=registry, color=_color(settings.color, stream),
-                            quiet=settings.quiet, statistics=settings.statistics, tool_version=__version__)
         progress = _progress(settings, paths)
+        stream = _above_bar(progress, stream)
+        ctx = _context(settings, registry, stream, color, _source(settings, registry, paths))
         if progress is not None:
             options.progress = progress.update
-        return run_groups(groups, settings.reporter(ctx), settings.fail_on, options, output=BinaryStdout())
+        fix_output = _fix_output(settings, progress)
+        return run_groups(groups, settings.reporter(ctx), settings.fail_on, options, output=fix_output)
     except BaseException:
         if output is not None:
             output.discard()
@@ -125,6 +177,26 @@ def _report(settings: Settings, registry, groups, options, paths: list[str], out
     finally:
         if progress is not None:
             progress.close()
+
+
+def _context(settings: Settings, registry, stream, color: bool, source):
+    from ..reporters.base import ReportContext
+
+    return ReportContext(stream=stream, registry=registry, color=color, quiet=settings.quiet,
+                         statistics=settings.statistics, tool_version=__version__,
+                         fail_on=None if settings.exit_zero else settings.fail_on, fix=settings.fix,
+                         column_unit=settings.column_unit, show_source=settings.show_source,
+                         show_fixes=settings.show_fixes, source=source)
+
+
+def _source(settings: Settings, registry, paths: list[str]):
+    """What reporters quote the source from, when they need to."""
+    if not _needs_source(settings):
+        return None
+    from .source import SourceLines, keep_stdin
+
+    stdin = keep_stdin() if "-" in paths else None
+    return SourceLines(registry.parse_document, settings.stdin_name, stdin)
 
 
 def _report_stream(settings: Settings, output, paths: list[str]):
@@ -137,8 +209,22 @@ def _report_stream(settings: Settings, output, paths: list[str]):
     return sys.stdout
 
 
-def _color(choice: str, stream) -> bool:
-    return choice == "always" or (choice == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
+def _fix_output(settings: Settings, progress):
+    """Where diffs and fixed standard input go: standard output (above the
+    bar), a diff made readable when a person reads it (a terminal, or colour
+    forced); piped or with --color never, it stays an exact patch."""
+    output = BinaryStdout(_above_bar(progress, sys.stdout))
+    if settings.fix is not None and settings.fix.diff and use_color(settings.color, sys.stdout):
+        return ReadableDiff(output)
+    return output
+
+
+def _above_bar(progress, stream):
+    """`stream`, or, when it shows on the progress bar's terminal, a stream
+    that prints above the bar (writing past the bar would garble both)."""
+    if progress is None or not on_terminal_of(stream, sys.stderr):
+        return stream
+    return progress.above()
 
 
 def _progress(settings: Settings, paths: list[str]):

@@ -35,6 +35,9 @@ class Settings:
     statistics: bool = False
     color: str = "never"         # auto | always | never
     min_confidence: float = 0.0  # findings less confident than this are dropped
+    column_unit: str = "codepoint"  # codepoint | utf-8 | utf-16, for text, full and github
+    show_source: bool = False    # text: quote the flagged part of each line
+    show_fixes: bool = False     # text: list the fixes applied
     configs: Resolver | None = None  # each file's configuration (None: `config` for every file)
     walk: WalkOptions = WalkOptions()
 
@@ -49,9 +52,13 @@ def add_run_arguments(parser) -> None:
                         "named on the command line too when excluded or ignored by git (for pre-commit)")
     parser.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction,
                         help="skip what .gitignore files and .git/info/exclude ignore (default: true)")
-    parser.add_argument("--select", type=_codes, help="comma-separated codes, prefixes, names or categories to run")
-    parser.add_argument("--extend-select", type=_codes, help="add to the selected rules")
-    parser.add_argument("--ignore", type=_codes, help="comma-separated codes, prefixes, names or categories to skip")
+    # "extend": a repeated flag adds to the earlier ones (ruff's habit), `--select WSP --select SID` runs both
+    parser.add_argument("--select", type=_codes, action="extend",
+                        help="comma-separated codes, prefixes, names or categories to run (repeatable)")
+    parser.add_argument("--extend-select", type=_codes, action="extend",
+                        help="add to the selected rules, the config's select included (repeatable)")
+    parser.add_argument("--ignore", type=_codes, action="extend",
+                        help="comma-separated codes, prefixes, names or categories to skip (repeatable)")
     parser.add_argument("--stdin-filename", default="<stdin>", metavar="NAME",
                         help="name used for standard input in reports and per-file ignores")
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")

@@ -29,8 +29,10 @@ class OrthographicVariant(Rule):
     طريقه/طريقة), with `choice-log-ratio`, or any word with
     `strong-log-ratio` (التى, الذى, فى). أ/إ swaps need the strong ratio
     (أحكام/إحكام are both words). A word absent from the lexicon is
-    flagged when its variant is frequent, or, for a final ة/ى/ي, has
-    zipf >= 2.
+    flagged when a variant has zipf >= 2 ("لماساة": لمأساة; "متظررة":
+    متضررة), unless, with only such a rare variant as evidence, the file
+    writes the word twice alike and never the variant (a name: "سلاح
+    شطاير", the Steyr rifle).
     Consistency: when the file writes the variant elsewhere the margins drop
     to `consistent-log-ratio`; and a file that writes على right elsewhere
     has علي the name before a definite noun ("علي العريض").
@@ -83,10 +85,19 @@ class OrthographicVariant(Rule):
                                                                       options)
             if context_only and not preposition:
                 continue
-            for start in _occurrences(text, raw):
+            starts = _occurrences(text, raw)
+            if len(starts) > 1 and self.rare_absent(evidence, options) and evidence.variant not in forms:
+                continue  # an unknown word written twice alike is a name ("سلاح شطاير", Steyr), not a slip
+            for start in starts:
                 found = self._judge(text, start, raw, bare, evidence, context_only, forms, names)
                 if found:
                     yield self._hit(doc, start, raw, *found)
+
+    @staticmethod
+    def rare_absent(evidence: Evidence | None, options) -> bool:
+        """A word absent from the lexicon whose variant is rare too: the
+        variant is the only evidence, so the file must not contradict it."""
+        return evidence is not None and evidence.code == 0 and evidence.variant_zipf < options["min-variant-zipf"]
 
     @staticmethod
     def strong_enough(evidence: Evidence, change: _Change, in_document: bool, options) -> bool:

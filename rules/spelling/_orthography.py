@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from newslint import lexicon
 from newslint.arabic import ARABIC_LETTERS, DIACRITICS, TATWEEL
+from newslint.rules.spelling import _verdicts
 
 _WORD = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+")
 _WORD_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]")
@@ -174,25 +175,28 @@ def orthographic_evidence(word: str, min_variant_code: int = 60) -> Evidence | N
     least `min_variant_code`, if it is more frequent than the word itself
     (cached per word: a batch reuses most of its words)."""
     found = _best(word, orthographic_variants(word), frequent_forms(min_variant_code))
-    if found is None and word[-1:] in _FINAL and len(word) > 3:
-        return _absent_final_swap(word)
+    if found is None and len(word) > 3:
+        return _absent_word_variant(word)
     return found
 
 
 ABSENT_MIN_CODE = 40
-"""zipf 2.0: enough for a final ة or ي when the word as written is in no
-list at all (لمراسله, القابسى): both are endings of countless rare words."""
+"""zipf 2.0: enough evidence when the word as written is in no list at all
+(582k forms) and its variant is (لمراسله, القابسى, متظررة for متضررة,
+لإخظاعها for لإخضاعها): a rare word misspelled is still a word misspelled."""
 
 
-def _absent_final_swap(word: str) -> Evidence | None:
-    """The final-letter variant of a word that is absent from the lexicon,
-    if that variant is at least zipf 2."""
+def _absent_word_variant(word: str) -> Evidence | None:
+    """The most frequent variant, of at least zipf 2, of a word that is
+    absent from the lexicon."""
     if word_code(word):
         return None
-    (other, kind), = _FINAL[word[-1]]
-    variant = word[:-1] + other
-    code = word_code(variant)
-    return Evidence(word, variant, kind, 0, code) if code >= ABSENT_MIN_CODE else None
+    best = None
+    for variant, kind in orthographic_variants(word):
+        code = word_code(variant)
+        if code >= ABSENT_MIN_CODE and (best is None or code > best.variant_code):
+            best = Evidence(word, variant, kind, 0, code)
+    return best
 
 
 # Changes that restore a mark the writer left out (a hamza on a bare carrier,
@@ -323,13 +327,22 @@ def _lead(raw: str, min_variant_code: int):
     """(bare form, evidence or None, may be a preposition) for a word worth a
     closer look in its document, None for the rest (most words)."""
     bare = lexicon.normalise(raw)
-    if len(bare) > MAX_WORD:
+    if len(bare) > MAX_WORD or _known_quiet(bare, min_variant_code):
         return None
     evidence = orthographic_evidence(bare, min_variant_code)
     preposition = preposition_in_context(bare, "ال") is not None
     if evidence is None:
         return (bare, None, preposition, None) if preposition else None
     return bare, evidence, preposition, _Change(restores_omission(evidence), swaps_seats(evidence))
+
+
+def _known_quiet(bare: str, min_variant_code: int) -> bool:
+    """A lexicon form that the build-time verdicts found quiet (`_verdicts`)."""
+    lead_keys = _verdicts.lead_keys(min_variant_code)
+    if lead_keys is None:
+        return False
+    key = lexicon.word_key(bare, _BLAKE2B)
+    return key not in lead_keys and lexicon.table().code_of_key(key) > 0
 
 
 class _Change(NamedTuple):
