@@ -1,10 +1,12 @@
 """Find, load and validate the configuration, and answer questions about it.
 
-Sources, first found wins: ``--config FILE``; else, walking up from the
-folder of the linted paths (their common folder) and stopping at the
-repository root (the first folder holding ``.git``, as ruff does),
-``.newslint.yaml`` / ``.newslint.yml`` or a ``pyproject.toml`` with a
-``[tool.newslint]`` table. No file at all gives the built-in defaults.
+Each linted file uses, as in ruff, ``--config FILE`` when given; else the
+closest ``.newslint.yaml`` / ``.newslint.yml`` or ``pyproject.toml`` with a
+``[tool.newslint]`` table in its folder or above, stopping at the
+repository root (the first folder holding ``.git``); no file at all gives
+the built-in defaults (`Resolver`). The run's own settings (fail-on,
+thresholds, the cache folder) come from the configuration of the linted
+paths' common folder.
 
 YAML is read with ruamel.yaml's round-trip loader: it is as safe as the
 ``safe`` loader (no Python objects are built from tags) and it keeps line
@@ -29,8 +31,12 @@ from .globs import glob_problem
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 DEFAULT_INCLUDE = ["**/*.txt"]
-DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
-                   ".newslint_cache", ".tox", ".mypy_cache", ".pytest_cache"]
+# ruff's default excludes (version control, environments, tool caches,
+# build outputs), with Python's own droppings and newslint's cache
+DEFAULT_EXCLUDE = [".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints",
+                   ".mypy_cache", ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache",
+                   ".svn", ".tox", ".venv", ".vscode", "__pypackages__", "_build", "buck-out", "build", "dist",
+                   "node_modules", "site-packages", "venv", "*.egg-info", "__pycache__", ".newslint_cache"]
 _CODE_LIKE = re.compile(r"^[A-Za-z]+[0-9]*$")
 # A configuration is a few levels deep; deeper nesting is an attack on the
 # recursive YAML composer (and on everything that walks the result).
@@ -38,7 +44,7 @@ MAX_DEPTH = 32
 # int() refuses more than 4,300 digits; no setting needs more than a few.
 MAX_DIGITS = 100
 _LONG_INTEGER = re.compile(r"[-+]?[0-9][0-9_]{%d,}" % MAX_DIGITS)
-GLOB_KEYS = ("include", "exclude", "extend-exclude")
+GLOB_KEYS = ("include", "extend-include", "exclude", "extend-exclude")
 
 
 def base_schema() -> dict:
@@ -85,7 +91,7 @@ class Config:
 
     @property
     def include(self) -> list[str]:
-        return list(self.get("include", DEFAULT_INCLUDE))
+        return list(self.get("include", DEFAULT_INCLUDE)) + list(self.get("extend-include", []))
 
     @property
     def exclude(self) -> list[str]:
@@ -133,15 +139,73 @@ def discover(start: Path) -> Path | None:
     repository root (a config dropped in a shared parent folder must not
     switch a project's rules off)."""
     for folder in [start, *start.parents]:
-        for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
-        if os.path.lexists(folder / ".git"):  # a folder, or a file in worktrees and submodules
+        found = config_file_in(folder)
+        if found is not None:
+            return found
+        if is_repository_root(folder):
             return None
     return None
+
+
+def is_repository_root(folder: Path) -> bool:
+    return os.path.lexists(folder / ".git")  # a folder, or a file in worktrees and submodules
+
+
+def config_file_in(folder: Path, names=None) -> Path | None:
+    """The config file in `folder` itself, if any. `names` (the folder's
+    entries, when the caller listed it) saves a system call per name."""
+    for name in (*CONFIG_NAMES, "pyproject.toml"):
+        path = folder / name
+        if (names is None or name in names) and path.is_file() \
+                and (name != "pyproject.toml" or _has_tool_table(path)):
+            return path
+    return None
+
+
+class Resolver:
+    """Which configuration each linted file uses, as in ruff: the closest
+    config file in its folder or above (not above the repository root),
+    else the built-in defaults; with `fixed` (``--config``, ``--isolated``)
+    that one for every file. Each config file is loaded once, and
+    `prepare` (the CLI's additions, such as the furniture profile) applied
+    to it once, so files of one configuration share one Config object."""
+
+    def __init__(self, rules, fixed: Config | None = None, prepare=None, cwd: Path | None = None):
+        self.rules = rules
+        self._prepare = prepare or (lambda config: config)
+        self.fixed = None if fixed is None else self._prepare(fixed)
+        self._cwd = cwd or Path.cwd()
+        self._loaded: dict = {}   # config file (None: defaults) -> Config
+        self._folders: dict = {}  # folder -> Config, for folders resolved by walking up
+
+    @classmethod
+    def of(cls, config: Config) -> "Resolver":
+        """`config` for every file."""
+        return cls((), fixed=config)
+
+    def for_folder(self, folder) -> Config:
+        """The configuration of files in `folder` (found walking up)."""
+        if self.fixed is not None:
+            return self.fixed
+        folder = Path(os.path.abspath(folder))
+        if folder not in self._folders:
+            self._folders[folder] = self._config_at(discover(folder.resolve()))
+        return self._folders[folder]
+
+    def below(self, folder, parent: Config, names=None) -> Config:
+        """The configuration of `folder`, met while walking down from a
+        folder that uses `parent`: its own config file, else `parent`."""
+        if self.fixed is not None:
+            return self.fixed
+        found = config_file_in(Path(folder), names)
+        return parent if found is None else self._config_at(found)
+
+    def _config_at(self, path: Path | None) -> Config:
+        key = None if path is None else path.resolve()
+        if key not in self._loaded:
+            config = Config(None, self._cwd, {}) if path is None else load_file(path, self.rules)
+            self._loaded[key] = self._prepare(config)
+        return self._loaded[key]
 
 
 def start_folder(paths: list[str], cwd: Path | None = None) -> Path:
@@ -159,10 +223,20 @@ def start_folder(paths: list[str], cwd: Path | None = None) -> Path:
 
 
 def _has_tool_table(path: Path) -> bool:
-    try:
-        return "newslint" in _read_toml(path).get("tool", {})
-    except ConfigError:
-        return False
+    """Does the pyproject.toml at `path` configure newslint? One that is
+    not valid TOML is an error, as in ruff: skipping it would run every rule
+    where the project meant to configure them."""
+    return _tool_table(_read_toml(path)) is not None
+
+
+def _tool_table(data: dict):
+    """The ``[tool.newslint]`` table of parsed TOML, or None (a ``tool``
+    that is not a table has none)."""
+    tool = data.get("tool")
+    return tool.get("newslint") if isinstance(tool, dict) else None
+
+
+_TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
 
 
 def _read_toml(path: Path) -> dict:
@@ -175,10 +249,18 @@ def _read_toml(path: Path) -> dict:
             return tomllib.load(fh)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
-    except (tomllib.TOMLDecodeError, ValueError) as exc:  # ValueError: an integer too long for int()
+    except tomllib.TOMLDecodeError as exc:
+        where = _TOML_WHERE.search(str(exc))   # tomllib puts the line in the message only
+        location = f"{path}:{where.group(1)}" if where else str(path)
+        problem = _TOML_WHERE.sub("", str(exc))
+        raise ConfigError(f"{location}: not valid TOML: {problem}") from exc
+    except ValueError as exc:  # an integer too long for int()
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     except RecursionError as exc:
         raise ConfigError(f"{path}: not valid TOML: nested too deeply") from exc
+
+
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def load(explicit: str | None, rules, cwd: Path | None = None, start: Path | None = None) -> Config:
@@ -193,16 +275,35 @@ def load(explicit: str | None, rules, cwd: Path | None = None, start: Path | Non
         path = discover((start or cwd).resolve())
     if path is None:
         return Config(None, cwd, {})
-    if path.name == "pyproject.toml":
-        data = _read_toml(path).get("tool", {}).get("newslint", {})
-        _validate(data, None, path, rules)
-        return Config(path, path.parent.resolve(), data)
-    node = _read_yaml(path)
-    data = _plain(node) if node is not None else {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1: the configuration must be a mapping of keys, not {type(data).__name__}")
+    return load_file(path, rules)
+
+
+def load_file(path: Path, rules) -> Config:
+    """The configuration in the file at `path`, read by its suffix: TOML
+    (a pyproject's ``[tool.newslint]``, else the whole file, like ruff.toml)
+    or YAML."""
+    suffix = path.suffix.lower()
+    if suffix == ".toml":
+        data, node = _toml_table(path), None
+    elif suffix in YAML_SUFFIXES:
+        node = _read_yaml(path)
+        data = _plain(node) if node is not None else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}:1: the configuration must be a mapping of keys, not {type(data).__name__}")
+    else:
+        raise UsageError(f"{path}: unknown configuration format (expected .yaml, .yml or .toml)")
     _validate(data, node, path, rules)
     return Config(path, path.parent.resolve(), data)
+
+
+def _toml_table(path: Path) -> dict:
+    """newslint's table of a TOML file: ``[tool.newslint]`` of a pyproject
+    (or of any file with that table), else the whole file."""
+    data = _read_toml(path)
+    table = _tool_table(data)
+    if table is not None:
+        return table
+    return {} if path.name == "pyproject.toml" else data
 
 
 def _read_yaml(path: Path):

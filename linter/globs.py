@@ -140,7 +140,7 @@ class _Pattern:
     def __init__(self, pattern: str):
         text = pattern.strip().rstrip("/")
         anchored = "/" in text
-        parts = [p for p in text.lstrip("/").split("/") if p]
+        parts = [p for p in text.lstrip("/").split("/") if p not in ("", ".")]  # `./drafts` is `/drafts`
         elements = [] if anchored else [_STAR]
         for i, part in enumerate(parts):
             if part == "**" and i == len(parts) - 1:

@@ -63,6 +63,17 @@ class LintSetup:
 
 
 @dataclass
+class Group:
+    """Files of one configuration (hierarchical config: each file uses the
+    closest config file), with the plan and the cache (keyed by the plan's
+    run key) they are linted under."""
+
+    paths: list[str]
+    plan: LintPlan
+    cache: Optional[Cache] = None
+
+
+@dataclass
 class RunOutcome:
     summary: Summary
     worst_findings: bool      # a finding at or above fail-on
@@ -214,10 +225,11 @@ def _stdin(plan: LintPlan, options: RunOptions) -> Linted:
 class _Run:
     """The stages after linting, for one run, file by file in path order."""
 
-    def __init__(self, paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOptions, output):
+    def __init__(self, paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOptions, output,
+                 summary: Summary):
         self.paths, self.plan, self.reporter, self.options, self.output = paths, plan, reporter, options, output
         self.fail_on = fail_on
-        self.summary = Summary()
+        self.summary = summary  # shared by the groups of a run
         self.worst = False
         self.batch = batch_rules_for(plan, len(paths))
         self.sketches = defaultdict(list)   # batch-rule code -> [(path, sketch)]
@@ -279,15 +291,10 @@ class _Run:
         self.worst = self.worst or any(at_or_above(f.severity, self.fail_on) for f in result.findings)
         return result
 
-    def finish(self, crashed: str | None) -> RunOutcome:
+    def close(self, crashed: str | None) -> None:
         self.cache.finish(crashed is not None)
-        summary = self.summary
-        summary.thresholds = [t.outcome(summary.files) for t in self.options.thresholds]
-        summary.baselined = getattr(self.options.baseline, "suppressed", 0)
-        summary.suppressed = getattr(self.options.suppress, "suppressed", 0)
-        self.reporter.finish(summary)
-        exceeded = any(t["exceeded"] for t in summary.thresholds)
-        return RunOutcome(summary, self.worst, crashed, exceeded)
+        if self.options.cache is not None:
+            self.options.cache.close()
 
 
 def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOptions | None = None,
@@ -295,18 +302,75 @@ def run(paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOp
     """Lint `paths`, feed `reporter`, and write fix output (diffs, fixed
     standard input) to the binary stream `output`."""
     options = options or RunOptions()
-    state = _Run(paths, plan, reporter, fail_on, options, output)
-    crashed = None
+    return run_groups([Group(paths, plan, options.cache)], reporter, fail_on, options, output)
+
+
+def run_groups(groups: list[Group], reporter, fail_on: str, options: RunOptions | None = None,
+               output=None) -> RunOutcome:
+    """`run` for files under several configurations: one report in path
+    order, one summary; each group is linted (and its batch rules compare
+    its files) under its own plan and cache."""
+    options = options or RunOptions()
+    summary, worst, crashed = Summary(), False, None
+    total, done = sum(len(group.paths) for group in groups), 0
+    sink = _InPathOrder(reporter, groups) if len(groups) > 1 else reporter
     reporter.start()
-    try:
-        for done, linted in enumerate(state.linted(), 1):
-            state.file(linted)
-            if options.progress:
-                options.progress(done, len(paths), state.summary.findings)
-        state.batch_files()
-    except LintCrash as exc:
-        crashed = str(exc)
-    return state.finish(crashed)
+    for group in groups:
+        state = _Run(group.paths, group.plan, sink, fail_on, replace(options, cache=group.cache), output, summary)
+        try:
+            for linted in state.linted():
+                state.file(linted)
+                done += 1
+                if options.progress:
+                    options.progress(done, total, summary.findings)
+            state.batch_files()
+        except LintCrash as exc:
+            crashed = str(exc)
+        state.close(crashed)
+        worst = worst or state.worst
+        if crashed:
+            break
+    if sink is not reporter:
+        sink.release()
+    return _finish(summary, reporter, options, worst, crashed)
+
+
+class _InPathOrder:
+    """Holds the results of a run of several groups and hands them to the
+    reporter in path order, as one group's run reports them: every file's
+    own result first, then the batch rules' results."""
+
+    def __init__(self, reporter, groups: list[Group]):
+        self.reporter = reporter
+        order = sorted(path for group in groups for path in group.paths if path != STDIN)
+        self._rank = {path: i for i, path in enumerate(order)}  # standard input (not in it) last
+        self._seen: set = set()
+        self._files: list = []
+        self._batch: list = []
+
+    def file(self, result: FileResult) -> None:
+        """A file's own result comes first; a second result for the same
+        path in a group is the batch rules'."""
+        if result.path in self._seen:
+            self._batch.append(result)
+        else:
+            self._seen.add(result.path)
+            self._files.append(result)
+
+    def release(self) -> None:
+        rank = len(self._rank)
+        for results in (self._files, self._batch):
+            for result in sorted(results, key=lambda r: self._rank.get(r.path, rank)):
+                self.reporter.file(result)
+
+
+def _finish(summary: Summary, reporter, options: RunOptions, worst: bool, crashed: str | None) -> RunOutcome:
+    summary.thresholds = [t.outcome(summary.files) for t in options.thresholds]
+    summary.baselined = getattr(options.baseline, "suppressed", 0)
+    summary.suppressed = getattr(options.suppress, "suppressed", 0)
+    reporter.finish(summary)
+    exceeded = any(t["exceeded"] for t in summary.thresholds)
+    return RunOutcome(summary, worst, crashed, exceeded)
 
 
 def batch_rules_for(plan: LintPlan, files: int) -> list:

@@ -89,17 +89,16 @@ def execute(settings: Settings, registry):
     """Discover, plan, run and report; the run's outcome (a crash is a
     UsageError, after the report file was dropped)."""
     from ..discovery import discover
-    from ..engine import LintPlan
-    from ..plan import RunPlan
 
-    found = discover(list(settings.paths), settings.config)
+    found = discover(list(settings.paths), settings.configs or settings.config, settings.walk)
     for note in found.notes:
         print(f"newslint: note: {note}", file=sys.stderr)
-    spec = RunPlan.build(registry.rules, settings.config, settings.selection)
-    plan = LintPlan.bind(spec, registry)
-    options = _run_options(settings, registry, spec, found)
+    for warning in found.warnings:
+        print(f"newslint: warning: {warning}", file=sys.stderr)
+    groups = [_group(settings, registry, config, paths) for config, paths in found.by_config(settings.config)]
+    options = _run_options(settings, registry, found)
     output = open_output(settings.output, found.paths)
-    outcome = _report(settings, registry, plan, options, found.paths, output)
+    outcome = _report(settings, registry, groups, options, found.paths, output)
     _warn_unmatched_baseline(options.baseline)
     if output is not None:
         close_output(output, keep=outcome.crashed is None)
@@ -108,13 +107,24 @@ def execute(settings: Settings, registry):
     return outcome
 
 
-def _run_options(settings: Settings, registry, spec, found):
+def _group(settings: Settings, registry, config, paths: list[str]):
+    """The files of one configuration with their plan and cache (the
+    cache's run key covers the plan)."""
+    from ..engine import LintPlan
+    from ..plan import RunPlan
+    from ..runner import Group
+
+    spec = RunPlan.build(registry.rules, config, settings.selection)
+    return Group(paths, LintPlan.bind(spec, registry), _cache(settings, registry, spec))
+
+
+def _run_options(settings: Settings, registry, found):
     from .. import baseline as baseline_mod
     from .. import suppress
     from .. import thresholds
     from ..runner import RunOptions, default_jobs
 
-    options = RunOptions(jobs=settings.jobs or default_jobs(), cache=_cache(settings, registry, spec),
+    options = RunOptions(jobs=settings.jobs or default_jobs(),
                          fix=settings.fix, stdin_name=settings.stdin_name,
                          thresholds=thresholds.from_config(settings.config), known_errors=found.errors,
                          min_confidence=settings.min_confidence)
@@ -144,10 +154,10 @@ def _cache(settings: Settings, registry, spec):
     return Cache(settings.cache_dir, run_key(spec, __version__, registry.plugin_versions, registry.code_fingerprint()))
 
 
-def _report(settings: Settings, registry, plan, options, paths: list[str], output):
+def _report(settings: Settings, registry, groups, options, paths: list[str], output):
     """Run with the reporter on its stream (and the progress bar on a
     terminal); an interrupted run leaves the previous report file as it was."""
-    from ..runner import run
+    from ..runner import run_groups
 
     stream = _report_stream(settings, output, paths)
     color = use_color(settings.color, stream)
@@ -155,11 +165,11 @@ def _report(settings: Settings, registry, plan, options, paths: list[str], outpu
     try:
         progress = _progress(settings, paths)
         stream = _above_bar(progress, stream)
-        ctx = _context(settings, registry, stream, color, _source(settings, plan, paths))
+        ctx = _context(settings, registry, stream, color, _source(settings, registry, paths))
         if progress is not None:
             options.progress = progress.update
         fix_output = _fix_output(settings, progress)
-        return run(paths, plan, settings.reporter(ctx), settings.fail_on, options, output=fix_output)
+        return run_groups(groups, settings.reporter(ctx), settings.fail_on, options, output=fix_output)
     except BaseException:
         if output is not None:
             output.discard()
@@ -179,14 +189,14 @@ def _context(settings: Settings, registry, stream, color: bool, source):
                          show_fixes=settings.show_fixes, source=source)
 
 
-def _source(settings: Settings, plan, paths: list[str]):
+def _source(settings: Settings, registry, paths: list[str]):
     """What reporters quote the source from, when they need to."""
     if not _needs_source(settings):
         return None
     from .source import SourceLines, keep_stdin
 
     stdin = keep_stdin() if "-" in paths else None
-    return SourceLines(plan.parse, settings.stdin_name, stdin)
+    return SourceLines(registry.parse_document, settings.stdin_name, stdin)
 
 
 def _report_stream(settings: Settings, output, paths: list[str]):

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .. import config as config_mod
 from ..cache import default_dir
-from ..config import Config
+from ..config import Config, Resolver
+from ..discovery import WalkOptions
 from ..errors import UsageError
 from ..plan import Selection
 from ..writer import FixMode
@@ -19,7 +20,7 @@ from ..writer import FixMode
 @dataclass(frozen=True)
 class Settings:
     paths: tuple
-    config: Config
+    config: Config               # the run's: fail-on, thresholds, cache folder (found from the paths' common folder)
     selection: Selection
     reporter: type               # the reporter class
     fail_on: str
@@ -37,6 +38,8 @@ class Settings:
     column_unit: str = "codepoint"  # codepoint | utf-8 | utf-16, for text, full and github
     show_source: bool = False    # text: quote the flagged part of each line
     show_fixes: bool = False     # text: list the fixes applied
+    configs: Resolver | None = None  # each file's configuration (None: `config` for every file)
+    walk: WalkOptions = WalkOptions()
 
 
 def add_run_arguments(parser) -> None:
@@ -45,6 +48,10 @@ def add_run_arguments(parser) -> None:
                         help="files or folders to lint ('-' reads standard input); default: .")
     parser.add_argument("--config", metavar="FILE", help="configuration file (default: discovered)")
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    parser.add_argument("--force-exclude", action=argparse.BooleanOptionalAction, help="skip files and folders "
+                        "named on the command line too when excluded or ignored by git (for pre-commit)")
+    parser.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction,
+                        help="skip what .gitignore files and .git/info/exclude ignore (default: true)")
     # "extend": a repeated flag adds to the earlier ones (ruff's habit), `--select WSP --select SID` runs both
     parser.add_argument("--select", type=_codes, action="extend",
                         help="comma-separated codes, prefixes, names or categories to run (repeatable)")
@@ -86,7 +93,8 @@ def run_settings(args, registry, reporter, fail_on: str | None = None, fix: FixM
     """The Settings of a run from the common arguments in `args`; the
     subcommand gives the rest: `reporter` (a class or a format name), the
     fail-on flag, the fix mode and `choices` (other Settings fields)."""
-    config = with_profile(_load_config(args, registry), args, registry)
+    configs = _resolver(args, registry)
+    config = configs.for_folder(config_mod.start_folder(args.paths))
     selection = Selection(args.select, args.ignore, args.extend_select)
     _check_selectors(selection, registry)
     reporter_cls = _reporter(reporter, registry)
@@ -97,13 +105,24 @@ def run_settings(args, registry, reporter, fail_on: str | None = None, fix: FixM
     return Settings(tuple(args.paths), config, selection, reporter_cls, fail_on or config.fail_on, args.jobs,
                     args.stdin_filename, _cache_dir(args, config, fix), fix,
                     min_confidence=config.min_confidence if args.min_confidence is None else args.min_confidence,
-                    **choices)
+                    configs=configs, walk=_walk_options(args, config), **choices)
 
 
-def _load_config(args, registry) -> Config:
-    if args.isolated:
-        return Config()
-    return config_mod.load(args.config, registry.rules, start=config_mod.start_folder(args.paths))
+def _walk_options(args, config: Config) -> WalkOptions:
+    """A flag wins over the run's config."""
+    def choice(flag, key: str, default: bool) -> bool:
+        return bool(config.get(key, default)) if flag is None else flag
+
+    return WalkOptions(force_exclude=choice(args.force_exclude, "force-exclude", False),
+                       respect_gitignore=choice(args.respect_gitignore, "respect-gitignore", True))
+
+
+def _resolver(args, registry) -> Resolver:
+    """Each file's configuration: the closest config file, or for every
+    file the one --config names (--isolated: the defaults); with the
+    furniture profile added to each."""
+    fixed = Config() if args.isolated else config_mod.load(args.config, registry.rules) if args.config else None
+    return Resolver(registry.rules, fixed, prepare=lambda config: with_profile(config, args, registry))
 
 
 def with_profile(config: Config, args, registry) -> Config:
