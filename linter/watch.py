@@ -69,7 +69,7 @@ def changed_files(settings, changes, deleted=None) -> list[str]:
     out (there is nothing to lint)."""
     changed = {os.path.realpath(path) for change, path in changes if change != deleted}
     try:
-        found = discover(list(settings.paths), settings.config)
+        found = discover(list(settings.paths), settings.configs or settings.config, settings.walk)
     except UsageError as exc:  # a path given at the start is gone: say so, keep watching the rest
         _status(f"error: {exc}")
         return []

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import run_cli
 
-ARTICLE = "عنوان الخبر\n\nأعلن الوزير عن خطة جديدة.\n\n310310\n\nالمصدر: وكالات\n"   # SID001: a stray id
+ARTICLE = "عنوان الخبر\n\nأعلن الوزير عن خطة جديدة لدعم المؤسسات الصغرى في الجهات.\n\n310310\n\nالمصدر: وكالات\n"   # SID001: a stray id
 
 
 def write(path, text=ARTICLE):

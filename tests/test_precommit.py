@@ -35,6 +35,10 @@ def test_pre_commit_try_repo(tmp_path):
     for name in HOSTILE_NAMES:
         (data / name).write_text(CLEAN, encoding="utf-8")
     (data / "evil.txt").write_text(EVIL_CONFIG, encoding="utf-8")
+    (data / "drafts").mkdir()
+    (data / "drafts" / "draft.txt").write_text(DIRTY, encoding="utf-8")  # excluded by the config: --force-exclude
+    (data / "LOUD.TXT").write_text(DIRTY, encoding="utf-8")              # a .TXT is a text file too
+    (data / ".newslint.yaml").write_text("extend-exclude: [drafts]\n", encoding="utf-8")
     git("init", "-q", cwd=data)
     git("add", "--", ".", cwd=data)
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), GIT_AUTHOR_NAME="t",
@@ -48,6 +52,7 @@ def test_pre_commit_try_repo(tmp_path):
     assert "dirty.txt:5:1: SID001 [stray-id]" in out            # evil.txt was not loaded as the config
     assert "clean.txt" not in out.split("Failed", 1)[1].replace("dirty.txt", "")
     assert "notes.md" not in out.split("Failed", 1)[1]
+    assert "draft.txt" not in out and "LOUD.TXT:5:1: SID001" in out, out
     assert not (data / "victim.txt").exists() and not (data / "victim2.txt").exists(), out
     assert "--output=victim.txt:1:1: SRC" not in out             # linted as a file: clean, so not reported
 
@@ -94,5 +99,5 @@ def test_the_hook_ends_its_args_with_double_dash():
     from ruamel.yaml import YAML
 
     hooks = YAML(typ="safe").load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert [hook["args"] for hook in hooks] == [["--"]]
+    assert [hook["args"] for hook in hooks] == [["--force-exclude", "--"]]
     assert hooks[0]["entry"] == "newslint check"

@@ -31,7 +31,7 @@ TIMEOUT = 30  # seconds for any one answer: a hung server fails the test instead
 NBSP = "\u00a0"
 # "قال 😀" is 5 characters but 6 UTF-16 units (the emoji is astral): the
 # no-break space after it starts at UTF-16 column 6 of line 2 (0-based).
-ARTICLE = "عنوان الخبر\n\nقال 😀" + NBSP + "المتحدث إن الاجتماع انتهى.\n"
+ARTICLE = "عنوان الخبر\n\nقال 😀" + NBSP + "المتحدث إن الاجتماع انتهى دون اتفاق على موعد جديد للقاء.\n"
 
 
 class LspClient:

@@ -18,6 +18,7 @@ import pytest
 from conftest import run_cli
 from newslint import watch as watch_mod
 from newslint.config import Config
+from newslint.discovery import WalkOptions
 
 NBSP = "\u00a0"
 CLEAN = "عنوان الخبر\n\nقال الوزير إن الاجتماع كان مثمرا.\n"
@@ -149,6 +150,7 @@ def test_watch_refuses_standard_input(tmp_path):
 class _Settings:
     def __init__(self, paths):
         self.paths, self.config = tuple(paths), Config(None, Path.cwd(), {})
+        self.configs, self.walk = None, WalkOptions()
 
 
 def test_changed_files_are_the_run_files_discovery_would_lint(tmp_path, monkeypatch):
@@ -176,3 +178,18 @@ def test_the_screen_is_cleared_only_on_a_terminal():
     watch_mod.clear_screen(terminal)
     watch_mod.clear_screen(pipe)
     assert terminal.getvalue() == watch_mod.CLEAR_SCREEN and pipe.getvalue() == ""
+
+
+def test_changed_files_follow_the_nested_config_of_each_folder(tmp_path, monkeypatch):
+    from newslint.config import Resolver
+    from newslint.plugins import load_registry
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("news/a.txt", "news/drafts/b.txt"):
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        Path(name).write_text(CLEAN, encoding="utf-8")
+    Path("news/.newslint.yaml").write_text("extend-exclude: [drafts]\n", encoding="utf-8")
+    settings = _Settings(["."])
+    settings.configs = Resolver(load_registry().rules, cwd=tmp_path)
+    changes = {("modified", str(tmp_path / "news" / name)) for name in ("a.txt", "drafts/b.txt")}
+    assert watch_mod.changed_files(settings, changes) == ["news/a.txt"]
