@@ -24,7 +24,7 @@ from conftest import SEEDS
 REPO = Path(__file__).resolve().parent.parent
 DEFECTIVE = "004_5d3c243a0b753bd8.txt"   # stray id "310310" on line 19, "2020على" on line 17
 LONG = "000_c6303f9c9bdd6777.txt"        # long enough for the duplicate rules
-CLEAN = "عنوان الخبر\n\nفقرة أولى من الخبر.\n\nفقرة ثانية.\n\nالمصدر: وكالات\n"
+CLEAN = "عنوان الخبر\n\nفقرة أولى من الخبر.\n\nفقرة ثانية عن الأشغال الجديدة بالجهة.\n\nالمصدر: وكالات\n"
 # the variables of a git hook that runs this suite would point the data repo's git at this one
 GIT_LEAKS = ("GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY", "GIT_PREFIX")
 
