@@ -159,6 +159,13 @@ def client(start_client):
     return start_client()
 
 
+
+def shut_down(client) -> None:
+    """The polite end of a session: shutdown, exit, and the server exits 0."""
+    client.request("shutdown")
+    client.notify("exit")
+    assert client.close() == 0
+
 @needs_pygls
 def test_editor_session_over_stdio(client, tmp_path):
     """initialize -> didOpen -> diagnostics (exact UTF-16 range) -> quick
@@ -223,9 +230,7 @@ def test_server_reads_the_config_of_each_document_folder(client, tmp_path):
                                                                 "text": ARTICLE}})
         found[folder.name] = [d["code"] for d in diagnostics_for(client, uri, 1)]
     assert "WSP001" not in found["quiet أخبار"] and "WSP001" in found["loud"]
-    client.request("shutdown")
-    client.notify("exit")
-    assert client.close() == 0
+    shut_down(client)
 
 
 @needs_pygls
@@ -248,9 +253,7 @@ def test_a_changed_config_file_relints_the_open_documents(client, tmp_path):
     config.write_text("ignore: []\n", encoding="utf-8")  # saved in the editor, without a watcher
     client.notify("textDocument/didSave", {"textDocument": {"uri": config.as_uri()}})
     assert "WSP001" in [d["code"] for d in diagnostics_for(client, uri, 1)]
-    client.request("shutdown")
-    client.notify("exit")
-    assert client.close() == 0
+    shut_down(client)
 
 
 @needs_pygls
@@ -328,9 +331,7 @@ def test_a_crashing_rule_is_one_message_and_the_server_goes_on(start_client, tmp
     client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": (tmp_path / ".newslint.yaml").as_uri(),
                                                                    "type": 1}]})
     assert "WSP001" in [d["code"] for d in diagnostics_for(client, uri, 1)]
-    client.request("shutdown")
-    client.notify("exit")
-    assert client.close() == 0
+    shut_down(client)
 
 
 @needs_pygls
@@ -347,9 +348,7 @@ def test_fix_all_source_action_applies_every_safe_fix(client, tmp_path):
     assert action["kind"] == "source.fixAll.newslint"
     [edit] = action["edit"]["changes"][uri]
     assert NBSP not in apply_edit(text, edit)
-    client.request("shutdown")
-    client.notify("exit")
-    assert client.close() == 0
+    shut_down(client)
 
 
 @needs_pygls
@@ -363,9 +362,7 @@ def test_positions_in_utf8_when_the_client_asks_for_them(client, tmp_path):
                                                             "text": ARTICLE}})
     nbsp = next(d for d in diagnostics_for(client, uri, 1) if d["code"] == "WSP001")
     assert nbsp["range"] == {"start": {"line": 2, "character": 11}, "end": {"line": 2, "character": 13}}
-    client.request("shutdown")
-    client.notify("exit")
-    assert client.close() == 0
+    shut_down(client)
 
 
 @needs_pygls
