@@ -71,6 +71,9 @@ class Group:
     paths: list[str]
     plan: LintPlan
     cache: Optional[Cache] = None
+    # files not reported in this run whose batch sketches join the comparison:
+    # the rest of a commit that pre-commit split into several runs
+    context: tuple = ()
 
 
 @dataclass
@@ -226,17 +229,20 @@ class _Run:
     """The stages after linting, for one run, file by file in path order."""
 
     def __init__(self, paths: list[str], plan: LintPlan, reporter, fail_on: str, options: RunOptions, output,
-                 summary: Summary):
+                 summary: Summary, context: tuple = ()):
         self.paths, self.plan, self.reporter, self.options, self.output = paths, plan, reporter, options, output
         self.fail_on = fail_on
         self.summary = summary  # shared by the groups of a run
         self.worst = False
-        self.batch = batch_rules_for(plan, len(paths))
+        named = set(paths)
+        self.context = [path for path in context if path not in named]
+        self.batch = batch_rules_for(plan, len(paths) + len(self.context))
         self.sketches = defaultdict(list)   # batch-rule code -> [(path, sketch)]
         self.flagged = set()                # paths with findings, for the batch findings' file counts
         self.writer = FixWriter(options.fix) if options.fix is not None else None
+        # a run snapshot would replay results without sketches: none when context files join the batch
         self.cache = CacheSession(options.cache, paths, batch=bool(self.batch),
-                                  snapshot=options.fix is None and STDIN not in paths)
+                                  snapshot=options.fix is None and STDIN not in paths and not self.context)
 
     def linted(self) -> Iterator[Linted]:
         if self.cache.stored is not None:
@@ -266,7 +272,9 @@ class _Run:
         return settled.result
 
     def batch_files(self) -> None:
-        for result in self.cache.batch_results(self._compare):
+        results = self._compare_with_context() if self.context and self.batch else \
+            self.cache.batch_results(self._compare)
+        for result in results:
             self.cache.record_batch(result)
             result = self._screen(result)
             self.summary.add_batch(result, had_findings=result.path in self.flagged)
@@ -275,6 +283,19 @@ class _Run:
 
     def _compare(self) -> list[FileResult]:
         return batch_results(self.plan, self.batch, self.sketches)
+
+    def _compare_with_context(self) -> list[FileResult]:
+        """The batch rules over this run's files and the context files (their
+        sketches only, through the cache, never fixed), reporting this run's
+        files only: each part of a split commit reports its own files, each
+        compared with the whole commit. Not stored as the batch's results:
+        they depend on files outside the run."""
+        sketches = defaultdict(list, {code: list(entries) for code, entries in self.sketches.items()})
+        for linted in iter_linted(self.context, self.plan, replace(self.options, fix=None, progress=None)):
+            for code, sketch in linted.sketches.items():
+                sketches[code].append((linted.result.path, sketch))
+        named = set(self.paths)
+        return [result for result in batch_results(self.plan, self.batch, sketches) if result.path in named]
 
     def _screen(self, result: FileResult) -> FileResult:
         """Drop findings below --min-confidence, suppressed and baselined ones
@@ -316,7 +337,8 @@ def run_groups(groups: list[Group], reporter, fail_on: str, options: RunOptions 
     sink = _InPathOrder(reporter, groups) if len(groups) > 1 else reporter
     reporter.start()
     for group in groups:
-        state = _Run(group.paths, group.plan, sink, fail_on, replace(options, cache=group.cache), output, summary)
+        state = _Run(group.paths, group.plan, sink, fail_on, replace(options, cache=group.cache), output, summary,
+                     context=group.context)
         try:
             for linted in state.linted():
                 state.file(linted)

@@ -99,5 +99,5 @@ def test_the_hook_ends_its_args_with_double_dash():
     from ruamel.yaml import YAML
 
     hooks = YAML(typ="safe").load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert [hook["args"] for hook in hooks] == [["--force-exclude", "--"]]
+    assert [hook["args"] for hook in hooks] == [["--force-exclude", "--batch-with-staged", "--"]]
     assert hooks[0]["entry"] == "newslint check"

@@ -139,3 +139,31 @@ def test_the_hook_lints_a_commit_in_one_run(data_repo):
     assert len(summaries) == 1 and summaries[0]["files"] == len(names), done.stdout
     duplicates = [r["path"] for r in records if r["type"] == "finding" and r["code"] == "DUP001"]
     assert duplicates == ["copy_b.txt"], done.stdout
+
+
+def test_a_commit_too_long_for_one_run_is_compared_whole(data_repo):
+    """Even with require_serial, pre-commit splits a list of names longer
+    than 128 KiB (about 3,000 files) into several runs of the hook; with
+    --batch-with-staged (in the hook's args) each run compares its files
+    with every staged one, so a duplicate pair across two runs is found,
+    once, in the run that holds its second file."""
+    folder = data_repo.path / "split"
+    folder.mkdir()
+    names = [f"split/{'x' * 170}_{i:03d}.txt" for i in range(800)]
+    for i, name in enumerate(names):
+        (data_repo.path / name).write_text(CLEAN.replace("الخبر.", f"الخبر {i}."), encoding="utf-8")
+    shutil.copy(SEEDS / LONG, folder / "a_copy.txt")          # sorted first: in the first run
+    shutil.copy(SEEDS / LONG, folder / f"{'z' * 170}_copy.txt")  # sorted last: in the second
+    hook = {"id": "newslint", "args": ["--force-exclude", "--batch-with-staged", "--format", "jsonl", "--"]}
+    config = {"repos": [{"repo": str(data_repo.clone), "rev": data_repo.rev, "hooks": [hook]}]}
+    with open(data_repo.path / "split-hook.yaml", "w", encoding="utf-8") as fh:
+        YAML(typ="safe").dump(config, fh)
+    run("git", "add", "--", "split", cwd=data_repo.path, env=data_repo.env)
+    done = run(sys.executable, "-m", "pre_commit", "run", "--config", "split-hook.yaml",
+               cwd=data_repo.path, env=data_repo.env, check=False)
+    records = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    summaries = [r for r in records if r["type"] == "summary"]
+    assert len(summaries) >= 2 and sum(s["files"] for s in summaries) == len(names) + 2, done.stdout[-2000:]
+    found = [r["path"] for r in records if r["type"] == "finding" and r["code"] == "DUP001"]
+    assert found == [f"split/{'z' * 170}_copy.txt"], done.stdout[-2000:]
+    run("git", "rm", "-r", "--quiet", "--cached", "--", "split", cwd=data_repo.path, env=data_repo.env)

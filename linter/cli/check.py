@@ -44,6 +44,9 @@ def add_parser(sub) -> None:
 
     check.add_argument("--add-ignore", action="store_true", help="list every finding in a .newslint-ignore "
                        "sidecar (at the project root), so later runs report only new ones")
+    check.add_argument("--batch-with-staged", action="store_true",
+                       help="batch rules (duplicates) also compare the files staged in git, reporting only the "
+                            "files named: pre-commit splits a long commit into several runs (the hook passes it)")
     check.add_argument("--watch", action="store_true", help="lint, then lint again each file that changes, "
                        "until Ctrl-C (needs newslint[watch])")
 
@@ -55,7 +58,8 @@ def command(args, registry) -> int:
     settings = run_settings(args, registry, args.output_format, args.fail_on, _fix_mode(args), baseline=args.baseline,
                             output=args.output, exit_zero=args.exit_zero, quiet=args.quiet,
                             statistics=args.statistics, color=args.color, column_unit=args.column_unit,
-                            show_source=args.show_source, show_fixes=args.show_fixes)
+                            show_source=args.show_source, show_fixes=args.show_fixes,
+                            batch_with_staged=args.batch_with_staged)
     _refuse_source_of_unwritten_text(settings)
     if args.watch:
         from ..watch import watch
@@ -96,6 +100,8 @@ def execute(settings: Settings, registry):
     for warning in found.warnings:
         print(f"newslint: warning: {warning}", file=sys.stderr)
     groups = [_group(settings, registry, config, paths) for config, paths in found.by_config(settings.config)]
+    if settings.batch_with_staged:
+        groups = _with_staged_context(settings, groups, found)
     options = _run_options(settings, registry, found)
     output = open_output(settings.output, found.paths)
     outcome = _report(settings, registry, groups, options, found.paths, output)
@@ -116,6 +122,25 @@ def _group(settings: Settings, registry, config, paths: list[str]):
 
     spec = RunPlan.build(registry.rules, config, settings.selection)
     return Group(paths, LintPlan.bind(spec, registry), _cache(settings, registry, spec))
+
+
+def _with_staged_context(settings: Settings, groups: list, found) -> list:
+    """Each group with the staged files of its configuration that this run
+    does not lint (discovered like named files: --force-exclude holds)."""
+    from dataclasses import replace
+
+    from ..discovery import discover
+    from ..staged import staged_files
+
+    named = set(found.paths)
+    others = [path for path in staged_files() if path not in named]
+    if not others:
+        return groups
+    staged = discover(others, settings.configs or settings.config, settings.walk)
+    by_config = {id(config): paths for config, paths in staged.by_config(settings.config)}
+    configs = [config for config, _ in found.by_config(settings.config)]
+    return [replace(group, context=tuple(by_config.get(id(config), ())))
+            for group, config in zip(groups, configs)]
 
 
 def _run_options(settings: Settings, registry, found):

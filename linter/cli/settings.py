@@ -40,6 +40,7 @@ class Settings:
     show_fixes: bool = False     # text: list the fixes applied
     configs: Resolver | None = None  # each file's configuration (None: `config` for every file)
     walk: WalkOptions = WalkOptions()
+    batch_with_staged: bool = False  # batch rules also compare the files staged in git (a split pre-commit run)
 
 
 def add_run_arguments(parser) -> None:
