@@ -216,7 +216,7 @@ def _entry(key: str, result: FileResult, sketches: dict) -> dict:
 # columns are named here: encoding and decoding both go by these names,
 # never by the order of Finding's or Hit's fields.
 ROW = ("code", "name", "category", "severity", "path", "line", "column", "end_line", "end_column", "message",
-       "fix", "fingerprint", "doc", "confidence")
+       "fix", "fingerprint", "doc", "confidence", "record")
 _TEXT_COLUMNS = ("code", "name", "message", "fingerprint", "doc")
 _POSITION_COLUMNS = ("line", "column", "end_line", "end_column")
 
@@ -246,11 +246,12 @@ def _finding_from(row, path: str) -> Finding:
     _require(all(type(v[name]) is str for name in _TEXT_COLUMNS)
              and all(_is_position(v[name]) for name in _POSITION_COLUMNS)
              and v["severity"] in _SEVERITY_SET and v["category"] in _CATEGORY_SET and v["path"] == path
-             and type(v["confidence"]) in (int, float) and 0.0 <= v["confidence"] <= 1.0)
+             and type(v["confidence"]) in (int, float) and 0.0 <= v["confidence"] <= 1.0
+             and (v["record"] is None or _is_position(v["record"])))
     hit = Hit(line=v["line"], column=v["column"], end_line=v["end_line"], end_column=v["end_column"],
               message=v["message"], fix=_fix_from(v["fix"]), confidence=float(v["confidence"]))
     return Finding(code=v["code"], name=v["name"], category=v["category"], severity=v["severity"], path=path,
-                   hit=hit, fingerprint=v["fingerprint"], doc=v["doc"])
+                   hit=hit, fingerprint=v["fingerprint"], doc=v["doc"], record=v["record"])
 
 
 def _fix_from(fix) -> Fix | None:

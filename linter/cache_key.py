@@ -22,7 +22,7 @@ import os
 from .config import relative_to_root
 from .plan import RunPlan
 
-FORMAT = 4  # bump when what is stored under a key changes shape
+FORMAT = 5  # bump when what is stored under a key changes shape
 
 
 def run_key(plan: RunPlan, version: str, plugin_versions: dict, code_fingerprint: str) -> str:

@@ -7,10 +7,12 @@ process; the parse-document hook comes from the registry it is bound to.
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Optional
 
+from . import containers
 from .config import Config
 from .decoding import NotText
 from .document import Document
@@ -75,10 +77,17 @@ def lint_bytes(path: str, data: bytes, plan: LintPlan) -> Linted:
 def lint_many(items: list, plan: LintPlan) -> list[Linted]:
     """Lint several (path, bytes) files. Rules run rule by rule over the
     files rather than file by file: each rule's code and patterns stay hot in
-    the CPU caches (about 12 % faster on the corpus)."""
+    the CPU caches (about 12 % faster on the corpus). A container file
+    (JSONL, Parquet) brings one document per record."""
     results: list = [None] * len(items)
-    docs = []
+    docs = []    # (index of the file in items, document)
+    shards = {}  # index -> containers.Shard
+    shard_findings, shard_sketches = defaultdict(list), defaultdict(dict)  # index -> its records' findings, sketches
     for i, (path, data) in enumerate(items):
+        if containers.kind_of(path):
+            shards[i] = shard = containers.read_shard(path, data, plan.spec.config)
+            docs.extend((i, doc) for doc in shard.documents)
+            continue
         try:
             docs.append((i, read_document(path, data, plan.parse)))
         except NotText as exc:
@@ -86,8 +95,26 @@ def lint_many(items: list, plan: LintPlan) -> list[Linted]:
     just_docs = [doc for _, doc in docs]
     ignored = [plan.spec.ignored_codes(doc.path) for doc in just_docs]
     for (i, doc), findings, skip in zip(docs, check_documents(just_docs, plan, ignored), ignored):
-        results[i] = Linted(FileResult(doc.path, tuple(findings)), batch_sketches(doc, plan, skip))
+        if i in shards:
+            shard_findings[i].extend(findings)
+            shard_sketches[i].update(record_sketches(doc, plan, skip))
+        else:
+            results[i] = Linted(FileResult(doc.path, tuple(findings)), batch_sketches(doc, plan, skip))
+    for i, shard in shards.items():
+        results[i] = Linted(shard_result(shard, shard_findings[i]), shard_sketches[i])
     return results
+
+
+def shard_result(shard, findings: list) -> FileResult:
+    """A container's findings (record by record) and its one-line error."""
+    message = shard.error_message()
+    return FileResult(shard.path, tuple(findings), FileError(shard.path, message) if message else None)
+
+
+def record_sketches(doc, plan: LintPlan, ignored=()) -> dict:
+    """A record's batch sketches, keyed by code and record (see containers.sketch_entries)."""
+    return {containers.record_sketch_key(code, doc.record): sketch
+            for code, sketch in batch_sketches(doc, plan, ignored).items()}
 
 
 def batch_sketches(doc: Document, plan: LintPlan, ignored=()) -> dict:
@@ -163,7 +190,7 @@ def _findings(doc: Document, found: list) -> list[Finding]:
     prefixes: dict[tuple, object] = {}  # (code, text digest) -> hash of code, path, text
     texts: dict[int, tuple] = {}      # line -> (normalised text, its digest)
     out = []
-    path = doc.path
+    path, record = doc.path, getattr(doc, "record", None)
     for h, rule, severity in found:
         entry = texts.get(h.line)
         if entry is None:
@@ -178,7 +205,7 @@ def _findings(doc: Document, found: list) -> list[Finding]:
         digest = prefix.copy()
         digest.update(str(index).encode())
         out.append(Finding(rule.code, rule.name, rule.category, severity, path, h, digest.hexdigest()[:20],
-                           rule.anchor()))
+                           rule.anchor(), record))
     return out
 
 
@@ -195,8 +222,9 @@ def batch_findings(rule, plan: LintPlan, path: str, h) -> Finding:
     """A Finding from a batch rule's hit (no document at hand: the
     fingerprint hashes code, path and message)."""
     digest = hashlib.sha256(f"{rule.code}\0{path}\0{h.message}".encode("utf-8", "surrogatepass")).hexdigest()
+    path, record = containers.split_record_path(path)
     return Finding(code=rule.code, name=rule.name, category=rule.category, severity=plan.severities[rule.code],
-                   path=path, hit=h, fingerprint=digest[:20], doc=rule.anchor())
+                   path=path, hit=h, fingerprint=digest[:20], doc=rule.anchor(), record=record)
 
 
 def at_or_above(severity: str, threshold: str) -> bool:

@@ -236,6 +236,16 @@ class FixResult:
 
 
 def fix_bytes(path: str, data: bytes, plan, unsafe: bool = False) -> FixResult:
+    """fix_article_bytes, or for a container file (JSONL, Parquet) its records' fixes."""
+    from .containers import kind_of
+    from .containers.fixing import fix_shard
+
+    if kind_of(path):
+        return fix_shard(path, data, plan, unsafe)
+    return fix_article_bytes(path, data, plan, unsafe)
+
+
+def fix_article_bytes(path: str, data: bytes, plan, unsafe: bool = False) -> FixResult:
     """Lint, apply fixes, lint again, until nothing more can be fixed.
 
     The encoding (codec, byte order, BOM) and the newline style are decided

@@ -82,6 +82,9 @@ class Finding:
     hit: Hit
     fingerprint: str = ""
     doc: str = ""
+    # the 1-based record of a container file (JSONL line, Parquet row) the
+    # finding is in; its line and column are then within that record's article
+    record: Optional[int] = None
 
     # the hit's fields, read through it (attrgetter: as fast as a plain attribute)
     line = property(attrgetter("hit.line"))
@@ -92,16 +95,25 @@ class Finding:
     fix = property(attrgetter("hit.fix"))
     confidence = property(attrgetter("hit.confidence"))
 
+    @property
+    def place(self) -> str:
+        """What a position follows: `path`, or `path:record` in a container."""
+        return self.path if self.record is None else f"{self.path}:{self.record}"
+
     def sort_key(self) -> tuple:
-        return (self.path, self.line, self.column, self.code)
+        return (self.path, self.record or 0, self.line, self.column, self.code)
 
     def to_dict(self) -> dict[str, Any]:
-        """Flat, in the order reports have always used."""
-        return {"code": self.code, "name": self.name, "category": self.category, "severity": self.severity,
-                "message": self.message, "path": self.path, "line": self.line, "column": self.column,
-                "end_line": self.end_line, "end_column": self.end_column,
-                "fix": None if self.fix is None else asdict(self.fix), "confidence": self.confidence,
-                "fingerprint": self.fingerprint, "doc": self.doc}
+        """Flat, in the order reports have always used; `record` (after
+        `path`) only for a finding in a container file."""
+        out = {"code": self.code, "name": self.name, "category": self.category, "severity": self.severity,
+               "message": self.message, "path": self.path}
+        if self.record is not None:
+            out["record"] = self.record
+        out.update({"line": self.line, "column": self.column, "end_line": self.end_line,
+                    "end_column": self.end_column, "fix": None if self.fix is None else asdict(self.fix),
+                    "confidence": self.confidence, "fingerprint": self.fingerprint, "doc": self.doc})
+        return out
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Callable, Iterator, Optional
 from .cache import Cache, CacheSession
 from .cache_key import file_key
 from .discovery import STDIN
+from .containers import documents_at_least, sketch_entries, split_record_path
 from .engine import LintCrash, LintPlan, at_or_above, batch_findings, lint_bytes, lint_many
 from .fixer import fix_bytes
 from .models import FileError, FileResult
@@ -236,7 +237,7 @@ class _Run:
         self.worst = False
         named = set(paths)
         self.context = [path for path in context if path not in named]
-        self.batch = batch_rules_for(plan, len(paths) + len(self.context))
+        self.batch = batch_rules_for(plan, documents_at_least(paths) + len(self.context))
         self.sketches = defaultdict(list)   # batch-rule code -> [(path, sketch)]
         self.flagged = set()                # paths with findings, for the batch findings' file counts
         self.writer = FixWriter(options.fix) if options.fix is not None else None
@@ -256,8 +257,8 @@ class _Run:
         self.summary.add_file(result)
         if result.findings and self.batch:
             self.flagged.add(result.path)
-        for code, sketch in linted.sketches.items():
-            self.sketches[code].append((result.path, sketch))
+        for code, name, sketch in sketch_entries(result.path, linted.sketches):
+            self.sketches[code].append((name, sketch))
         self.reporter.file(result)
 
     def _settle_fix(self, linted: Linted) -> FileResult:
@@ -292,8 +293,8 @@ class _Run:
         they depend on files outside the run."""
         sketches = defaultdict(list, {code: list(entries) for code, entries in self.sketches.items()})
         for linted in iter_linted(self.context, self.plan, replace(self.options, fix=None, progress=None)):
-            for code, sketch in linted.sketches.items():
-                sketches[code].append((linted.result.path, sketch))
+            for code, name, sketch in sketch_entries(linted.result.path, linted.sketches):
+                sketches[code].append((name, sketch))
         named = set(self.paths)
         return [result for result in batch_results(self.plan, self.batch, sketches) if result.path in named]
 
@@ -413,7 +414,7 @@ def batch_results(plan: LintPlan, batch: list, sketches: dict) -> list[FileResul
         entries = sketches.get(rule.code)
         if entries and (len(entries) > 1 or _compares_one(rule, plan.options[rule.code])):
             for path, h in rule.compare(entries, plan.options[rule.code]):
-                per_path[path].append(batch_findings(rule, plan, path, h))
+                per_path[split_record_path(path)[0]].append(batch_findings(rule, plan, path, h))
     return [FileResult(path, tuple(sorted(found, key=lambda f: f.sort_key())))
             for path, found in sorted(per_path.items())]
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from .. import __version__
 from ..errors import UsageError
@@ -221,7 +222,9 @@ def _source(settings: Settings, registry, paths: list[str]):
     from .source import SourceLines, keep_stdin
 
     stdin = keep_stdin() if "-" in paths else None
-    return SourceLines(registry.parse_document, settings.stdin_name, stdin)
+    configs = settings.configs
+    return SourceLines(registry.parse_document, settings.stdin_name, stdin,
+                       config_for=None if configs is None else lambda path: configs.for_folder(Path(path).parent))
 
 
 def _report_stream(settings: Settings, output, paths: list[str]):

@@ -20,6 +20,15 @@ def convert(line_text: str | None, column: int, unit: str) -> int:
     return len(head.encode("utf-16-le", "surrogatepass")) // 2 + overhang + 1
 
 
+def finding_lines(lines, finding) -> list | None:
+    """The lines a finding's line number counts in: the file's, or for a
+    finding in a container's record, that record's article's (`lines` is
+    then a dict record -> lines, see cli/source.py)."""
+    if isinstance(lines, dict):
+        return lines.get(finding.record)
+    return lines if finding.record is None else None
+
+
 def line_text(lines: list | None, number: int) -> str | None:
     """Line `number` (1-based) of `lines`, or None when it is not there."""
     if lines is None or not 1 <= number <= len(lines):

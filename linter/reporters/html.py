@@ -19,6 +19,7 @@ from html import escape
 
 from ..models import SEVERITIES, SEVERITY_RANK, FileError
 from .base import Reporter
+from .columns import finding_lines
 from .escape import for_terminal
 from .html_quote import quote
 from .html_style import STYLE
@@ -116,9 +117,19 @@ class HtmlReporter(Reporter):
 
 
 def _quoted(finding, lines) -> str | None:
+    lines = finding_lines(lines, finding)
     if lines is None or not 0 < finding.line <= len(lines):
         return None
     return quote(lines[finding.line - 1], finding.line, finding.column, finding.end_line, finding.end_column)
+
+
+def _position(f) -> str:
+    """`line:column`, or `record:line:column` in a container's record."""
+    return f"{f.line}:{f.column}" if f.record is None else f"{f.record}:{f.line}:{f.column}"
+
+
+def _record_attr(f) -> str:
+    return "" if f.record is None else f' data-record="{f.record}"'
 
 
 def per_file_limit(counts: list[int], budget: int) -> int:
@@ -329,7 +340,7 @@ class _Page:
         context = (f'<div class="ctx" dir="auto" lang="ar">{quoted}</div>' if quoted is not None else
                    '<div class="ctx none">line not available</div>')
         return (f'<tr class="finding" data-code="{text(f.code)}" data-severity="{f.severity}" data-line="{f.line}" '
-                f'data-column="{f.column}"><td class="pos">{f.line}:{f.column}</td>'
+                f'data-column="{f.column}"{_record_attr(f)}><td class="pos">{_position(f)}</td>'
                 f'<td><span class="badge sev-{f.severity}">{f.severity}</span></td>'
                 f'<td class="code"><a href="#{rule_anchor(f.code)}" title="{text(f.name)}">{text(f.code)}</a></td>'
                 f'<td class="what"><div class="msg" dir="auto">{message_html(f.message)}</div>{context}</td></tr>')

@@ -22,7 +22,7 @@ class JunitReporter(Reporter):
 
     def file(self, result) -> None:
         path = quoteattr(result.path)
-        if result.error is not None:
+        if result.error is not None and not result.findings:
             self.out.write(f'  <testsuite name={path} tests="1" failures="0" errors="1">\n'
                            f'    <testcase classname={path} name="lint">'
                            f'<error message={quoteattr(result.error.message)} type="unlintable"/></testcase>\n'
@@ -34,11 +34,15 @@ class JunitReporter(Reporter):
         if not findings:
             self.out.write(f'    <testcase classname={path} name="lint"/>\n')
         for f in findings:
-            name = quoteattr(f"{f.code} {f.name} ({f.line}:{f.column})")
-            text = escape(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.category}] {f.message}")
+            where = f"{f.line}:{f.column}" if f.record is None else f"{f.record}:{f.line}:{f.column}"
+            name = quoteattr(f"{f.code} {f.name} ({where})")
+            text = escape(f"{f.place}:{f.line}:{f.column}: {f.code} [{f.category}] {f.message}")
             self.out.write(f'    <testcase classname={path} name={name}>'
                            f'<failure message={quoteattr(f.message)} type="{f.code}">{text}</failure>'
                            "</testcase>\n")
+        if result.error is not None:  # records of a shard that could not be linted, beside the others' findings
+            self.out.write(f'    <testcase classname={path} name="lint">'
+                           f'<error message={quoteattr(result.error.message)} type="unlintable"/></testcase>\n')
         self.out.write("  </testsuite>\n")
 
     def finish(self, summary) -> None:

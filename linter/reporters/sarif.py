@@ -22,6 +22,20 @@ def _uri(path: str) -> str:
     return quote(posix, safe="/", errors="surrogateescape")
 
 
+def _place_in_record(item: dict, f) -> None:
+    """A finding in a container's record: the region is the record's line
+    (a JSONL record is one line of the shard), the logical location names
+    `shard.jsonl:record:line:column`, and properties keep the place within
+    the record's article. Its fixes' regions count in the article, not in
+    the shard: they are left out."""
+    location = item["locations"][0]
+    location["physicalLocation"]["region"] = {"startLine": f.record}
+    location["logicalLocations"] = [{"name": f"record {f.record}", "kind": "element",
+                                     "fullyQualifiedName": f"{f.place}:{f.line}:{f.column}"}]
+    item["properties"].update({"record": f.record, "line": f.line, "column": f.column,
+                               "endLine": f.end_line, "endColumn": f.end_column})
+
+
 class SarifReporter(Reporter):
     def start(self) -> None:
         self.rules = list(self.ctx.registry.rules)
@@ -46,7 +60,9 @@ class SarifReporter(Reporter):
             }
             if item["ruleIndex"] < 0:
                 del item["ruleIndex"]
-            if f.fix is not None and f.fix.edits:
+            if f.record is not None:
+                _place_in_record(item, f)
+            elif f.fix is not None and f.fix.edits:
                 item["fixes"] = [{
                     "description": {"text": f"{f.fix.message} ({f.fix.applicability})"},
                     "artifactChanges": [{

@@ -4,7 +4,7 @@ line (`[*]`: the next `--fix` fixes it), then a summary; with
 from __future__ import annotations
 
 from .base import Reporter
-from .columns import convert, line_text as _line_text
+from .columns import convert, finding_lines, line_text as _line_text
 from .escape import FSI, PDI, for_terminal, isolate_rtl_quotes
 from .excerpt import excerpt
 
@@ -64,8 +64,8 @@ class TextReporter(Reporter):
 
     def _position(self, f, lines: list | None) -> str:
         """`path:line:col` of a finding, the column in --column-unit."""
-        column = convert(_line_text(lines, f.line), f.column, self.ctx.column_unit)
-        return f"{for_terminal(f.path)}:{f.line}:{column}"
+        column = convert(_line_text(finding_lines(lines, f), f.line), f.column, self.ctx.column_unit)
+        return f"{for_terminal(f.place)}:{f.line}:{column}"
 
     def finding_line(self, f, lines: list | None = None) -> str:
         where = self._paint(f"{self._position(f, lines)}:", _BOLD)
@@ -82,7 +82,7 @@ class TextReporter(Reporter):
         return f.fix.applicability == "safe" or bool(self.ctx.fix is not None and self.ctx.fix.unsafe)
 
     def _source_block(self, f, lines: list) -> str:
-        text = _line_text(lines, f.line)
+        text = _line_text(finding_lines(lines, f), f.line)
         if text is None or f.message.endswith("(file-level)"):
             return ""
         window = excerpt(text, f.column, f.end_column if f.end_line == f.line else None)
