@@ -238,6 +238,7 @@ HOSTILE = [
     (b'{"text": "\xff"}', "record 1: not UTF-8"),
     (b'{"x": ' + b"[" * 100_000 + b"]" * 100_000 + b', "text": "a"}', "record 1: not JSON"),
     (b'[1, 2]', "record 1: not a JSON object"),
+    (b'{"title": "t", "text": "\\u0000\\u0000\\u0000abc\\u0000\\u0000\\u0000\\u0000"}', "record 1: binary"),
 ]
 
 

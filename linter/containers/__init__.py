@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..decoding import NotText
 from ..document import Document
 from . import jsonl, parquet
 from .layout import Article, build_article
@@ -60,10 +61,13 @@ def read_shard(path: str, data: bytes, config) -> Shard:
     docs, bad = [], []
     try:
         for item in READERS[kind](data, fields):
-            if isinstance(item, Record):
-                docs.append(record_document(path, item))
-            else:
+            if not isinstance(item, Record):
                 bad.append(item)
+                continue
+            try:
+                docs.append(record_document(path, item))
+            except NotText as exc:  # NUL bytes: "\u0000" is a valid JSON string
+                bad.append((item.number, str(exc)))
     except parquet.UnreadableShard as exc:
         return Shard(path, kind, unreadable=str(exc))
     return Shard(path, kind, docs, bad)
