@@ -30,7 +30,7 @@ from .errors import ConfigError, UsageError
 from .globs import glob_problem
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
-DEFAULT_INCLUDE = ["**/*.txt", "**/*.jsonl", "**/*.parquet"]  # shards: see docs/containers.md
+DEFAULT_INCLUDE = ["**/*.txt", "**/*.jsonl", "**/*.jsonl.gz", "**/*.parquet"]  # shards: see docs/containers.md
 # ruff's default excludes (version control, environments, tool caches,
 # build outputs), with Python's own droppings and newslint's cache
 DEFAULT_EXCLUDE = [".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints",

@@ -262,3 +262,28 @@ def test_unreadable_parquet_is_a_one_line_error(tmp_path):
     (tmp_path / "s.parquet").write_bytes(b"PAR1 this is not parquet")
     r = run_cli("check", "s.parquet", "--no-cache", cwd=tmp_path)
     assert r.code != 0 and "Traceback" not in r.err and "not a readable Parquet file" in r.out
+
+
+# ------------------------------------------------------------ gzip-compressed JSONL
+
+def test_gzipped_shard_is_linted_and_left_unfixed(tmp_path):
+    import gzip
+
+    data = gzip.compress(jsonl_bytes([{"title": "عنوان  ", "text": "نص قصير.\n"}]))
+    (tmp_path / "s.jsonl.gz").write_bytes(data)
+    r = run_cli("check", ".", "--no-cache", "--select", "TRN006", cwd=tmp_path)
+    assert "s.jsonl.gz:1:1:1: TRN006" in r.out, r.out + r.err
+    r = run_cli("check", ".", "--no-cache", "--fix", "--select", "WSP", cwd=tmp_path)
+    assert "not fixed: compressed shards are read-only" in r.out + r.err
+    assert (tmp_path / "s.jsonl.gz").read_bytes() == data
+
+
+def test_gzip_bomb_and_broken_gzip_are_one_line_errors(tmp_path, monkeypatch):
+    import gzip
+
+    monkeypatch.setattr(jsonl, "MAX_SHARD_BYTES", 10_000)
+    (tmp_path / "bomb.jsonl.gz").write_bytes(gzip.compress(b" " * 100_000))
+    (tmp_path / "cut.jsonl.gz").write_bytes(gzip.compress(jsonl_bytes([{"text": "نص"}]))[:-12])
+    r = run_cli("check", ".", "--no-cache", cwd=tmp_path)
+    assert r.code != 0 and "Traceback" not in r.err
+    assert "bomb.jsonl.gz: error: expands past 10000 bytes" in r.out and "cut.jsonl.gz: error: not a readable gzip" in r.out

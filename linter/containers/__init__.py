@@ -12,18 +12,19 @@ from ..decoding import NotText
 from ..document import Document
 from . import jsonl, parquet
 from .layout import Article, build_article
-from .records import Record, field_names
+from .records import Record, UnreadableShard, field_names
 
-KINDS = {".jsonl": "jsonl", ".parquet": "parquet"}
-READERS = {"jsonl": jsonl.read, "parquet": parquet.read}
+KINDS = {".jsonl": "jsonl", ".jsonl.gz": "jsonl.gz", ".parquet": "parquet"}
+READERS = {"jsonl": jsonl.read, "jsonl.gz": jsonl.read_gzip, "parquet": parquet.read}
+FIELD_SECTION = {"jsonl.gz": "jsonl"}  # the config section a kind's field names come from
 # per-record errors named in the shard's one-line error; the rest are counted
 NAMED_ERRORS = 5
 
 
 def kind_of(path: str) -> Optional[str]:
     """"jsonl" or "parquet" for a container's path, else None."""
-    dot = path.rfind(".")
-    return KINDS.get(path[dot:].lower()) if dot >= 0 else None
+    name = path.rsplit("/", 1)[-1].lower()
+    return next((kind for suffix, kind in KINDS.items() if name.endswith(suffix) and len(name) > len(suffix)), None)
 
 
 class RecordDocument(Document):
@@ -57,7 +58,7 @@ class Shard:
 
 def read_shard(path: str, data: bytes, config) -> Shard:
     kind = kind_of(path)
-    fields = field_names(config, kind)
+    fields = field_names(config, FIELD_SECTION.get(kind, kind))
     docs, bad = [], []
     try:
         for item in READERS[kind](data, fields):
@@ -68,7 +69,7 @@ def read_shard(path: str, data: bytes, config) -> Shard:
                 docs.append(record_document(path, item))
             except NotText as exc:  # NUL bytes: "\u0000" is a valid JSON string
                 bad.append((item.number, str(exc)))
-    except parquet.UnreadableShard as exc:
+    except UnreadableShard as exc:
         return Shard(path, kind, unreadable=str(exc))
     return Shard(path, kind, docs, bad)
 

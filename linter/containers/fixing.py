@@ -12,7 +12,8 @@ from . import jsonl, read_shard
 from .layout import split_article
 from .records import field_names
 
-READ_ONLY = "not fixed: parquet shards are read-only"
+READ_ONLY = {"parquet": "not fixed: parquet shards are read-only",
+             "jsonl.gz": "not fixed: compressed shards are read-only"}
 
 
 def fix_shard(path: str, data: bytes, plan, unsafe: bool) -> FixResult:
@@ -70,11 +71,11 @@ def _in_record(findings, record: int) -> list:
 
 
 def _unfixed(shard, data: bytes, plan) -> FixResult:
-    """A shard linted but not fixed (Parquet, or unreadable)."""
+    """A shard linted but not fixed (Parquet, compressed, or unreadable)."""
     from ..engine import lint_many
 
     result = lint_many([(shard.path, data)], plan)[0].result
-    why = shard.unreadable or "; ".join(filter(None, [READ_ONLY, shard.error_message()]))
+    why = shard.unreadable or "; ".join(filter(None, [READ_ONLY[shard.kind], shard.error_message()]))
     return FixResult(shard.path, result.findings, data, None, before=result.findings, error=why)
 
 

@@ -6,10 +6,11 @@ re-serialise one string value in place and leave every other byte as it was.
 from __future__ import annotations
 
 import json
+import zlib
 from json.decoder import scanstring
 from typing import Iterator
 
-from .records import MAX_RECORD_BYTES, BadRecord, Record, record_values
+from .records import MAX_RECORD_BYTES, MAX_SHARD_BYTES, BadRecord, Record, UnreadableShard, record_values
 
 _DECODER = json.JSONDecoder()
 _SPACE = " \t\r\n"
@@ -29,6 +30,32 @@ def read(data: bytes, fields: dict) -> Iterator[Record | tuple[int, str]]:
             yield parse_line(number, raw, fields)
         except BadRecord as exc:
             yield number, str(exc)
+
+
+def read_gzip(data: bytes, fields: dict) -> Iterator[Record | tuple[int, str]]:
+    """A gzip-compressed shard's records (read-only: --fix leaves it)."""
+    return read(gunzip(data), fields)
+
+
+def gunzip(data: bytes) -> bytes:
+    """The shard's bytes, every gzip member's, at most MAX_SHARD_BYTES of
+    them (raises UnreadableShard): a small file must not expand to fill the memory."""
+    out, rest = [], data
+    size = 0
+    while rest:
+        inflate = zlib.decompressobj(wbits=31)  # gzip header and trailer
+        try:
+            chunk = inflate.decompress(rest, MAX_SHARD_BYTES + 1 - size)
+        except zlib.error as exc:
+            raise UnreadableShard(f"not a readable gzip file: {exc}") from exc
+        size += len(chunk)
+        if size > MAX_SHARD_BYTES:
+            raise UnreadableShard(f"expands past {MAX_SHARD_BYTES} bytes; decompress it to lint it")
+        if not inflate.eof:
+            raise UnreadableShard("not a readable gzip file: it ends early")
+        out.append(chunk)
+        rest = inflate.unused_data  # the next member of a concatenated file
+    return b"".join(out)
 
 
 def parse_line(number: int, raw: bytes, fields: dict) -> Record:

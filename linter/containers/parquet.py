@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .records import MAX_RECORD_BYTES, BadRecord, Record, record_values
-
-
-class UnreadableShard(Exception):
-    """The whole shard cannot be read, as one line."""
+from .records import MAX_RECORD_BYTES, BadRecord, Record, UnreadableShard, record_values
 
 
 def read(data: bytes, fields: dict) -> Iterator[Record | tuple[int, str]]:

@@ -6,11 +6,17 @@ from dataclasses import dataclass, field
 # A record past this is not linted (a per-record error): one runaway line
 # must not take the run's memory and time.
 MAX_RECORD_BYTES = 16 * 1024 * 1024
+# what a compressed shard may expand to (its bytes are held in memory)
+MAX_SHARD_BYTES = 2 * 1024 * 1024 * 1024
 
 # Hugging Face datasets' usual column names; `containers: {jsonl: {...}}`
 # and `containers: {parquet: {...}}` in the config rename them.
 DEFAULT_FIELDS = {"title": "title", "text": "text", "url": "url", "source": "source"}
 ROLES = tuple(DEFAULT_FIELDS)
+
+
+class UnreadableShard(Exception):
+    """The whole shard cannot be read, as one line."""
 
 
 class BadRecord(Exception):
