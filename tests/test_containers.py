@@ -287,3 +287,27 @@ def test_gzip_bomb_and_broken_gzip_are_one_line_errors(tmp_path, monkeypatch):
     r = run_cli("check", ".", "--no-cache", cwd=tmp_path)
     assert r.code != 0 and "Traceback" not in r.err
     assert "bomb.jsonl.gz: error: expands past 10000 bytes" in r.out and "cut.jsonl.gz: error: not a readable gzip" in r.out
+
+
+def test_many_records_lint_and_fix_in_linear_time(tmp_path):
+    """Each record costs the same however many there are (a generous
+    bound: it catches a quadratic walk over the shard, not noise)."""
+    import time
+
+    rows = [{"id": i, "title": f"عنوان {i}  ", "text": "نص قصير.\n"} for i in range(3000)]
+    (tmp_path / "s.jsonl").write_bytes(jsonl_bytes(rows))
+    started = time.monotonic()
+    r = run_cli("check", "s.jsonl", "--no-cache", "--fix", "--select", "WSP", cwd=tmp_path)
+    assert time.monotonic() - started < 30, "3000 records took too long"
+    assert "Fixed 3000 findings" in r.out + r.err, r.out + r.err
+    fixed = [json.loads(line) for line in (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [row["title"] for row in fixed] == [f"عنوان {i}" for i in range(3000)]
+
+
+def test_baseline_records_and_then_hides_a_shards_findings(shard):
+    r = run_cli("baseline", "shard.jsonl", "--no-cache", "-o", "base.json", cwd=shard)
+    assert r.code == 0, r.err
+    entries = json.loads((shard / "base.json").read_text(encoding="utf-8"))["findings"]
+    assert {2, 3} <= {e["record"] for e in entries} and all(e["path"] == "shard.jsonl" for e in entries)
+    r = run_cli("check", "shard.jsonl", "--no-cache", "--baseline", "base.json", cwd=shard)
+    assert r.code == 0, r.out + r.err
