@@ -311,3 +311,12 @@ def test_baseline_records_and_then_hides_a_shards_findings(shard):
     assert {2, 3} <= {e["record"] for e in entries} and all(e["path"] == "shard.jsonl" for e in entries)
     r = run_cli("check", "shard.jsonl", "--no-cache", "--baseline", "base.json", cwd=shard)
     assert r.code == 0, r.out + r.err
+
+
+def test_parquet_without_the_text_column_is_one_error(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"body": ["نص"] * 50}), str(tmp_path / "s.parquet"))
+    r = run_cli("check", "s.parquet", "--no-cache", cwd=tmp_path)
+    assert r.code != 0 and "s.parquet: error: no column 'text' (it has: body)" in r.out, r.out

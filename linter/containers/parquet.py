@@ -34,8 +34,10 @@ def _table(data: bytes, fields: dict):
             from exc
     try:
         source = pq.ParquetFile(pa.BufferReader(data))
-        wanted = [name for name in fields.values() if name in source.schema_arrow.names]
-        return source.read(columns=wanted)
+        names = source.schema_arrow.names
+        if fields["text"] not in names:  # not a record's fault: say it once
+            raise UnreadableShard(f"no column {fields['text']!r} (it has: {', '.join(names[:10]) or 'none'})")
+        return source.read(columns=[name for name in fields.values() if name in names])
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise UnreadableShard(f"not a readable Parquet file: {_first_line(exc)}") from exc
 
