@@ -320,3 +320,12 @@ def test_parquet_without_the_text_column_is_one_error(tmp_path):
     pq.write_table(pa.table({"body": ["نص"] * 50}), str(tmp_path / "s.parquet"))
     r = run_cli("check", "s.parquet", "--no-cache", cwd=tmp_path)
     assert r.code != 0 and "s.parquet: error: no column 'text' (it has: body)" in r.out, r.out
+
+
+def test_parquet_without_pyarrow_says_how_to_get_it(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # `import pyarrow` now raises ImportError
+    (tmp_path / "s.parquet").write_bytes(b"PAR1")
+    r = run_cli("check", "s.parquet", "--no-cache", cwd=tmp_path)
+    assert r.code != 0 and "pyarrow is not installed (pip install 'newslint[parquet]')" in r.out, r.out
