@@ -106,6 +106,8 @@ def fits_an_entry(path: str) -> bool:
     """Whether `path` can be written in a sidecar and read back as itself
     (no comment mark after white space, no line break, no white space at
     either end)."""
+    if any("\ud800" <= ch <= "\udfff" for ch in path):
+        return False  # a name that is not UTF-8 (a surrogate escape) cannot be written back as itself
     return not _UNFIT_NAME.search(path)
 
 
