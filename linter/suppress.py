@@ -175,7 +175,7 @@ class SidecarFilter:
     def _read(self, sidecar: Path) -> dict:
         """The sidecar's entries by path ({} when there is none)."""
         try:
-            text = sidecar.read_text(encoding="utf-8")
+            text = sidecar.read_text(encoding="utf-8-sig")  # an editor's byte-order mark is no part of the first entry
         except FileNotFoundError:
             return {}
         except (OSError, UnicodeDecodeError) as exc:

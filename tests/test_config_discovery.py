@@ -385,3 +385,9 @@ def test_a_hostile_gitignore_pattern_against_a_near_miss_is_fast(repo):
     r = check_json(repo, ".")
     assert time.perf_counter() - start < 5
     assert linted(r) == {"articles/a.txt", "a" * 64 + ".txt"}
+
+
+def test_a_gitignore_with_a_byte_order_mark_is_read_as_git_reads_it(repo):
+    write(repo / ".gitignore", "\ufeffarticles/a.txt\n")
+    write(repo / "kept.txt")
+    assert linted(check_json(repo, ".")) == {"kept.txt"}
