@@ -72,7 +72,7 @@ def _patterns(path: str) -> tuple:
     the file is missing or unreadable: git skips those too."""
     try:
         with open(path, encoding="utf-8", errors="surrogateescape") as fh:
-            lines = fh.read().splitlines()
+            lines = fh.read().removeprefix("\ufeff").splitlines()  # git skips a byte-order mark
     except OSError:
         return ()
     runs: list = []

@@ -235,8 +235,8 @@ class _Run:
         self.fail_on = fail_on
         self.summary = summary  # shared by the groups of a run
         self.worst = False
-        named = set(paths)
-        self.context = [path for path in context if path not in named]
+        named = {os.path.realpath(path) for path in paths if path != STDIN}
+        self.context = [path for path in context if os.path.realpath(path) not in named]
         self.batch = batch_rules_for(plan, documents_at_least(paths) + len(self.context))
         self.sketches = defaultdict(list)   # batch-rule code -> [(path, sketch)]
         self.flagged = set()                # paths with findings, for the batch findings' file counts

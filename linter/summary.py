@@ -68,7 +68,8 @@ class Summary:
             if f.fix is not None:
                 self.fixable += 1
                 self.fixable_safe += f.fix.applicability == "safe"
-            if f.severity not in self.first_by_severity:
+            first = self.first_by_severity.get(f.severity)
+            if first is None or f.sort_key() < first.sort_key():  # groups of several configs come in any order
                 self.first_by_severity[f.severity] = f
         self.files_by_code.update(codes)
 

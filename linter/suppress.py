@@ -106,6 +106,8 @@ def fits_an_entry(path: str) -> bool:
     """Whether `path` can be written in a sidecar and read back as itself
     (no comment mark after white space, no line break, no white space at
     either end)."""
+    if any("\ud800" <= ch <= "\udfff" for ch in path):
+        return False  # a name that is not UTF-8 (a surrogate escape) cannot be written back as itself
     return not _UNFIT_NAME.search(path)
 
 
@@ -173,7 +175,7 @@ class SidecarFilter:
     def _read(self, sidecar: Path) -> dict:
         """The sidecar's entries by path ({} when there is none)."""
         try:
-            text = sidecar.read_text(encoding="utf-8")
+            text = sidecar.read_text(encoding="utf-8-sig")  # an editor's byte-order mark is no part of the first entry
         except FileNotFoundError:
             return {}
         except (OSError, UnicodeDecodeError) as exc:

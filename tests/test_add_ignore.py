@@ -75,3 +75,24 @@ def test_add_ignore_does_not_combine_with_fixes_or_stdin(tmp_path):
         r = run_cli("check", "--no-cache", "--add-ignore", *extra, cwd=tmp_path, stdin=b"")
         assert r.code == 2 and r.err.count("\n") == 1 and why in r.err and "--add-ignore" in r.err, (extra, r.err)
     assert not (tmp_path / ".newslint-ignore").exists()
+
+
+def test_a_nested_repository_gets_the_sidecar_its_runs_read(tmp_path):
+    import subprocess
+
+    articles(tmp_path / "repo", "a.txt")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path / "repo", check=True)
+    assert run_cli("check", "--no-cache", "--add-ignore", "repo", cwd=tmp_path).code == 0
+    assert (tmp_path / "repo" / ".newslint-ignore").exists() and not (tmp_path / ".newslint-ignore").exists()
+    again = run_cli("check", "--no-cache", "repo", cwd=tmp_path)
+    assert again.code == 0 and "3 suppressed" in again.out, again.out
+
+
+def test_a_name_that_is_not_utf8_is_left_out_with_a_warning(tmp_path):
+    import os
+
+    with open(os.path.join(os.fsencode(tmp_path), b"b\xff.txt"), "wb") as fh:
+        fh.write(ARTICLE.encode("utf-8"))
+    r = run_cli("check", "--no-cache", "--add-ignore", ".", cwd=tmp_path)
+    assert r.code == 0 and "cannot be written in a .newslint-ignore" in r.err, r.err
+    assert not (tmp_path / ".newslint-ignore").exists()

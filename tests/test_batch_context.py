@@ -65,3 +65,9 @@ def test_outside_a_repository_the_flag_changes_nothing(tmp_path):
     r = run_cli("check", "--no-cache", "--format", "jsonl", "--batch-with-staged", "--", "a.txt", "b.txt",
                 cwd=tmp_path)
     assert duplicates(r) == [("b.txt", "DUP001")]
+
+
+def test_a_named_path_spelled_otherwise_than_git_spells_it(commit):
+    second = run_cli("check", "--no-cache", "--format", "jsonl", "--batch-with-staged", "--",
+                     str(commit / "z_copy.txt"), cwd=commit)
+    assert duplicates(second) == [(str(commit / "z_copy.txt"), "DUP001")]

@@ -385,3 +385,20 @@ def test_a_hostile_gitignore_pattern_against_a_near_miss_is_fast(repo):
     r = check_json(repo, ".")
     assert time.perf_counter() - start < 5
     assert linted(r) == {"articles/a.txt", "a" * 64 + ".txt"}
+
+
+def test_a_gitignore_with_a_byte_order_mark_is_read_as_git_reads_it(repo):
+    write(repo / ".gitignore", "\ufeffarticles/a.txt\n")
+    write(repo / "kept.txt")
+    assert linted(check_json(repo, ".")) == {"kept.txt"}
+
+
+def test_the_failed_line_names_the_first_finding_of_the_report_across_configs(repo):
+    write(repo / ".newslint.yaml", "select: [WSP]\n")
+    write(repo / "sub" / ".newslint.yaml", "select: [WSP]\n")
+    write(repo / "z.txt", "قال\u00a0الوزير\n")
+    write(repo / "sub" / "y.txt", "قال\u00a0الوزير\n")
+    r = run_cli("check", "--no-cache", ".", cwd=repo)
+    lines = r.out.splitlines()
+    assert lines[0].startswith("sub/y.txt:1:")
+    assert "(first: sub/y.txt:1:" in lines[-1], r.out

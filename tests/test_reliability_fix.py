@@ -207,7 +207,7 @@ def test_an_old_temp_file_that_a_live_run_holds_is_kept(tmp_path):
 
 # ------------------------------------------------------------ output files
 
-@pytest.mark.parametrize("spelling", ["a.txt", "./a.txt", "link.txt", "hard.txt"])
+@pytest.mark.parametrize("spelling", ["a.txt", "./a.txt", "link.txt", "hard.txt", "./sub/../a.txt", "new/dir/../../a.txt"])
 def test_output_naming_an_input_file_is_refused_before_writing(tmp_path, spelling):
     p = article(tmp_path)
     (tmp_path / "link.txt").symlink_to("a.txt")

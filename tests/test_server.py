@@ -531,3 +531,18 @@ def test_code_action_kinds_asked_for_cover_their_sub_kinds():
     assert wanted(FIX_ALL, [types.CodeActionKind.Source])  # an enum member, as pygls may structure it
     assert not wanted(FIX_ALL, [types.CodeActionKind.QuickFix]) and not wanted(FIX_ALL, ["source.organizeImports"])
     assert wanted(types.CodeActionKind.QuickFix, [types.CodeActionKind.QuickFix])
+
+
+@needs_pygls
+def test_requests_about_a_document_never_opened_are_empty_answers(client, tmp_path):
+    """Hover or code actions for a URI the editor never opened: no answer
+    to give, not a traceback (pygls would read the file from disk)."""
+    initialize(client, tmp_path)
+    uri = (tmp_path / "never-opened.txt").as_uri()
+    assert client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                 "position": {"line": 0, "character": 0}}) is None
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "context": {"diagnostics": []},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}}})
+    assert not actions
+    shut_down(client)

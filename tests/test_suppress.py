@@ -142,3 +142,8 @@ def test_a_sidecar_above_the_git_work_tree_is_not_read(data):
     (data / "data" / ".git").mkdir()
     sidecar(data, "data/sub/a.txt:*")
     assert len(found(check(data, "data/sub/a.txt"))) == 3
+
+
+def test_a_byte_order_mark_is_no_part_of_the_first_entry(data):
+    (data / "data" / ".newslint-ignore").write_text("\ufeffsub/a.txt:*\n", encoding="utf-8")
+    assert found(check(data, "data/sub/a.txt")) == []

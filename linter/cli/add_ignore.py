@@ -67,13 +67,28 @@ def plan_entries(findings, root: str) -> tuple[dict, dict]:
     unfit = defaultdict(int)
     for f in findings:
         file = os.path.abspath(f.path)
-        folder = root if file.startswith(root.rstrip(os.sep) + os.sep) else os.path.dirname(file)
+        folder = sidecar_folder(os.path.dirname(file), root)
         relative = Path(os.path.relpath(file, folder)).as_posix()
         if fits_an_entry(relative):
             planned[os.path.join(folder, SIDECAR)][(relative, f.line)].append(f.code)
         else:
             unfit[f.path] += 1
     return planned, unfit
+
+
+def sidecar_folder(folder: str, root: str) -> str:
+    """The folder whose sidecar later runs read for files of `folder`: the
+    top of the chain `suppress.SidecarFilter` walks (up to the project root
+    or the nearest folder holding .git); `folder` itself when neither is
+    above it (a file outside the project)."""
+    current = folder
+    while True:
+        if current == root or os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return folder
+        current = parent
 
 
 def append_entries(sidecar: Path, lines: list[str]) -> None:

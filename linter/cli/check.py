@@ -1,6 +1,7 @@
 """`newslint check`: lint, report, choose the exit code."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -133,10 +134,12 @@ def _with_staged_context(settings: Settings, groups: list, found) -> list:
     from ..discovery import discover
     from ..staged import staged_files
 
-    named = set(found.paths)
-    others = [path for path in staged_files() if path not in named]
+    named = {os.path.realpath(path) for path in found.paths}
+    others = [path for path in staged_files() if os.path.realpath(path) not in named]
     if not others:
         return groups
+    if all(os.path.isabs(path) for path in found.paths):
+        others = [os.path.abspath(path) for path in others]  # spelled as the named ones: the batch rules sort paths
     staged = discover(others, settings.configs or settings.config, settings.walk)
     by_config = {id(config): paths for config, paths in staged.by_config(settings.config)}
     configs = [config for config, _ in found.by_config(settings.config)]

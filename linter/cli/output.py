@@ -82,6 +82,7 @@ def open_output(path: str | None, inputs: list[str]):
     _refuse_input_as_output(path, inputs)
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        _refuse_input_as_output(path, inputs)  # "sub/../a.txt" resolves only once sub/ exists
         return AtomicOutput(path)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
@@ -100,9 +101,14 @@ def close_output(output, keep: bool) -> None:
 
 
 def _refuse_input_as_output(path: str, inputs: list[str]) -> None:
-    try:
-        target = os.stat(path)
-    except OSError:
+    target = None
+    for spelling in (path, os.path.normpath(os.path.abspath(path))):  # the second: before its folders exist
+        try:
+            target = os.stat(spelling)
+            break
+        except OSError:
+            continue
+    if target is None:
         return  # not there yet: it cannot be an input
     for name in inputs:
         try:

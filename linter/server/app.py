@@ -46,6 +46,8 @@ class NewslintServer(LanguageServer):
     def snapshot(self, uri: str) -> Snapshot | None:
         """The lint of the document's current text (the last one, when the
         text has not changed since)."""
+        if uri not in self.workspace.text_documents:
+            return None  # never opened: pygls would read the file from disk, and fail on a missing one
         document = self.workspace.get_text_document(uri)
         path = to_fs_path(uri) if uri.startswith("file:") else document.filename or "untitled"
         plan, problem = self.linter.plan_for(path)  # cheap: a new plan only when its config file changed

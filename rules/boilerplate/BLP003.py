@@ -68,10 +68,10 @@ class SiteFurniture(Rule):
     def check(self, doc, options):
         zones = doc.zones
         for line in doc.lines:
-            if not zones.in_article(line.number) or zones.kind(line.number) in _NOT_FURNITURE:
-                continue
             if len(line.text) > 200 or line.text.count(" ") > MAX_FURNITURE_WORDS:
                 continue  # a paragraph that mentions "copyright" is not a copyright line
+            if not zones.in_article(line.number) or zones.kind(line.number) in _NOT_FURNITURE:
+                continue
             kind = furniture_kind(line.text)
             if kind:
                 start, end = _line_span(doc, line.number)

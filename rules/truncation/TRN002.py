@@ -58,6 +58,8 @@ class CutMarker(Rule):
     category = "truncation"
 
     def check(self, doc, options):
+        if ".." not in doc.text and "…" not in doc.text:
+            return  # no ellipsis anywhere: nothing can end on one
         paragraphs = list(body_paragraphs(doc))
         last_number = paragraphs[-1][0] if paragraphs else None
         if ellipses_are_punctuation("\n".join(text for _, text in paragraphs)):

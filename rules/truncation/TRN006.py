@@ -1,8 +1,25 @@
 from __future__ import annotations
 
 from newslint.rule import Rule, hit
-from newslint.rules.truncation._stats import article_lines
 from newslint.zones import BODY, LIST_ITEM, SUBHEADING
+
+
+_BODY_KINDS = (BODY, SUBHEADING, LIST_ITEM)
+
+
+def _body_words(doc, enough: int) -> tuple[int, bool]:
+    """(words of the article body, counted until `enough`; whether it has
+    any body line): most articles pass on their first paragraph."""
+    zones, words, any_body = doc.zones, 0, False
+    for index, kind in enumerate(zones.kinds):
+        if kind in _BODY_KINDS and zones.in_article(index + 1):
+            text = doc.line(index + 1).text
+            if text.strip():
+                any_body = True
+                words += len(text.split())
+                if words >= enough:
+                    break
+    return words, any_body
 
 
 class StubArticle(Rule):
@@ -44,11 +61,10 @@ class StubArticle(Rule):
         number = doc.zones.headline
         if number is None:
             return  # no headline: a note or a fragment, not an article page with its body missing
-        body = article_lines(doc, (BODY, SUBHEADING, LIST_ITEM))
-        words = sum(len(text.split()) for _, text, _ in body)
+        words, any_body = _body_words(doc, options["min-body-words"])
         if words >= options["min-body-words"]:
             return
         width = len(doc.line(number).text.rstrip()) + 1
-        what = "title only: the article has no body" if not body else \
+        what = "title only: the article has no body" if not any_body else \
             f"the article body has {words} word{'s' if words != 1 else ''} (under {options['min-body-words']})"
         yield hit(number, 1, max(width, 2), f"stub article, {what}")
