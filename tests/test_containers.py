@@ -329,3 +329,9 @@ def test_parquet_without_pyarrow_says_how_to_get_it(tmp_path, monkeypatch):
     (tmp_path / "s.parquet").write_bytes(b"PAR1")
     r = run_cli("check", "s.parquet", "--no-cache", cwd=tmp_path)
     assert r.code != 0 and "pyarrow is not installed (pip install 'newslint[parquet]')" in r.out, r.out
+
+
+def test_junit_lists_a_partly_linted_shards_findings_and_its_error(tmp_path):
+    (tmp_path / "s.jsonl").write_bytes(b"not json\n" + jsonl_bytes([{"title": "عنوان", "text": "نص قصير.\n"}]))
+    r = run_cli("check", "s.jsonl", "--no-cache", "--select", "TRN006", "--format", "junit", cwd=tmp_path)
+    assert 's.jsonl:2:1:1: TRN006' in r.out and 'type="unlintable"' in r.out and "record 1: not a JSON object" in r.out
