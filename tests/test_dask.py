@@ -91,6 +91,16 @@ def test_executor_dask_without_address_starts_and_stops_a_local_cluster(tmp_path
     assert dask["findings"] == local["findings"]
 
 
+def test_diff_through_the_cluster_equals_the_local_diff(cluster, tmp_path):
+    """The workers fix in memory; the parent writes (here: prints) the fixes."""
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    local = run_cli("check", ".", "--diff", cwd=tmp_path)
+    dask = run_cli("check", ".", "--diff", "--executor", f"dask={cluster}", cwd=tmp_path)
+    assert local.out.count("\n+++ ") >= 3
+    assert (dask.code, dask.out, dask.err) == (local.code, local.out, local.err)
+
+
 def test_memory_urls_listed_and_read_through_fsspec(tmp_path):
     """memory:// lives in one process: a cluster of threads here reads it."""
     import fsspec
