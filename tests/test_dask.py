@@ -31,11 +31,14 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory) -> Path:
-    """FILES articles (a sample of the corpus, else the seeds with a line
-    that makes each copy distinct) with exact duplicates in other tasks'
-    partitions: the copies' names sort after every original."""
+    """FILES articles (the seeds and a sample of the corpus; without the
+    corpus, the seeds with a line that makes each copy distinct) with exact
+    duplicates in other tasks' partitions: the copies' names sort after
+    every original."""
     folder = tmp_path_factory.mktemp("articles")
-    texts = _corpus_sample(FILES - 20) if CORPUS is not None else _varied_seeds(FILES - 20)
+    seeds = [p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))]
+    rest = FILES - 20 - len(seeds)
+    texts = seeds + (_corpus_sample(rest) if CORPUS is not None else _varied_seeds(rest))
     for i, text in enumerate(texts):
         (folder / f"a{i:04d}.txt").write_bytes(text)
     for i in range(20):  # a duplicate of every 24th file, far from its original in path order
@@ -51,7 +54,7 @@ def _corpus_sample(count: int) -> list[bytes]:
 
 def _varied_seeds(count: int) -> list[bytes]:
     seeds = [p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))]
-    return [seeds[i % len(seeds)] + f"\nنسخة رقم {i}\n".encode() for i in range(count)]
+    return [seeds[i % len(seeds)] + f"\nنسخة رقم {i}\n".encode() for i in range(count)]  # a line of its own
 
 
 def _report(*args, cwd) -> dict:
