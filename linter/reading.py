@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 
+from .executors.urls import is_url
 from .filekinds import not_regular, special_kind
 from .models import FileError
 
@@ -12,7 +13,11 @@ def read_bytes(path: str) -> bytes | FileError:
     regular files are read: the open does not block (a FIFO would wait for
     a writer) and the open descriptor is checked, so nothing can swap the
     file between the check and the read (a device such as /dev/zero never
-    ends)."""
+    ends). An fsspec URL (the Dask executor's) is read through fsspec."""
+    if is_url(path):
+        from .executors.urls import read_url
+
+        return read_url(path)
     try:
         if os.path.islink(path) and not os.path.exists(path):
             return FileError(path, "broken symbolic link")

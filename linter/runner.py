@@ -20,6 +20,7 @@ from .cache import Cache, CacheSession
 from .cache_key import file_key
 from .discovery import STDIN
 from .containers import documents_at_least, sketch_entries, split_record_path
+from .executors.urls import is_url
 from .engine import LintCrash, LintPlan, at_or_above, batch_findings, lint_bytes, lint_many
 from .fixer import fix_bytes
 from .models import FileError, FileResult
@@ -47,6 +48,7 @@ class RunOptions:
     thresholds: list = field(default_factory=list)
     known_errors: dict = field(default_factory=dict)  # path -> FileError found before reading (discovery)
     min_confidence: float = 0.0  # findings less confident than this are dropped
+    executor: Callable | None = None  # (chunks, spec, setup) -> Linted per path (executors/); None: the local pool
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class LintSetup:
     cache: Optional[Cache] = None
     fix: Optional[FixMode] = None
     known_errors: dict = field(default_factory=dict)
+    # the folder relative paths are read from (None: this process's working
+    # directory); a Dask worker's is not the parent's
+    root: Optional[str] = None
 
     @classmethod
     def of(cls, options: RunOptions) -> "LintSetup":
@@ -144,7 +149,7 @@ def process_chunk(paths: list[str], plan: LintPlan, setup: LintSetup) -> list[Li
     results: list = [None] * len(paths)
     todo = []  # (index, path, data)
     for i, path in enumerate(paths):
-        data = setup.known_errors.get(path) or read_bytes(path)
+        data = setup.known_errors.get(path) or _read(path, setup.root)
         if isinstance(data, FileError):
             results[i] = Linted(FileResult(path, (), data))
         elif setup.fix is not None:
@@ -154,6 +159,14 @@ def process_chunk(paths: list[str], plan: LintPlan, setup: LintSetup) -> list[Li
     for (i, _, _), linted in zip(todo, lint_through_cache([(p, d) for _, p, d in todo], plan, setup.cache)):
         results[i] = linted
     return results
+
+
+def _read(path: str, root: str | None) -> bytes | FileError:
+    """read_bytes, relative paths taken from `root`; errors name `path` as given."""
+    if root is None or os.path.isabs(path) or is_url(path):
+        return read_bytes(path)
+    data = read_bytes(os.path.join(root, path))
+    return replace(data, path=path) if isinstance(data, FileError) else data
 
 
 def _fixed(path: str, data: bytes, plan: LintPlan, mode: FixMode):
@@ -184,6 +197,16 @@ def iter_linted(paths: list[str], plan: LintPlan, options: RunOptions) -> Iterat
     whatever the number of workers."""
     setup = LintSetup.of(options)
     files = [p for p in paths if p != STDIN]
+    if options.executor is not None:
+        yield from options.executor([files[i:i + CHUNK] for i in range(0, len(files), CHUNK)], plan.spec, setup)
+    else:
+        yield from _local(files, plan, options, setup)
+    if STDIN in paths:
+        yield _stdin(plan, options)
+
+
+def _local(files: list[str], plan: LintPlan, options: RunOptions, setup: LintSetup) -> Iterator[Linted]:
+    """iter_linted in this process, then (for many files) the process pool."""
     jobs = min(options.jobs, max(1, len(files) // MIN_FILES_PER_WORKER))
     size = CHUNK if jobs <= 1 else max(1, min(CHUNK, len(files) // (jobs * 8)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
@@ -199,8 +222,6 @@ def iter_linted(paths: list[str], plan: LintPlan, options: RunOptions) -> Iterat
             break
     if done < len(chunks):
         yield from _pooled(chunks[done:], jobs, plan.spec, setup)
-    if STDIN in paths:
-        yield _stdin(plan, options)
 
 
 def _is_new(linted: Linted) -> bool:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import UsageError
+from ..executors import parse_executor
+from ..executors.urls import is_url
 from ..reporters.columns import UNITS
 from ..writer import FixMode
 from .color import add_color_argument, use_color
@@ -49,6 +51,9 @@ def add_parser(sub) -> None:
     check.add_argument("--batch-with-staged", action="store_true",
                        help="batch rules (duplicates) also compare the files staged in git, reporting only the "
                             "files named: pre-commit splits a long commit into several runs (the hook passes it)")
+    check.add_argument("--executor", type=parse_executor, metavar="dask[=ADDRESS]",
+                       help="lint on Dask: a LocalCluster for the run, or the scheduler at ADDRESS; paths may then "
+                            "be fsspec URLs (s3://bucket/prefix); implies --no-cache (see docs/cluster.md)")
     check.add_argument("--watch", action="store_true", help="lint, then lint again each file that changes, "
                        "until Ctrl-C (needs newslint[watch])")
 
@@ -61,8 +66,9 @@ def command(args, registry) -> int:
                             output=args.output, exit_zero=args.exit_zero, quiet=args.quiet,
                             statistics=args.statistics, color=args.color, column_unit=args.column_unit,
                             show_source=args.show_source, show_fixes=args.show_fixes,
-                            batch_with_staged=args.batch_with_staged)
+                            batch_with_staged=args.batch_with_staged, executor=args.executor)
     _refuse_source_of_unwritten_text(settings)
+    _refuse_urls_where_unread(settings, watch=args.watch)
     if args.watch:
         from ..watch import watch
         return watch(settings, lambda run: execute(run, registry))
@@ -80,6 +86,17 @@ def _refuse_source_of_unwritten_text(settings: Settings) -> None:
                          "or with fixing standard input (the findings are of the fixed text, which is not written)")
 
 
+def _refuse_urls_where_unread(settings: Settings, watch: bool) -> None:
+    """Only Dask workers read URLs, and nothing writes them back."""
+    urls = [path for path in settings.paths if is_url(path)]
+    if urls and settings.executor is None:
+        raise UsageError(f"{urls[0]}: URLs need --executor dask")
+    if urls and settings.fix is not None:
+        raise UsageError(f"{urls[0]}: --fix and --diff do not go with URLs (fixes are written to local files)")
+    if watch and settings.executor is not None:
+        raise UsageError("--watch does not go with --executor (it watches local files)")
+
+
 def _needs_source(settings: Settings) -> bool:
     return (settings.show_source or settings.column_unit != "codepoint"
             or getattr(settings.reporter, "show_source", False))
@@ -94,9 +111,29 @@ def _fix_mode(args) -> FixMode | None:
 def execute(settings: Settings, registry):
     """Discover, plan, run and report; the run's outcome (a crash is a
     UsageError, after the report file was dropped)."""
-    from ..discovery import discover
+    from ..executors import open_executor
+    from ..runner import default_jobs
 
-    found = discover(list(settings.paths), settings.configs or settings.config, settings.walk)
+    found = _discover(settings)
+    executor = open_executor(settings.executor, settings.jobs or default_jobs())
+    try:
+        return _execute(settings, registry, found, executor)
+    finally:
+        if executor is not None:
+            executor.close()
+
+
+def _discover(settings: Settings):
+    from ..discovery import discover
+    from ..executors.urls import discover_with_urls
+
+    configs = settings.configs or settings.config
+    if settings.executor is None:
+        return discover(list(settings.paths), configs, settings.walk)
+    return discover_with_urls(list(settings.paths), configs, settings.walk, settings.config)  # Dask reads URLs
+
+
+def _execute(settings: Settings, registry, found, executor):
     for note in found.notes:
         print(f"newslint: note: {note}", file=sys.stderr)
     for warning in found.warnings:
@@ -105,6 +142,7 @@ def execute(settings: Settings, registry):
     if settings.batch_with_staged:
         groups = _with_staged_context(settings, groups, found)
     options = _run_options(settings, registry, found)
+    options.executor = executor
     output = open_output(settings.output, found.paths)
     outcome = _report(settings, registry, groups, options, found.paths, output)
     _warn_unmatched_baseline(options.baseline)

@@ -13,6 +13,8 @@ from ..cache import default_dir
 from ..config import Config, Resolver
 from ..discovery import WalkOptions
 from ..errors import UsageError
+from ..executors import ExecutorChoice
+from ..executors.urls import is_url
 from ..plan import Selection
 from ..writer import FixMode
 
@@ -41,6 +43,7 @@ class Settings:
     configs: Resolver | None = None  # each file's configuration (None: `config` for every file)
     walk: WalkOptions = WalkOptions()
     batch_with_staged: bool = False  # batch rules also compare the files staged in git (a split pre-commit run)
+    executor: ExecutorChoice | None = None  # --executor (None: the local pool)
 
 
 def add_run_arguments(parser) -> None:
@@ -95,7 +98,7 @@ def run_settings(args, registry, reporter, fail_on: str | None = None, fix: FixM
     subcommand gives the rest: `reporter` (a class or a format name), the
     fail-on flag, the fix mode and `choices` (other Settings fields)."""
     configs = _resolver(args, registry)
-    config = configs.for_folder(config_mod.start_folder(args.paths))
+    config = configs.for_folder(config_mod.start_folder([path for path in args.paths if not is_url(path)]))
     selection = Selection(args.select, args.ignore, args.extend_select)
     _check_selectors(selection, registry)
     reporter_cls = _reporter(reporter, registry)
@@ -159,7 +162,8 @@ def _reporter(reporter, registry) -> type:
 
 
 def _cache_dir(args, config: Config, fix: FixMode | None) -> Path | None:
-    """A fix run reads no cache: the files change under it."""
-    if args.no_cache or fix is not None:
+    """A fix run reads no cache: the files change under it. A Dask run
+    neither: its workers may be on other machines than the cache."""
+    if args.no_cache or fix is not None or getattr(args, "executor", None) is not None:
         return None
     return Path(args.cache_dir) if args.cache_dir else default_dir(config.path)
