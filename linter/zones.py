@@ -80,25 +80,30 @@ _TAGS_PHRASES = ("كلمات دلاليه", "الكلمات الدلاليه", "
 _META_PHRASES = ("تاريخ النشر", "تاريخ الخبر", "نشر في", "نشر بتاريخ", "اخر تحديث", "اخر تعديل", "بتاريخ",
                  "بقلم", "كتب", "كتبت")
 _FOLDED_CLASS = {"ا": "[اأإآٱ]", "ي": "[يىی]", "ه": "[هةۀہھ]", "ك": "[كک]"}
-_MARKS = "[\u064b-\u065f\u0670\u0640\u200b-\u200f]*"
-# Between two words: white space and marks in one class. Separate classes
-# (marks, spaces, marks) would share the zero-width characters, and a long
-# run of them would be split three ways when the phrase fails: cubic time.
-_GAP = "[\\s\u00a0\u200b-\u200f\u064b-\u065f\u0670\u0640]+"
 
 
-def _raw(phrase: str) -> str:
-    """A pattern matching `phrase` (folded) in unfolded text (and a few
-    more strings, marks between two spaces for one: it is only a hint)."""
-    return _GAP.join(_MARKS.join(_FOLDED_CLASS.get(ch, re.escape(ch)) for ch in word) for word in phrase.split(" "))
+def _hint(phrase: str) -> str:
+    """A pattern matching `phrase` (folded) in unfolded text without its
+    marks (a few more strings too: it is only a hint)."""
+    return "[\\s\u00a0]+".join("".join(_FOLDED_CLASS.get(ch, re.escape(ch)) for ch in word)
+                                for word in phrase.split(" "))
 
 
 # A line can only be a tags, meta or marker line if it starts with one of the
-# phrases: one anchored match on the raw line rules out almost every line
-# before anything is folded.
-_START_HINT = re.compile("^[\\s\u00a0\u200b-\u200f\ufeff]*(?:" + "|".join(
-    _raw(p) for p in sorted(set(SECTION_MARKERS + INLINE_MARKERS + _TAGS_PHRASES + _META_PHRASES),
-                            key=len, reverse=True)) + ")", re.I)
+# phrases: one anchored match on the line's head, its marks and invisible
+# characters taken out first, rules out almost every line before anything is
+# folded. (Marks inside the pattern instead made it five times longer and
+# cost 0.1 s to compile in every run; a phrase whose words only invisible
+# characters separate is no phrase to `fold` either.)
+_HINT_STRIP = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\ufeff]")
+_HINT_HEAD = 80  # raw characters: twice _MARKER_MAX_CHARS, enough for any phrase fold(t[:40]) can hold
+_START_HINT = re.compile("^[\\s\u00a0]*(?:" + "|".join(
+    _hint(p) for p in sorted(set(SECTION_MARKERS + INLINE_MARKERS + _TAGS_PHRASES + _META_PHRASES),
+                             key=len, reverse=True)) + ")", re.I)
+
+
+def starts_like_a_phrase(text: str) -> bool:
+    return _START_HINT.match(_HINT_STRIP.sub("", text[:_HINT_HEAD])) is not None
 _MARKER_TAIL = re.compile(r"[\s:：.…\-–—|/»«\"]*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦\-–—*►✓]|\d{1,2}\s*[-.)]|[٠-٩]{1,2}\s*[-.)])\s*\S")
 
@@ -160,7 +165,7 @@ def parse_zones(lines: list[str]) -> Zones:
     kinds = [BLANK if is_blank(t) else BODY for t in lines]
     # only the start of a line decides tags, meta and marker lines: fold just
     # that, and only where a phrase may start
-    folded = [fold(t[:_MARKER_MAX_CHARS]) if k != BLANK and _START_HINT.match(t) else ""
+    folded = [fold(t[:_MARKER_MAX_CHARS]) if k != BLANK and starts_like_a_phrase(t) else ""
               for t, k in zip(lines, kinds)]
     for i, text in enumerate(lines):
         if kinds[i] == BLANK:
