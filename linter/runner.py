@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Optional
 
-from .cache import Cache, CacheSession
+from .cache import Cache, CacheSession, Unfit
 from .cache_key import file_key
 from .discovery import STDIN
 from .engine import LintCrash, LintPlan, at_or_above, batch_findings, lint_bytes, lint_many
@@ -246,8 +246,19 @@ class _Run:
 
     def linted(self) -> Iterator[Linted]:
         if self.cache.stored is not None:
-            return (Linted(result) for result in self.cache.stored[0])
+            return self._replayed()
         return iter_linted(self.paths, self.plan, self.options)
+
+    def _replayed(self) -> Iterator[Linted]:
+        """The stored snapshot's results; from a chunk that does not fit
+        (the files before it are already reported), the files linted."""
+        done = 0
+        try:
+            for result in self.cache.stored.files():
+                yield Linted(result)
+                done += 1
+        except Unfit:
+            yield from iter_linted(self.paths[done:], self.plan, self.options)
 
     def file(self, linted: Linted) -> None:
         self.cache.record(linted)

@@ -1,0 +1,94 @@
+"""Flat memory: what a run holds does not grow with the number of files
+(issue 14). The report, the run snapshot and the summary stream; only the
+batch rules' compact sketches stay for the cross-file comparison."""
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+
+import pytest
+
+from conftest import SEEDS, run_cli
+
+WORDS = ("أعلن وزير الخارجية الروسي سيرغي لافروف عن خطة لعقد قمة ثلاثية لزعماء روسيا وأرمينيا وأذربيجان هذا العام "
+         "وقال في ختام اجتماعه بنظيريه إن بلاده ستواصل العمل الحثيث للتحضير للقاءات التالية وتوجد هناك خطط "
+         "نددت متحدثة الخارجية باتهامات الغرب بالتدخل في الانتخابات وأكدت أن هدف هذه الاتهامات التغطية على "
+         "جرائم الغرب لا أساس لها من الصحة ونرفضها بشدة وأضافت أن الشعب سيكون قادرا على الدفاع عن هويته").split()
+
+
+def generated_article(i: int) -> str:
+    """A distinct article with several findings (each sentence opens with a
+    duplicated word), the same for the same `i`."""
+    rng = random.Random(i)
+    sentences = [" ".join(rng.choice(WORDS) for _ in range(14)) for _ in range(6)]
+    body = " ".join(f"{sentence.split()[0]} {sentence}." for sentence in sentences)
+    return f"خبر رقم {i}\n\n{body}\n\nالمصدر: وكالات\n"
+
+
+def write_batch(folder, n: int) -> None:
+    for i in range(n):
+        sub = folder / f"d{i // 500:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"{i:05d}.txt").write_text(generated_article(i), encoding="utf-8")
+
+
+def _canonical(text: str) -> str:
+    """The report as one json.dump of the whole object writes it."""
+    return json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("which", ["seeds", "no findings", "batch with errors"])
+def test_the_streamed_json_report_has_the_bytes_of_one_dump(tmp_path, which):
+    if which == "seeds":
+        folder = SEEDS
+    else:
+        folder = tmp_path / "news"
+        folder.mkdir()
+        (folder / "clean.txt").write_text("", encoding="utf-8")
+        if which == "batch with errors":
+            write_batch(folder, 20)
+            (folder / "bad.txt").write_bytes(b"\xff\xfe\x00\x00" * 3 + b"\x00" * 40)
+    result = run_cli("check", str(folder), "--isolated", "--no-cache", "--format", "json", "--exit-zero")
+    assert result.code == 0, result.err
+    assert result.out == _canonical(result.out)
+
+
+def test_a_snapshot_of_many_chunks_replays_the_cold_report(tmp_path, monkeypatch):
+    from newslint import cache as cache_module
+
+    monkeypatch.setattr(cache_module.Snapshot, "CHUNK_FILES", 7)
+    folder = tmp_path / "news"
+    write_batch(folder, 30)
+    args = ("check", str(folder), "--isolated", "--format", "json", "--cache-dir", str(tmp_path / "cache"))
+    cold = run_cli(*args)
+    with sqlite3.connect(tmp_path / "cache" / "cache.sqlite3") as db:
+        runs = [key for (key,) in db.execute("SELECT key FROM entries WHERE key LIKE 'run:%'")]
+    assert len(runs) == 5  # four chunks of 7 files, the header with the last 2
+    import newslint.runner as runner
+
+    monkeypatch.setattr(runner, "read_bytes", lambda path: (_ for _ in ()).throw(AssertionError(path)))
+    warm = run_cli(*args)
+    assert (warm.code, warm.out) == (cold.code, cold.out)
+
+
+def test_a_forged_middle_chunk_lints_the_files_from_there(tmp_path, monkeypatch):
+    from newslint import cache as cache_module
+
+    monkeypatch.setattr(cache_module.Snapshot, "CHUNK_FILES", 7)
+    folder = tmp_path / "news"
+    write_batch(folder, 30)
+    args = ("check", str(folder), "--isolated", "--format", "json", "--cache-dir", str(tmp_path / "cache"))
+    cold = run_cli(*args)
+    with sqlite3.connect(tmp_path / "cache" / "cache.sqlite3") as db:
+        key, value = db.execute("SELECT key, value FROM entries WHERE key LIKE 'run:%:2'").fetchone()
+        data = json.loads(value)
+        data["files"][3][0] = "/etc/passwd"
+        db.execute("UPDATE entries SET value = ? WHERE key = ?", (json.dumps(data), key))
+    import newslint.runner as runner
+
+    read = []
+    monkeypatch.setattr(runner, "read_bytes", lambda path, real=runner.read_bytes: read.append(path) or real(path))
+    warm = run_cli(*args)
+    assert (warm.code, warm.out) == (cold.code, cold.out)
+    assert len(read) == 30 - 2 * 7  # the files of the first two chunks replayed, not read
