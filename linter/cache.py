@@ -319,11 +319,13 @@ class Snapshot:
     only that file.
 
     Stored as it is recorded, so that memory stays flat whatever the batch:
-    every CHUNK_FILES files' rows go to an entry `KEY:i`; the entry `KEY`,
+    the rows of every CHUNK_FILES files (fewer when they hold CHUNK_FINDINGS
+    findings: ~1 KB each as objects) go to an entry `KEY:i`; the entry `KEY`,
     written last (a crashed run leaves none), holds the last rows, the
     number of chunks before them and the batch rules' results."""
 
     CHUNK_FILES = 2000
+    CHUNK_FINDINGS = 4000
 
     def __init__(self, cache: Cache, key: str, paths: list[str] = ()):
         self.cache = cache
@@ -331,6 +333,7 @@ class Snapshot:
         self.paths = list(paths)  # what the run lints, in order: a stored snapshot must be for exactly these
         self.files: list = []     # rows not yet stored in a chunk
         self.chunks = 0           # chunks stored
+        self.pending = 0          # findings in self.files
         self.batch: list = []
 
     @classmethod
@@ -363,10 +366,11 @@ class Snapshot:
             self.batch.append([result.path, rows])
             return
         self.files.append([result.path, rows, result.error.message if result.error else None])
-        if len(self.files) >= self.CHUNK_FILES:
+        self.pending += len(rows)
+        if len(self.files) >= self.CHUNK_FILES or self.pending >= self.CHUNK_FINDINGS:
             key = self.chunk_key(self.chunks)
             self.cache.put_many([(key, _dumps({"format": FORMAT, "key": key, "files": self.files}))])
-            self.files, self.chunks = [], self.chunks + 1
+            self.files, self.chunks, self.pending = [], self.chunks + 1, 0
 
     def save(self) -> None:
         self.cache.put_many([(self.key, _dumps({"format": FORMAT, "key": self.key, "chunks": self.chunks,
@@ -411,14 +415,16 @@ class StoredRun:
 class CacheSession:
     """The parent's side of the cache over one run: what a snapshot of the
     whole run answers, new file entries stored in transactions of
-    WRITE_BATCH, the batch key fed with every file's key. Without a cache
+    WRITE_BATCH (or WRITE_CHARS), the batch key fed with every file's key. Without a cache
     (`cache` None) every method does nothing."""
 
     WRITE_BATCH = 2000
+    WRITE_CHARS = 2_000_000  # or fewer entries, when they hold this much JSON text
 
     def __init__(self, cache: Cache | None, paths: list[str], batch: bool, snapshot: bool):
         self.cache = cache
         self._entries: list = []
+        self._chars = 0  # of the values in _entries
         self._batch_key = BatchKey(cache.run_key) if cache is not None and batch else None
         self._snapshot = Snapshot.for_paths(cache, paths) if cache is not None and snapshot else None
         self.stored = self._snapshot.load() if self._snapshot is not None else None  # a StoredRun or None
@@ -433,9 +439,10 @@ class CacheSession:
             self._batch_key.add(linted.cache.key if linted.cache is not None else None)
         if linted.cache is not None and linted.cache.value is not None:
             self._entries.append((linted.cache.key, linted.cache.value))
-            if len(self._entries) >= self.WRITE_BATCH:
+            self._chars += len(linted.cache.value)
+            if len(self._entries) >= self.WRITE_BATCH or self._chars >= self.WRITE_CHARS:
                 self.cache.put_many(self._entries)
-                self._entries = []
+                self._entries, self._chars = [], 0
 
     def batch_results(self, compute) -> list:
         """The batch rules' results: stored ones when every file's key is

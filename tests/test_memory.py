@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -31,6 +33,30 @@ def write_batch(folder, n: int) -> None:
         sub = folder / f"d{i // 500:02d}"
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"{i:05d}.txt").write_text(generated_article(i), encoding="utf-8")
+
+
+_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=False); "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def peak_rss_mib(folder, tmp_path) -> float:
+    """Peak RSS of a cold `check --format json` over `folder` (one process)."""
+    cmd = [sys.executable, "-m", "newslint", "check", str(folder), "--isolated", "--jobs", "1", "--exit-zero",
+           "--format", "json", "--output", str(tmp_path / f"{folder.name}.json"),
+           "--cache-dir", str(tmp_path / f"cache-{folder.name}")]
+    proc = subprocess.run([sys.executable, "-c", _PEAK, *cmd], capture_output=True, text=True, check=True)
+    return int(proc.stdout.split()[-1]) / 1024
+
+
+def test_peak_memory_does_not_grow_with_the_number_of_files(tmp_path):
+    small, large = tmp_path / "small", tmp_path / "large"
+    write_batch(small, 1000)
+    write_batch(large, 4000)
+    grown = peak_rss_mib(large, tmp_path) - peak_rss_mib(small, tmp_path)
+    report = json.loads((tmp_path / "large.json").read_text(encoding="utf-8"))
+    assert report["summary"]["files"] == 4000 and report["summary"]["findings"] > 4000 * 3
+    # 3,000 more files (sketches: ~1 KB each) may add a few MiB, not the findings' tens
+    assert grown < 15, f"peak RSS grew {grown:.1f} MiB from 1,000 to 4,000 files"
 
 
 def _canonical(text: str) -> str:
