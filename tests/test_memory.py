@@ -118,3 +118,43 @@ def test_a_forged_middle_chunk_lints_the_files_from_there(tmp_path, monkeypatch)
     warm = run_cli(*args)
     assert (warm.code, warm.out) == (cold.code, cold.out)
     assert len(read) == 30 - 2 * 7  # the files of the first two chunks replayed, not read
+
+
+class _Recorder:
+    def __init__(self):
+        self.paths = []
+
+    def file(self, result):
+        self.paths.append((result.path, len(result.findings)))
+
+
+def test_results_of_several_configurations_wait_on_disk_for_path_order():
+    import gc
+    import weakref
+
+    from newslint.models import FileResult
+    from newslint.runner import Group, _InPathOrder
+
+    found = lint_text_findings()
+    # the root's config and a nested one: their files interleave in path order
+    groups = [Group(["a.txt", "z.txt"], None), Group(["sub/b.txt", "sub/c.txt"], None)]
+    reporter = _Recorder()
+    sink = _InPathOrder(reporter, groups)
+    results = [FileResult("a.txt"), FileResult("z.txt", found), FileResult("z.txt", found[:1]),
+               FileResult("sub/b.txt", found), FileResult("sub/c.txt"), FileResult("sub/b.txt", found[:1])]
+    held = [weakref.ref(r) for r in results]
+    for result in results:
+        sink.file(result)
+    del results, result
+    gc.collect()
+    assert not any(ref() is not None for ref in held)  # none in memory until the report needs them
+    sink.release()
+    n = len(found)
+    assert reporter.paths == [("a.txt", 0), ("sub/b.txt", n), ("sub/c.txt", 0), ("z.txt", n),
+                              ("sub/b.txt", 1), ("z.txt", 1)]
+
+
+def lint_text_findings():
+    from conftest import lint_text
+
+    return tuple(lint_text("خبر خبر عاجل عاجل", path="z.txt"))
