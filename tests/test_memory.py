@@ -158,3 +158,21 @@ def lint_text_findings():
     from conftest import lint_text
 
     return tuple(lint_text("خبر خبر عاجل عاجل", path="z.txt"))
+
+
+def _deep_size(value) -> int:
+    if isinstance(value, (tuple, list)):
+        return sys.getsizeof(value) + sum(map(_deep_size, value))
+    return sys.getsizeof(value)
+
+
+def test_the_furniture_sketch_is_packed():
+    from newslint.document import Document
+    from newslint.plugins import load_registry
+
+    rule = load_registry().by_code["BLP004"]
+    lines = [f"تابعونا على تويتر {i}" for i in range(4)] + [" ".join(WORDS[:40])] + [f"اقرأ أيضا: خبر {i}" for i in range(4)]
+    doc = Document("site/a.txt", "\n\n".join(lines).encode("utf-8"))
+    sketch = rule().sketch(doc, {k: v["default"] for k, v in rule.options.items()})
+    rows = 9  # every line but the paragraph, and the headline
+    assert _deep_size(sketch) < 200 + rows * 6 * 8  # packed: 8 bytes a value
