@@ -176,3 +176,13 @@ def test_the_furniture_sketch_is_packed():
     sketch = rule().sketch(doc, {k: v["default"] for k, v in rule.options.items()})
     rows = 9  # every line but the paragraph, and the headline
     assert _deep_size(sketch) < 200 + rows * 6 * 8  # packed: 8 bytes a value
+
+
+def test_the_near_duplicate_sketch_is_one_bytes_object():
+    from newslint.document import Document
+    from newslint.plugins import load_registry
+
+    rule = load_registry().by_code["DUP002"]
+    doc = Document("a.txt", generated_article(1).encode("utf-8"))
+    sketch = rule().sketch(doc, {k: v["default"] for k, v in rule.options.items()})
+    assert _deep_size(sketch) <= sys.getsizeof(b"") + 20 + 64 * 8  # the exact digest and 64 hashes

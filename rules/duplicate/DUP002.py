@@ -49,8 +49,14 @@ def minhash(words: list[str], size: int) -> bytes | None:
     return array("q", sorted(shingles)[:K]).tobytes()
 
 
-def unpack(signature: bytes):
-    return memoryview(signature).cast("q")
+DIGEST = 20  # bytes of the exact digest that opens a sketch
+
+
+def unpack(sketch: bytes) -> tuple[bytes, memoryview]:
+    """(exact digest, MinHash signature) of a sketch: one bytes object, not
+    a tuple of two (a batch keeps every file's sketch until the comparison)."""
+    view = memoryview(sketch)
+    return bytes(view[:DIGEST]), view[DIGEST:].cast("q")
 
 
 def similarity(a, b) -> float:
@@ -91,19 +97,19 @@ class NearDuplicate(BatchRule):
         words = doc.article_words
         if len(words) < options["min-words"]:
             return None
-        exact = _digest(words)
         signature = minhash(words, options["shingle-size"])
-        return None if signature is None else (exact, signature)
+        return None if signature is None else _digest(words) + signature
 
     def compare(self, sketches, options):
         threshold = options["threshold"]
         paths, signatures, seen_exact = [], [], set()
-        for path, (exact, signature) in sorted(sketches):
+        for path, sketch in sorted(sketches):
+            exact, signature = unpack(sketch)
             if exact in seen_exact:
                 continue  # an exact copy: DUP001 reports it
             seen_exact.add(exact)
             paths.append(path)
-            signatures.append(unpack(signature))
+            signatures.append(signature)
         # candidates: files sharing one of their few smallest shingle hashes
         # (two files with Jaccard similarity J share their smallest with
         # probability J, one of their 8 smallest almost surely)
