@@ -186,3 +186,25 @@ def test_the_near_duplicate_sketch_is_one_bytes_object():
     doc = Document("a.txt", generated_article(1).encode("utf-8"))
     sketch = rule().sketch(doc, {k: v["default"] for k, v in rule.options.items()})
     assert _deep_size(sketch) <= sys.getsizeof(b"") + 20 + 64 * 8  # the exact digest and 64 hashes
+
+
+def test_near_duplicate_candidates_cost_little_memory():
+    import hashlib
+    import tracemalloc
+    from array import array
+
+    from newslint.plugins import load_registry
+
+    rule = load_registry().by_code["DUP002"]
+    rng = random.Random(1)
+    sketches = [(f"d/{i:05d}.txt", hashlib.sha1(b"%d" % i).digest()
+                 + array("q", sorted(rng.getrandbits(62) for _ in range(64))).tobytes()) for i in range(20_000)]
+    sketches += [(path + ".copy", hashlib.sha1(path.encode()).digest() + sketch[20:]) for path, sketch in sketches[::50]]
+    tracemalloc.start()
+    try:
+        found = list(rule().compare(sketches, {k: v["default"] for k, v in rule.options.items()}))
+        peak = tracemalloc.get_traced_memory()[1] / 2 ** 20
+    finally:
+        tracemalloc.stop()
+    assert len(found) == 400
+    assert peak < 20, f"comparing 20,400 sketches peaked at {peak:.1f} MiB"  # 37 MiB with a dict of lists
