@@ -14,7 +14,6 @@ is asserted.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
