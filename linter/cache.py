@@ -16,6 +16,7 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Iterator
 
 from .cache_key import FORMAT, BatchKey, snapshot_key
 from .models import CATEGORIES, SEVERITIES, Edit, FileError, FileResult, Finding, Fix, Hit
@@ -316,73 +317,118 @@ class Snapshot:
     unchanged batch is answered without reading or hashing a file. Any write
     to a file changes its ctime, so a changed file always misses. Files'
     own entries are still stored, so a batch with one changed file re-lints
-    only that file."""
+    only that file.
 
-    MAX_FINDINGS = 200_000  # past this a snapshot is not worth its memory
+    Stored as it is recorded, so that memory stays flat whatever the batch:
+    the rows of every CHUNK_FILES files (fewer when they hold CHUNK_FINDINGS
+    findings: ~1 KB each as objects) go to an entry `KEY:i`; the entry `KEY`,
+    written last (a crashed run leaves none), holds the last rows, the
+    number of chunks before them and the batch rules' results."""
+
+    CHUNK_FILES = 2000
+    CHUNK_FINDINGS = 4000
 
     def __init__(self, cache: Cache, key: str, paths: list[str] = ()):
         self.cache = cache
         self.key = key
         self.paths = list(paths)  # what the run lints, in order: a stored snapshot must be for exactly these
-        self.files: list | None = []
+        self.files: list = []     # rows not yet stored in a chunk
+        self.chunks = 0           # chunks stored
+        self.pending = 0          # findings in self.files
         self.batch: list = []
-        self.findings = 0
 
     @classmethod
     def for_paths(cls, cache: Cache, paths: list[str]) -> "Snapshot | None":
         key = snapshot_key(cache.run_key, paths)
         return None if key is None else cls(cache, key, paths)
 
-    def load(self) -> tuple[list, list] | None:
-        """(file results, batch results) stored for this key, or None."""
+    def load(self) -> "StoredRun | None":
+        """The run stored for this key (its last entry checked, the chunks
+        checked as they are read), or None."""
         entry = self.cache.load(self.key)
         try:
             if entry is None:
                 return None
-            files = entry["files"]
-            _require(type(files) is list and all(type(item) is list and len(item) == 3 for item in files))
-            _require([item[0] for item in files] == self.paths)
+            chunks, files = entry["chunks"], entry["files"]
+            _require(type(chunks) is int and 0 <= chunks and type(files) is list)
             batch = _batch_from(entry["batch"])
             _require({r.path for r in batch} <= set(self.paths))
-            return [_result(p, rows, err) for p, rows, err in files], batch
+            return StoredRun(self, chunks, files, batch)
         except (KeyError, TypeError, IndexError, ValueError):
             return None  # corrupt or forged: run normally
 
+    def chunk_key(self, i: int) -> str:
+        return f"{self.key}:{i}"
+
     def record(self, result: FileResult, batch: bool = False) -> None:
         """Remember a result (before any baseline filtering)."""
-        if self.files is None:
-            return
-        self.findings += len(result.findings)
-        if self.findings > self.MAX_FINDINGS:
-            self.files = None  # too big to keep: no snapshot this time
-            return
         rows = [_finding(f) for f in result.findings]
         if batch:
             self.batch.append([result.path, rows])
-        else:
-            self.files.append([result.path, rows, result.error.message if result.error else None])
+            return
+        self.files.append([result.path, rows, result.error.message if result.error else None])
+        self.pending += len(rows)
+        if len(self.files) >= self.CHUNK_FILES or self.pending >= self.CHUNK_FINDINGS:
+            key = self.chunk_key(self.chunks)
+            self.cache.put_many([(key, _dumps({"format": FORMAT, "key": key, "files": self.files}))])
+            self.files, self.chunks, self.pending = [], self.chunks + 1, 0
 
     def save(self) -> None:
-        if self.files is None:
-            return
-        self.cache.put_many([(self.key, _dumps({"format": FORMAT, "key": self.key, "files": self.files,
-                                                  "batch": self.batch}))])
+        self.cache.put_many([(self.key, _dumps({"format": FORMAT, "key": self.key, "chunks": self.chunks,
+                                                  "files": self.files, "batch": self.batch}))])
+
+
+class StoredRun:
+    """A stored snapshot: the batch results, and the files' results read
+    chunk by chunk."""
+
+    def __init__(self, snapshot: Snapshot, chunks: int, last: list, batch: list):
+        self.snapshot, self.chunks, self.last, self.batch = snapshot, chunks, last, batch
+
+    def files(self) -> Iterator[FileResult]:
+        """The files' results in path order, a chunk at a time; raises Unfit
+        at the first chunk that is missing or does not fit (the files from
+        there on must be linted)."""
+        done = 0
+        for i in range(self.chunks + 1):
+            rows = self.last if i == self.chunks else self._chunk_rows(i)
+            results = self._checked(rows, done)
+            done += len(results)
+            yield from results
+        _require(done == len(self.snapshot.paths))
+
+    def _chunk_rows(self, i: int):
+        entry = self.snapshot.cache.load(self.snapshot.chunk_key(i))
+        _require(entry is not None)
+        return entry.get("files")
+
+    def _checked(self, rows, offset: int) -> list[FileResult]:
+        """The results of one chunk's `rows`, which must be for the paths
+        from `offset` on."""
+        try:
+            _require(type(rows) is list and all(type(item) is list and len(item) == 3 for item in rows))
+            _require([item[0] for item in rows] == self.snapshot.paths[offset:offset + len(rows)])
+            return [_result(p, found, err) for p, found, err in rows]
+        except (KeyError, TypeError, IndexError, ValueError) as exc:
+            raise Unfit("snapshot chunk does not fit") from exc
 
 
 class CacheSession:
     """The parent's side of the cache over one run: what a snapshot of the
     whole run answers, new file entries stored in transactions of
-    WRITE_BATCH, the batch key fed with every file's key. Without a cache
+    WRITE_BATCH (or WRITE_CHARS), the batch key fed with every file's key. Without a cache
     (`cache` None) every method does nothing."""
 
     WRITE_BATCH = 2000
+    WRITE_CHARS = 2_000_000  # or fewer entries, when they hold this much JSON text
 
     def __init__(self, cache: Cache | None, paths: list[str], batch: bool, snapshot: bool):
         self.cache = cache
         self._entries: list = []
+        self._chars = 0  # of the values in _entries
         self._batch_key = BatchKey(cache.run_key) if cache is not None and batch else None
         self._snapshot = Snapshot.for_paths(cache, paths) if cache is not None and snapshot else None
-        self.stored = self._snapshot.load() if self._snapshot is not None else None  # (files, batch) or None
+        self.stored = self._snapshot.load() if self._snapshot is not None else None  # a StoredRun or None
         if self.stored is not None:
             self._batch_key, self._snapshot = None, None  # nothing to record: the run is the snapshot
 
@@ -394,15 +440,16 @@ class CacheSession:
             self._batch_key.add(linted.cache.key if linted.cache is not None else None)
         if linted.cache is not None and linted.cache.value is not None:
             self._entries.append((linted.cache.key, linted.cache.value))
-            if len(self._entries) >= self.WRITE_BATCH:
+            self._chars += len(linted.cache.value)
+            if len(self._entries) >= self.WRITE_BATCH or self._chars >= self.WRITE_CHARS:
                 self.cache.put_many(self._entries)
-                self._entries = []
+                self._entries, self._chars = [], 0
 
     def batch_results(self, compute) -> list:
         """The batch rules' results: stored ones when every file's key is
         the same as in a run that stored them, else `compute()` (stored)."""
         if self.stored is not None:
-            return self.stored[1]
+            return self.stored.batch
         key = self._batch_key.value() if self._batch_key is not None else None
         if key is None:
             return compute()

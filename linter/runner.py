@@ -9,14 +9,17 @@ findings, count thresholds and the summary, report. Then the batch rules
 """
 from __future__ import annotations
 
+import heapq
 import multiprocessing
 import os
+import pickle
 import sys
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Optional
 
-from .cache import Cache, CacheSession
+from .cache import Cache, CacheSession, Unfit
 from .cache_key import file_key
 from .discovery import STDIN
 from .containers import documents_at_least, sketch_entries, split_record_path
@@ -268,8 +271,19 @@ class _Run:
 
     def linted(self) -> Iterator[Linted]:
         if self.cache.stored is not None:
-            return (Linted(result) for result in self.cache.stored[0])
+            return self._replayed()
         return iter_linted(self.paths, self.plan, self.options)
+
+    def _replayed(self) -> Iterator[Linted]:
+        """The stored snapshot's results; from a chunk that does not fit
+        (the files before it are already reported), the files linted."""
+        done = 0
+        try:
+            for result in self.cache.stored.files():
+                yield Linted(result)
+                done += 1
+        except Unfit:
+            yield from iter_linted(self.paths[done:], self.plan, self.options)
 
     def file(self, linted: Linted) -> None:
         self.cache.record(linted)
@@ -380,32 +394,71 @@ def run_groups(groups: list[Group], reporter, fail_on: str, options: RunOptions 
 
 
 class _InPathOrder:
-    """Holds the results of a run of several groups and hands them to the
+    """Takes the results of a run of several groups and hands them to the
     reporter in path order, as one group's run reports them: every file's
-    own result first, then the batch rules' results."""
+    own result first, then the batch rules' results. They wait on disk
+    (_SortedSpill), not in memory: a run may hold millions of findings."""
 
     def __init__(self, reporter, groups: list[Group]):
         self.reporter = reporter
         order = sorted(path for group in groups for path in group.paths if path != STDIN)
-        self._rank = {path: i for i, path in enumerate(order)}  # standard input (not in it) last
+        self._rank = {path: i for i, path in enumerate(order)}
         self._seen: set = set()
-        self._files: list = []
-        self._batch: list = []
+        self._files = _SortedSpill(self._rank_of)
+        self._batch = _SortedSpill(self._rank_of)
+
+    def _rank_of(self, result: FileResult) -> int:
+        return self._rank.get(result.path, len(self._rank))  # standard input (not in it) last
 
     def file(self, result: FileResult) -> None:
         """A file's own result comes first; a second result for the same
         path in a group is the batch rules'."""
         if result.path in self._seen:
-            self._batch.append(result)
+            self._batch.add(result)
         else:
             self._seen.add(result.path)
-            self._files.append(result)
+            self._files.add(result)
 
     def release(self) -> None:
-        rank = len(self._rank)
-        for results in (self._files, self._batch):
-            for result in sorted(results, key=lambda r: self._rank.get(r.path, rank)):
+        for spill in (self._files, self._batch):
+            for result in spill.merged():
                 self.reporter.file(result)
+
+
+class _SortedSpill:
+    """Results pickled to one temporary file and read back sorted by `key`.
+    Each group hands its results in order, so the file holds a few sorted
+    runs (a new one starts where the key goes down) and reading them back
+    is a merge, one result of each run in memory at a time."""
+
+    def __init__(self, key: Callable):
+        self.key = key
+        self._file = None
+        self._runs: list = []  # [start, end] offsets in _file
+        self._last = None      # key of the last result added
+
+    def add(self, result: FileResult) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()
+        here, rank = self._file.tell(), self.key(result)
+        if not self._runs or rank < self._last:
+            self._runs.append([here, here])
+        pickle.dump(result, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._runs[-1][1], self._last = self._file.tell(), rank
+
+    def merged(self) -> Iterator[FileResult]:
+        if self._file is None:
+            return
+        with self._file:
+            yield from heapq.merge(*(self._read(start, end) for start, end in self._runs), key=self.key)
+
+    def _read(self, start: int, end: int) -> Iterator[FileResult]:
+        """The results of one run (runs are read in turns: seek each time)."""
+        while start < end:
+            self._file.seek(start)
+            result = pickle.load(self._file)
+            start = self._file.tell()
+            yield result
 
 
 def _finish(summary: Summary, reporter, options: RunOptions, worst: bool, crashed: str | None) -> RunOutcome:

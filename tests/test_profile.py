@@ -146,13 +146,20 @@ def test_an_unwritable_profile_target_is_one_line(tmp_path):
     assert r.code == 2 and "cannot write profile" in r.err
 
 
+def _packed(rows) -> bytes:
+    """BLP004's sketch rows as line_sketch packs them."""
+    from array import array
+
+    return array("q", [value for row in rows for value in row]).tobytes()
+
+
 def test_learning_is_linear_in_the_number_of_lines():
     from newslint.rules.boilerplate.BLP004 import SiteFurniture, learn as learn_folders
 
     options = SiteFurniture.defaults()
     # 20,000 files of 30 lines in 200 folders, every file with one shared end line
-    sketches = [(f"f{i % 200}/{i}.txt", (1200, tuple((n, 1, (i * 31 + n) * 7919, 40, 39, 0) for n in range(1, 30))
-                                          + ((30, 2, 42, 20, 19, 0),))) for i in range(20_000)]
+    sketches = [(f"f{i % 200}/{i}.txt", (1200, _packed(tuple((n, 1, (i * 31 + n) * 7919, 40, 39, 0) for n in range(1, 30))
+                                                   + ((30, 2, 42, 20, 19, 0),)))) for i in range(20_000)]
     started = time.perf_counter()
     learned, totals = learn_folders(sketches, options)
     found = list(SiteFurniture().compare(sketches, options))
@@ -163,10 +170,10 @@ def test_learning_is_linear_in_the_number_of_lines():
 
 def test_the_phrase_prior_is_read_from_the_line_as_written():
     from newslint.document import Document
-    from newslint.rules.boilerplate.BLP004 import PRIOR, SiteFurniture, line_sketch
+    from newslint.rules.boilerplate.BLP004 import PRIOR, SiteFurniture, line_sketch, sketch_rows
 
     doc = Document("x.txt", "عنوان الخبر\n\nفقرة المقال الأولى هنا.\n\nإقرأ المزيد\nجميع الحقوق محفوظة © 2016\n".encode())
-    flags = {row[0]: row[5] for row in line_sketch(doc, SiteFurniture.defaults())}
+    flags = {row[0]: row[5] for row in sketch_rows(line_sketch(doc, SiteFurniture.defaults()))}
     assert flags[6] & PRIOR and not flags[3] & PRIOR
 
 
@@ -174,7 +181,8 @@ def test_a_known_phrase_needs_half_the_share():
     from newslint.rules.boilerplate.BLP004 import PRIOR, SiteFurniture, learn as learn_folders
 
     def sketch(i, key, flags):
-        return f"site/{i}.txt", (900, ((1, 0, 1000 + i, 30, 29, 0),) + (((5, 2, key, 20, 19, flags),) if i < 5 else ()))
+        rows = ((1, 0, 1000 + i, 30, 29, 0),) + (((5, 2, key, 20, 19, flags),) if i < 5 else ())
+        return f"site/{i}.txt", (900, _packed(rows))
 
     options = SiteFurniture.defaults()  # min-share 0.5: 5 of 12 files is not enough without the prior
     assert [set(t) for t in learn_folders([sketch(i, 7, PRIOR) for i in range(12)], options)[0].values()] == [{7}]

@@ -81,7 +81,7 @@ def _examples(rule, sketches: list, learned: dict, options: dict, base: str) -> 
     wanted = {}
     for path, (_, lines) in sketches:
         folder = rule.folder_of(path, base)
-        for row in lines:
+        for row in rule.sketch_rows(lines):  # packed rows
             if row[2] in learned.get(folder, {}):
                 wanted.setdefault((folder, row[2]), path)
     texts = {}

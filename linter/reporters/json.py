@@ -3,6 +3,8 @@ twin, JSON Lines."""
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 
 from .base import Reporter
 
@@ -23,23 +25,47 @@ def finding_dict(f) -> dict:
     return data
 
 
+def _nested(text: str, indent: str) -> str:
+    """`text` (json.dumps with indent=2) as a value `indent` deep: what one
+    dump of the enclosing object writes (strings hold no raw newline)."""
+    return text.replace("\n", "\n" + indent)
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
 class JsonReporter(Reporter):
+    """One JSON document, the same bytes as one json.dump of the whole
+    report. The summary comes before the findings but is known only at the
+    end, and a run may have millions of findings: they are written to a
+    temporary file as files finish and copied into the report at the end."""
+
     def start(self) -> None:
-        self.findings = []
+        # surrogatepass: a path that is not valid UTF-8 comes back as it went
+        self._spill = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass")
+        self._any = False
 
     def file(self, result) -> None:
-        self.findings.extend(finding_dict(f) for f in result.findings)
+        for f in result.findings:
+            self._spill.write(",\n    " if self._any else "[\n    ")
+            self._spill.write(_nested(_dumps(finding_dict(f)), "    "))
+            self._any = True
 
     def finish(self, summary) -> None:
-        report = {
-            "version": REPORT_VERSION,
-            "tool": tool_info(self.ctx),
-            "summary": summary.to_dict(),
-            "findings": self.findings,
-            "errors": [e.to_dict() for e in summary.errors],
-        }
-        json.dump(report, self.out, ensure_ascii=False, indent=2)
-        self.out.write("\n")
+        head = _dumps({"version": REPORT_VERSION, "tool": tool_info(self.ctx), "summary": summary.to_dict()})
+        self.out.write(head[:-len("\n}")] + ',\n  "findings": ')
+        self._copy_findings()
+        self.out.write(',\n  "errors": ' + _nested(_dumps([e.to_dict() for e in summary.errors]), "  ") + "\n}\n")
+
+    def _copy_findings(self) -> None:
+        with self._spill:
+            if not self._any:
+                self.out.write("[]")
+                return
+            self._spill.seek(0)
+            shutil.copyfileobj(self._spill, self.out)
+            self.out.write("\n  ]")
 
 
 class JsonLinesReporter(Reporter):

@@ -1,6 +1,7 @@
 """BLP004 (site-furniture): furniture learned from the batch and the profile."""
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from functools import lru_cache
 import os
@@ -119,10 +120,12 @@ def _has_phrase(text: str, words: int) -> bool:
     return text.count(" ") < words and _PHRASES.search(fold(text).lower()) is not None
 
 
-def line_sketch(doc, options) -> tuple:
+def line_sketch(doc, options) -> bytes:
     """(line, class index, template hash, end column, characters, flags) of
-    each candidate line: what `compare` needs, and nothing of the text."""
-    out = []
+    each candidate line: what `compare` needs, and nothing of the text;
+    packed (48 bytes a line, a third of them as tuples: a batch keeps every
+    file's sketch until the comparison)."""
+    out = array("q")
     longest = options["max-chars"]
     for n, position, headline, appended in position_classes(doc):
         text = doc.lines[n - 1].text
@@ -132,8 +135,17 @@ def line_sketch(doc, options) -> tuple:
         end = head_end or len(text.rstrip()) + 1
         prior = not headline and _has_phrase(text, options["words"])
         flags = (PRIOR if prior else 0) | (APPENDED if appended else 0)
-        out.append((n, _CLASSES.index(position), template_hash(shape, position), end, end - 1, flags))
-    return tuple(out)
+        out.extend((n, _CLASSES.index(position), template_hash(shape, position), end, end - 1, flags))
+    return out.tobytes()
+
+
+def sketch_rows(lines: bytes) -> list[tuple]:
+    """The rows line_sketch packed."""
+    values = memoryview(lines).cast("q")
+    return [tuple(values[i:i + _ROW]) for i in range(0, len(values), _ROW)]
+
+
+_ROW = 6  # values a row of line_sketch
 
 
 def folder_of(path: str, base: str | None = None) -> str:
@@ -156,7 +168,8 @@ def learn(sketches, options, base: str | None = None) -> dict:
     counts: dict = defaultdict(Counter)  # folder -> (hash, class) -> files
     totals: dict = defaultdict(int)
     priors: set = set()
-    for path, (_, lines) in sketches:
+    for path, (_, packed) in sketches:
+        lines = sketch_rows(packed)
         folder = folder_of(path, base)
         totals[folder] += 1
         counts[folder].update({(row[2], row[1]) for row in lines})
@@ -250,7 +263,7 @@ class SiteFurniture(BatchRule):
         learned, totals = learn(sketches, options)
         known = known_furniture(options)
         for path, (chars, lines) in sorted(sketches):
-            found = _evidence_rows(path, lines, learned.get(folder_of(path), {}), totals, known)
+            found = _evidence_rows(path, sketch_rows(lines), learned.get(folder_of(path), {}), totals, known)
             if sum(row[4] for row, _ in found) * 2 > chars:
                 continue  # the "furniture" is most of the file: a copy, not a page's furniture
             for row, evidence in found:
