@@ -80,14 +80,19 @@ def test_the_streamed_json_report_has_the_bytes_of_one_dump(tmp_path, which):
     assert result.out == _canonical(result.out)
 
 
-def test_a_snapshot_of_many_chunks_replays_the_cold_report(tmp_path, monkeypatch):
+def _cold_run_in_chunks_of_7(tmp_path, monkeypatch):
+    """30 files linted cold with snapshot chunks of 7 files: (the CLI args, the cold result)."""
     from newslint import cache as cache_module
 
     monkeypatch.setattr(cache_module.Snapshot, "CHUNK_FILES", 7)
     folder = tmp_path / "news"
     write_batch(folder, 30)
     args = ("check", str(folder), "--isolated", "--format", "json", "--cache-dir", str(tmp_path / "cache"))
-    cold = run_cli(*args)
+    return args, run_cli(*args)
+
+
+def test_a_snapshot_of_many_chunks_replays_the_cold_report(tmp_path, monkeypatch):
+    args, cold = _cold_run_in_chunks_of_7(tmp_path, monkeypatch)
     with sqlite3.connect(tmp_path / "cache" / "cache.sqlite3") as db:
         runs = [key for (key,) in db.execute("SELECT key FROM entries WHERE key LIKE 'run:%'")]
     assert len(runs) == 5  # four chunks of 7 files, the header with the last 2
@@ -99,13 +104,7 @@ def test_a_snapshot_of_many_chunks_replays_the_cold_report(tmp_path, monkeypatch
 
 
 def test_a_forged_middle_chunk_lints_the_files_from_there(tmp_path, monkeypatch):
-    from newslint import cache as cache_module
-
-    monkeypatch.setattr(cache_module.Snapshot, "CHUNK_FILES", 7)
-    folder = tmp_path / "news"
-    write_batch(folder, 30)
-    args = ("check", str(folder), "--isolated", "--format", "json", "--cache-dir", str(tmp_path / "cache"))
-    cold = run_cli(*args)
+    args, cold = _cold_run_in_chunks_of_7(tmp_path, monkeypatch)
     with sqlite3.connect(tmp_path / "cache" / "cache.sqlite3") as db:
         key, value = db.execute("SELECT key, value FROM entries WHERE key LIKE 'run:%:2'").fetchone()
         data = json.loads(value)
