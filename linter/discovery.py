@@ -176,14 +176,18 @@ class _Discovery:
         return folders, near
 
 
-def discover(paths: list[str], configs, walk: WalkOptions = WalkOptions()) -> Found:
+def discover(paths: list[str], configs, walk: WalkOptions = WalkOptions(), stdin_name: str | None = None) -> Found:
     """The files `paths` name, each with its configuration. `configs` is a
-    config.Resolver, or one Config for every file."""
+    config.Resolver, or one Config for every file. Standard input takes the
+    configuration of the folder its `--stdin-filename` names (ruff's way),
+    else the run's."""
     resolver = configs if isinstance(configs, Resolver) else Resolver.of(configs)
     discovery = _Discovery(resolver, walk)
     for arg in paths:
         discovery.named(arg)
     found = discovery.found
+    if stdin_name and STDIN in found.paths:
+        found.configs[STDIN] = resolver.for_folder(os.path.dirname(stdin_name) or ".")
     found.paths = sorted(dict.fromkeys(found.paths), key=lambda p: (p == STDIN, p))
     if not found.paths:
         found.warnings.append("no files found under the given paths")   # ruff's warning; the exit stays 0

@@ -402,3 +402,14 @@ def test_the_failed_line_names_the_first_finding_of_the_report_across_configs(re
     lines = r.out.splitlines()
     assert lines[0].startswith("sub/y.txt:1:")
     assert "(first: sub/y.txt:1:" in lines[-1], r.out
+
+
+def test_standard_input_takes_the_config_of_its_stdin_filename(repo):
+    write(repo / "sub" / ".newslint.yaml", "per-file-ignores:\n  y.txt: [WSP001]\n")
+    text = "عنوان الخبر\n\nقال\u00a0الوزير إن الاجتماع انتهى دون اتفاق على موعد جديد للقاء المقبل.\n"
+    write(repo / "sub" / "y.txt", text)
+    named = run_cli("check", "--no-cache", "--format", "json", "sub/y.txt", cwd=repo)
+    piped = run_cli("check", "--no-cache", "--format", "json", "--stdin-filename", "sub/y.txt", "-",
+                    cwd=repo, stdin=text)
+    codes = [[f["code"] for f in json.loads(r.out)["findings"]] for r in (named, piped)]
+    assert "WSP001" not in codes[0] and codes[1] == codes[0], codes

@@ -129,8 +129,15 @@ def _discover(settings: Settings):
 
     configs = settings.configs or settings.config
     if settings.executor is None:
-        return discover(list(settings.paths), configs, settings.walk)
+        return discover(list(settings.paths), configs, settings.walk, _stdin_name(settings))
     return discover_with_urls(list(settings.paths), configs, settings.walk, settings.config)  # Dask reads URLs
+
+
+def _stdin_name(settings: Settings) -> str | None:
+    """The name --stdin-filename gave standard input (None: not given)."""
+    from ..runner import RunOptions
+
+    return None if settings.stdin_name == RunOptions.stdin_name else settings.stdin_name
 
 
 def _execute(settings: Settings, registry, found, executor):
