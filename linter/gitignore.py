@@ -95,6 +95,8 @@ def _rule(line: str):
     if negated:
         line = line[1:]
     folders_only = line.endswith("/")
+    if _unclosed_bracket(line):
+        return None  # git's wildmatch matches nothing with an unclosed [ (not a literal [)
     glob = _unescape(line.rstrip("/"))
     if glob is None or not glob.strip("/") or glob_problem(glob):
         return None
@@ -107,6 +109,25 @@ def _strip_trailing_spaces(line: str) -> str:
     if stripped != line and stripped.endswith("\\"):
         stripped += " "
     return stripped
+
+
+def _unclosed_bracket(text: str) -> bool:
+    """An unescaped [ with no ] to close it (a ] right after [ or [! is a
+    member, as in [] ] or [!]])."""
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            first = i + 1 + (text[i + 1:i + 2] in ("!", "^"))
+            if text.find("]", first + 1) < 0:
+                return True
+            i = text.find("]", first + 1) + 1
+            continue
+        i += 1
+    return False
 
 
 def _unescape(text: str) -> str | None:

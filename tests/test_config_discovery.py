@@ -315,7 +315,7 @@ def test_the_files_walked_are_the_files_git_does_not_ignore(tmp_path):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     write(tmp_path / ".gitignore", "*.log.txt\n!important.log.txt\n/top.txt\nout/\n**/cache/**\nd?.txt\n"
                                    "a/**/z.txt\n\\#hash.txt\n[ab]x.txt\n\\!bang.txt\nsp.txt   \nlit\\*.txt\n"
-                                   "**/deep2/**\ne/**\n!e/keep.txt\n[!q]q.txt\nmid/*/n.txt\n")
+                                   "**/deep2/**\ne/**\n!e/keep.txt\n[!q]q.txt\nmid/*/n.txt\nb[.txt\n*[.txt\n")
     write(tmp_path / "a" / ".gitignore", "/local.txt\n*.txt\n!keep*.txt\n")
     write(tmp_path / "a" / "b" / ".gitignore", "!*.txt\nnot-here.txt\n")
     names = ["top.txt", "sub/top.txt", "x.log.txt", "important.log.txt", "sub/important.log.txt", "out/o.txt",
@@ -323,7 +323,7 @@ def test_the_files_walked_are_the_files_git_does_not_ignore(tmp_path):
              "ax.txt", "cx.txt", "a/local.txt", "a/keep1.txt", "a/other.txt", "a/b/other.txt",
              "a/b/not-here.txt", "a/b/c/deep.txt", "plain.txt", "!bang.txt", "sp.txt", "lit*.txt", "litx.txt",
              "f/deep2/g.txt", "deep2/h.txt", "e/h.txt", "e/keep.txt", "qq.txt", "xq.txt", "mid/k/n.txt",
-             "mid/k/l/n.txt", "mid/n.txt"]
+             "mid/k/l/n.txt", "mid/n.txt", "b[.txt", "cc[.txt"]
     for name in names:
         write(tmp_path / name)
     listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=tmp_path, check=True,
