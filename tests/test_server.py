@@ -546,3 +546,16 @@ def test_requests_about_a_document_never_opened_are_empty_answers(client, tmp_pa
         "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}}})
     assert not actions
     shut_down(client)
+
+
+@needs_pygls
+def test_findings_a_sidecar_lists_are_left_out_as_check_leaves_them_out(client, tmp_path):
+    (tmp_path / ".newslint.yaml").write_text("{}\n", encoding="utf-8")
+    (tmp_path / ".newslint-ignore").write_text("a.txt:WSP001\n", encoding="utf-8")
+    initialize(client, tmp_path)
+    for name in ("a.txt", "b.txt"):
+        client.notify("textDocument/didOpen", {"textDocument": {"uri": (tmp_path / name).as_uri(),
+                                                                "languageId": "text", "version": 1, "text": ARTICLE}})
+    assert "WSP001" not in [d["code"] for d in diagnostics_for(client, (tmp_path / "a.txt").as_uri(), 1)]
+    assert "WSP001" in [d["code"] for d in diagnostics_for(client, (tmp_path / "b.txt").as_uri(), 1)]
+    shut_down(client)

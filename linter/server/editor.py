@@ -19,6 +19,7 @@ from ..fixer import FileCodec, fix_bytes, fix_pass
 from ..models import FileError, Finding
 from ..plan import RunPlan, Selection
 from ..rule import BatchRule
+from ..suppress import SidecarFilter
 from .positions import UTF16, LineIndex, Units
 
 
@@ -114,8 +115,20 @@ class EditorLinter:
         except LintCrash as exc:
             raise LintFailure(str(exc)) from exc
         floor = plan.spec.config.min_confidence
-        findings = tuple(f for f in linted.result.findings if f.confidence >= floor)
+        findings = [f for f in linted.result.findings if f.confidence >= floor]
+        findings = tuple(self._unsuppressed(findings, plan)) if findings and os.path.isabs(path) else tuple(findings)
         return Snapshot(path, text, data, plan, LineIndex(text, units), findings, linted.result.error)
+
+    def _unsuppressed(self, findings: list, plan: LintPlan) -> list:
+        """The findings the .newslint-ignore sidecars above the document do
+        not list, as `newslint check` leaves them out; read afresh at each
+        lint (a sidecar is a few lines, and the user may be editing it)."""
+        config_path = plan.spec.config.path
+        root = Path(config_path).parent if config_path is not None else None
+        try:
+            return SidecarFilter(self.registry.by_code, root)(findings)
+        except UsageError as exc:  # a malformed sidecar: shown once, like a broken config
+            raise LintFailure(str(exc)) from exc
 
 
 def editor_text(text: str) -> str:
