@@ -11,8 +11,9 @@ CODE may be several codes, comma-separated (`a.txt:12:WSP001,SID001`).
 Paths are relative to the sidecar's folder (`/` between folders); `#`
 starts a comment at the start of a line or after white space. The
 sidecars of a file's folder and of every folder above it apply, up to the
-project root: the configuration file's folder, or else the nearest folder
-holding `.git`. Every sidecar a run needs is read and checked before the
+repository root (the nearest folder holding `.git`), or, outside a
+repository, up to the run's configuration folder: the same sidecars
+whatever paths a run names or which folder it runs from. Every sidecar a run needs is read and checked before the
 run starts: a malformed entry is an error naming its file and line.
 
 Line entries follow the line number, not the text: an edit above the line
@@ -111,13 +112,39 @@ def fits_an_entry(path: str) -> bool:
     return not _UNFIT_NAME.search(path)
 
 
+def chain_top(folder: str, project_root: str | None) -> str | None:
+    """The highest folder whose sidecar applies to the files of `folder`
+    (an absolute path): the nearest folder above it holding `.git`; outside
+    a repository, the folder above it that is `project_root` (compared
+    resolved, so a path through a link stops there too); None when neither
+    is above it (every folder up to the file system's root applies)."""
+    current = folder
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            break
+        current = parent
+    if project_root is None:
+        return None
+    current = folder
+    while True:
+        if os.path.realpath(current) == project_root:
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
 class SidecarFilter:
     """Drops the findings that the sidecars above their file list, and
     counts them (`suppressed`). Sidecars are read once per folder."""
 
     def __init__(self, known_codes, project_root: Path | None = None):
         self.known_codes = frozenset(known_codes)
-        self.project_root = os.path.abspath(project_root) if project_root is not None else None
+        self.project_root = os.path.realpath(project_root) if project_root is not None else None
         self.suppressed = 0
         self._chains: dict[str, tuple] = {}                 # folder -> its sidecars, as (entries, path prefix)
         self._files: dict[str, list[Entry]] = {}            # a finding's path -> the entries for its file
@@ -154,10 +181,11 @@ class SidecarFilter:
         pending = []                    # folders without a chain yet, nearest first
         above = ()                      # the chain of the folder above the last pending one
         current = folder
+        top = chain_top(folder, self.project_root)
         while (known := self._chains.get(current)) is None:
             pending.append(current)
             parent = os.path.dirname(current)
-            if self._is_root(current) or parent == current:
+            if current == top or parent == current:
                 break
             current = parent
         else:
@@ -169,8 +197,6 @@ class SidecarFilter:
             above = self._chains[current] = own + tuple((higher, f"{prefix}{name}/") for higher, prefix in above)
         return above
 
-    def _is_root(self, folder: str) -> bool:
-        return folder == self.project_root or os.path.exists(os.path.join(folder, ".git"))
 
     def _read(self, sidecar: Path) -> dict:
         """The sidecar's entries by path ({} when there is none)."""

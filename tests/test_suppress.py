@@ -147,3 +147,28 @@ def test_a_sidecar_above_the_git_work_tree_is_not_read(data):
 def test_a_byte_order_mark_is_no_part_of_the_first_entry(data):
     (data / "data" / ".newslint-ignore").write_text("\ufeffsub/a.txt:*\n", encoding="utf-8")
     assert found(check(data, "data/sub/a.txt")) == []
+
+
+def test_the_same_sidecars_apply_whatever_paths_a_run_names(tmp_path):
+    """In a repository the chain goes up to its root, past nested configs:
+    naming sub/a.txt alone (whose closest config is sub's) or running from
+    sub/ reads the root's sidecar too."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".newslint.yaml").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".newslint.yaml").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "sub" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    sidecar(tmp_path, "sub/a.txt:*")
+    assert found(check(tmp_path, ".")) == []
+    assert found(check(tmp_path, "sub/a.txt")) == []
+    assert found(check(tmp_path / "sub", "a.txt")) == []
+
+
+def test_a_sidecar_above_the_project_root_stays_out_through_a_link(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / ".newslint.yaml").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "real" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "link").symlink_to("real")
+    sidecar(tmp_path, "link/a.txt:*", "real/a.txt:*")
+    assert found(check(tmp_path, "real/a.txt")) != []
+    assert found(check(tmp_path, "link/a.txt")) != []

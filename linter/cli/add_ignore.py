@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..reporters.base import Reporter
-from ..suppress import SIDECAR, entry_text, fits_an_entry, shown_path
+from ..suppress import SIDECAR, chain_top, entry_text, fits_an_entry, shown_path
 from .baseline import count_of
 from .exit_codes import EXIT_OK
 
@@ -78,17 +78,10 @@ def plan_entries(findings, root: str) -> tuple[dict, dict]:
 
 def sidecar_folder(folder: str, root: str) -> str:
     """The folder whose sidecar later runs read for files of `folder`: the
-    top of the chain `suppress.SidecarFilter` walks (up to the project root
-    or the nearest folder holding .git); `folder` itself when neither is
-    above it (a file outside the project)."""
-    current = folder
-    while True:
-        if current == root or os.path.exists(os.path.join(current, ".git")):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return folder
-        current = parent
+    top of the chain `suppress.SidecarFilter` walks (the repository root,
+    else the project root); `folder` itself when neither is above it (a
+    file outside the project)."""
+    return chain_top(folder, os.path.realpath(root)) or folder
 
 
 def append_entries(sidecar: Path, lines: list[str]) -> None:
