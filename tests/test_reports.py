@@ -8,6 +8,7 @@ import tarfile
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, strategies as st
 
 from conftest import SEEDS, run_cli
 
@@ -245,3 +246,12 @@ def test_sarif_with_hostile_names_is_valid(sarif_schema, tmp_path):
     report = json.loads(r.out)
     jsonschema.validators.validator_for(sarif_schema)(sarif_schema, format_checker=jsonschema.FormatChecker()) \
         .validate(report)
+
+
+@given(st.text(alphabet=st.sampled_from(list("a<>&\"'\n\r\t ب\u202e\x00")), max_size=30))
+def test_junit_escaping_is_saxutils_escaping(text):
+    from xml.sax.saxutils import escape, quoteattr
+
+    from newslint.reporters import junit
+
+    assert junit._escape(text) == escape(text) and junit._quoteattr(text) == quoteattr(text)
