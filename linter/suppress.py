@@ -178,6 +178,9 @@ class SidecarFilter:
         from the sidecar's folder to `folder`, ending in '/'). Worked out
         once per folder, a run has many files and few folders; by a loop,
         not recursion: a tree may be deeper than Python's stack."""
+        known = self._chains.get(folder)
+        if known is not None:
+            return known                # most files share a folder: no walk up for them
         pending = []                    # folders without a chain yet, nearest first
         above = ()                      # the chain of the folder above the last pending one
         current = folder

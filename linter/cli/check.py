@@ -145,9 +145,9 @@ def _execute(settings: Settings, registry, found, executor):
         print(f"newslint: note: {note}", file=sys.stderr)
     for warning in found.warnings:
         print(f"newslint: warning: {warning}", file=sys.stderr)
-    groups = [_group(settings, registry, config, paths) for config, paths in found.by_config(settings.config)]
-    if settings.batch_with_staged:
-        groups = _with_staged_context(settings, groups, found)
+    context = _staged_context(settings, found) if settings.batch_with_staged else {}
+    groups = [_group(settings, registry, config, paths, context.get(id(config), ()))
+              for config, paths in found.by_config(settings.config)]
     options = _run_options(settings, registry, found)
     options.executor = executor
     output = open_output(settings.output, found.paths)
@@ -160,36 +160,32 @@ def _execute(settings: Settings, registry, found, executor):
     return outcome
 
 
-def _group(settings: Settings, registry, config, paths: list[str]):
+def _group(settings: Settings, registry, config, paths: list[str], context: tuple = ()):
     """The files of one configuration with their plan and cache (the
-    cache's run key covers the plan)."""
+    cache's run key covers the plan), and the staged files of that
+    configuration its batch rules also compare (`context`)."""
     from ..engine import LintPlan
     from ..plan import RunPlan
     from ..runner import Group
 
     spec = RunPlan.build(registry.rules, config, settings.selection)
-    return Group(paths, LintPlan.bind(spec, registry), _cache(settings, registry, spec))
+    return Group(paths, LintPlan.bind(spec, registry), _cache(settings, registry, spec), context)
 
 
-def _with_staged_context(settings: Settings, groups: list, found) -> list:
-    """Each group with the staged files of its configuration that this run
-    does not lint (discovered like named files: --force-exclude holds)."""
-    from dataclasses import replace
-
+def _staged_context(settings: Settings, found) -> dict:
+    """id(config) -> the staged files of that configuration this run does
+    not lint (discovered like named files: --force-exclude holds)."""
     from ..discovery import discover
     from ..staged import staged_files
 
     named = {os.path.realpath(path) for path in found.paths}
     others = [path for path in staged_files() if os.path.realpath(path) not in named]
     if not others:
-        return groups
+        return {}
     if all(os.path.isabs(path) for path in found.paths):
         others = [os.path.abspath(path) for path in others]  # spelled as the named ones: the batch rules sort paths
     staged = discover(others, settings.configs or settings.config, settings.walk)
-    by_config = {id(config): paths for config, paths in staged.by_config(settings.config)}
-    configs = [config for config, _ in found.by_config(settings.config)]
-    return [replace(group, context=tuple(by_config.get(id(config), ())))
-            for group, config in zip(groups, configs)]
+    return {id(config): tuple(paths) for config, paths in staged.by_config(settings.config)}
 
 
 def _run_options(settings: Settings, registry, found):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from newslint.rule import Rule, hit
+from newslint.rules.truncation._stats import article_lines
 from newslint.zones import BODY, LIST_ITEM, SUBHEADING
 
 
@@ -10,15 +11,12 @@ _BODY_KINDS = (BODY, SUBHEADING, LIST_ITEM)
 def _body_words(doc, enough: int) -> tuple[int, bool]:
     """(words of the article body, counted until `enough`; whether it has
     any body line): most articles pass on their first paragraph."""
-    zones, words, any_body = doc.zones, 0, False
-    for index, kind in enumerate(zones.kinds):
-        if kind in _BODY_KINDS and zones.in_article(index + 1):
-            text = doc.line(index + 1).text
-            if text.strip():
-                any_body = True
-                words += len(text.split())
-                if words >= enough:
-                    break
+    words, any_body = 0, False
+    for _number, text, _kind in article_lines(doc, _BODY_KINDS):
+        any_body = True
+        words += len(text.split())
+        if words >= enough:
+            break
     return words, any_body
 
 

@@ -44,16 +44,14 @@ _MAX_NUMBER_SHARE = 0.25  # a tail with more numbers than this is a table row
 
 def article_lines(doc, kinds=_JUDGED):
     """(line number, stripped text, kind) of the article's non-blank lines of
-    the given kinds, in order."""
+    the given kinds, in order (lazily: a caller may stop early)."""
     zones = doc.zones
-    out = []
     for index, kind in enumerate(zones.kinds):
         number = index + 1
         if kind in kinds and zones.in_article(number):
             text = doc.line(number).text.strip()
             if text:
-                out.append((number, text, kind))
-    return out
+                yield number, text, kind
 
 
 def open_tail(text: str) -> str | None:
