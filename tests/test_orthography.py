@@ -116,11 +116,19 @@ def test_tanween_on_the_alif_is_no_dropped_hamza():
     assert len(spl006("وتم شرا المعدات.\n")) == 1  # شراء, the purchase
 
 
-def test_typing_slip_is_opt_in_and_names_its_evidence():
+def test_typing_slip_is_on_by_default_and_names_its_evidence():
     text = "وتم استرجاع الودحات السكنية.\n"
-    assert [f for f in lint_text(text, select=["ALL"]) if f.code == "SPL007"] == []
-    (finding,) = findings("SPL007", text)
+    (finding,) = [f for f in lint_text(text) if f.code == "SPL007"]
     assert "\"الوحدات\" (zipf 4.5) is one transposition away" in finding.message
+    assert finding.hit.confidence == 0.7
+
+
+def test_typing_slip_says_when_the_file_vouches_for_the_repair():
+    (finding,) = findings("SPL007", "وتتراوح الأسعار، وتتاروح المدة.\n")
+    assert "and the file writes it elsewhere" in finding.message
+    assert finding.hit.confidence == 0.9
+    (glued,) = findings("SPL007", "لامصلحة من ذلك.\n")
+    assert "or a space lost after لا" in glued.message
 
 
 def test_typing_slip_leaves_frequent_words_alone():

@@ -14,31 +14,42 @@ TRANSPOSITION, DOUBLED_LETTER, DROPPED_LETTER = lexicon.TRANSPOSITION, lexicon.D
 def typo_variants(word: str):
     """(variant, kind) for one typing slip undone: two adjacent letters
     swapped back, a doubled letter written once. Not undone: a letter
-    doubled where a prefix meets the stem (`_morpheme_doubling`), a final
-    alif swapped (the dual or the accusative: انتقدا, مقابلتا), and a leading
-    لا turned into ال (لامصلحة is لا مصلحة with the space lost, not المصلحة)."""
+    doubled where a prefix meets the stem (`_morpheme_doubling`) and a final
+    alif swapped (the dual or the accusative: انتقدا, مقابلتا). A leading لا
+    is turned into ال: "لاسيارة" is a swapped السيارة, and when it is لا
+    with its space lost ("لامصلحة") the word is wrong all the same (the
+    message says both, `_glued_la`)."""
     last = len(word) - 2
     for index in range(len(word) - 1):
         one, two = word[index], word[index + 1]
         if one == two:
             if not _morpheme_doubling(word, index):
                 yield word[:index] + word[index + 1:], DOUBLED_LETTER
-        elif not (index == last and two == "ا") and not _glued_la(word, index):
+        elif not (index == last and two == "ا"):
             yield word[:index] + two + one + word[index + 2:], TRANSPOSITION
 
 
+# Letters that can be a prefix of their own before a stem starting with the
+# same letter: conjunctions, prepositions, the imperfect's persons, the
+# participle's م and the question's أ.
+_PREFIX_LETTERS = frozenset("وفبلكتنيمأس")
+
+
 def _morpheme_doubling(word: str, index: int) -> bool:
-    """True for two equal letters at the start of the word, or after و/ف,
-    where a prefix meets a stem that starts with the same letter (ممضى,
-    تتم, للقاء, بباني "with the builder", وولدوا). After the article the
+    """True for two equal prefix letters at the start of the word, or after
+    و/ف, where a prefix meets a stem that starts with the same letter
+    (ممضى, تتم, للقاء, بباني "with the builder", وولدوا). No prefix is
+    ا, ق, ر, ع...: "االيوم", "ققضايا" are slips. After the article the
     pair is left to the lexicon: الممباراة is a slip (the stem of المضي
     has no م twice), and the rare الممضي a cost in precision."""
-    return word[:index] in ("", "و", "ف")
+    return word[:index] in ("", "و", "ف") and word[index] in _PREFIX_LETTERS
 
 
-def _glued_la(word: str, index: int) -> bool:
-    """لا at the start (after و/ف), where swapping gives ال."""
-    return word[index:index + 2] == "لا" and word[:index] in ("", "و", "ف")
+def _glued_la(word: str, variant: str) -> bool:
+    """لا at the start (after و/ف) swapped into ال: the word may also be لا
+    with the space after it lost (لامصلحة: لا مصلحة)."""
+    start = 1 if word[:1] in "وف" else 0
+    return word[start:start + 2] == "لا" and variant[start:start + 2] == "ال"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -69,43 +80,58 @@ def _longer_by_one(words, length: int) -> dict[str, str]:
 
 
 
-# Words before a place name: an unknown word after them is a name (ولاية "ارليس").
-_PLACE_TITLES = frozenset("ولاية مدينة منطقة قرية بلدة معتمدية جهة شاطئ ميناء مطار حي بحي بمدينة بولاية بمنطقة".split())
+# Nouns that introduce a named place or institution across the Arab world's
+# administrative vocabularies: an unknown word after them is its name
+# (ولاية "ارليس", بعمادة سلتة, بمدرسة الذكارة).
+_PLACE_TITLES = frozenset("""ولاية محافظة مدينة منطقة قرية بلدة بلدية معتمدية عمادة جهة إقليم اقليم مقاطعة ناحية
+قضاء مديرية دائرة حي شارع نهج طريق ساحة سوق شاطئ ميناء مطار ملعب مدرسة معهد جامعة كلية مستشفى مصحة جبل واد وادي
+جزيرة بحيرة سد دوار مخيم عاصمة""".split())
 
 
 def _names_a_place_or_person(word: str, previous: str) -> bool:
     """An unknown word right after a given name or a title ("عزوز الاصرم"
-    is not, "محمد الاصرم" is), or after a word that introduces a place."""
+    is not, "محمد الاصرم" is), or after a noun that introduces a place,
+    with its clitics (بعمادة, وبمدينة)."""
     bare = lexicon.normalise(previous)
-    return bare in _PLACE_TITLES or _looks_like_name(word, previous, _data_set("given_names.txt"))
+    stem = bare[1:] if bare[:1] in "وف" and len(bare) > 3 else bare
+    stem = stem[1:] if stem[:1] in "بل" and len(stem) > 3 else stem
+    return bare in _PLACE_TITLES or stem in _PLACE_TITLES or \
+        _looks_like_name(word, previous, _data_set("given_names.txt"))
 
 
 class TypingSlip(Rule):
     """A rare or unknown word one typing slip away from a frequent word.
 
-    What: two adjacent letters swapped ("الودحات" for "الوحدات"), a letter
-    typed twice ("الييوم" for "اليوم"), or a letter dropped from a word the
-    same file writes whole ("الإفرقي" beside "الإفريقي").
+    What: two adjacent letters swapped ("الودحات" for "الوحدات", "العصامة"
+    for "العاصمة"), a letter typed twice ("الححكومة" for "الحكومة"), or a
+    letter dropped from a word the same file writes whole ("الإفرقي" beside
+    "الإفريقي").
 
     Why: the slip makes a string no search or model recognises.
 
-    Evidence (lexicon, then the file): by default the word is absent from
-    the 582k-form lexicon (`max-word-zipf` 0: a slip common enough on the
-    web to be listed, "الييوم" zipf 1.05, is left alone unless it is raised
-    to 1.5), at least `min-length` letters long, and the repaired form has
-    zipf >= `min-variant-zipf` (swaps and doubled letters) or occurs in the
-    same file (dropped letters: consistency). Quiet when the file writes
-    the word twice the same way (a slip rarely repeats itself exactly),
-    after a given name, a title or a word that introduces a place ("ولاية
-    ارليس"), and for what morphology explains: a letter doubled where a
-    prefix meets its stem ("بباني", "ممضى", "وولدوا"), a leading لا glued to
-    a noun ("لامصلحة": a lost space), ل before an indefinite noun
-    ("لمنتمين" beside "المنتمين"), a swapped final alif (the dual "انتقدا").
+    Evidence (lexicon, then the file): the word is absent from the
+    582k-form lexicon (`max-word-zipf` 0: a slip common enough on the web
+    to be listed, "الييوم" zipf 1.05, is left alone unless it is raised to
+    1.5), at least `min-length` letters long, and the repaired form has
+    zipf >= `min-variant-zipf`, or zipf >= `consistent-variant-zipf` when
+    the same file writes the repaired form elsewhere (consistency: the
+    file's own vocabulary is the strongest evidence, and the only one for a
+    dropped letter). A leading لا taken for a swapped ال may also be لا with
+    its space lost ("لامصلحة"): the word is wrong either way, and the
+    message says both. Quiet when the file writes the word twice the same
+    way (a slip rarely repeats itself exactly), after a given name, a title
+    or a word that introduces a place ("ولاية ارليس"), and for what
+    morphology explains: a letter doubled where a prefix meets its stem
+    ("بباني", "ممضى", "وولدوا"), ل before an indefinite noun ("لمنتمين"
+    beside "المنتمين"), a swapped final alif (the dual "انتقدا").
+    Confidence: 0.9 when the file writes the repaired form, else from the
+    repaired form's frequency (0.6 at zipf 3.5, 0.85 at 6).
 
-    Opt-in: names, places and dialect words (Tunisian "الماجل", "قربص") are
-    absent from the lexicon too; a fresh corpus sample after the last
-    change (seed 8080) has 14 of 20 real, under the 90 % bar
-    (docs/orthography.md). Tune with `max-word-zipf` and `min-variant-zipf`.
+    Precision: names, places and dialect words are absent from the lexicon
+    too ("قربص", Tunisian "الماجل"); docs/orthography.md has the sampled
+    figure. Tune with `max-word-zipf`, `min-variant-zipf` (raise it for
+    fewer, surer findings) and `min-length`, or turn the rule off for a
+    site full of unlisted names.
 
     Fires: "وتم استرجاع الودحات السكنية" (الوحدات), "ويتضمن مشرووع المدينة".
     Does not fire: "وقال مونتي إن" (a name that is no slip of a frequent word),
@@ -118,44 +144,95 @@ class TypingSlip(Rule):
     name = "typing-slip"
     category = "spelling"
     fixable = "unsafe"
-    opt_in = True
     options = {
         "min-variant-zipf": {"type": "number", "default": 3.5},
+        "consistent-variant-zipf": {"type": "number", "default": 2.5,
+                                    "description": "the lowest zipf of a repaired form the same file writes"},
         "min-length": {"type": "integer", "minimum": 2, "default": 4},
         "max-word-zipf": {"type": "number", "minimum": 0, "default": 0.0,
                           "description": "the highest lexicon zipf a word may have and still be a slip (0: only "
                                          "words absent from the lexicon)"},
+        "rare-log-ratio": {"type": "number", "minimum": 0, "default": 3.0,
+                           "description": "for a word in the lexicon: how many powers of ten more frequent the "
+                                          "repaired form must be"},
     }
 
     def check(self, doc, options):
         text = doc.text
         threshold = min_code(options["min-variant-zipf"])
+        in_file_threshold = min(threshold, min_code(options["consistent-variant-zipf"]))
         max_code = round(options["max-word-zipf"] * lexicon.ZIPF_SCALE)
         raws = set(_WORD.findall(text))
-        shorter_cache: dict[int, dict] = {}
+        in_file = _FileForms(raws)
         for raw in raws:
             bare = lexicon.normalise(raw)
             if not options["min-length"] <= len(bare) <= MAX_WORD:
                 continue
             evidence = typo_evidence(bare, threshold, max_code)
-            if evidence is None:
-                continue
+            if evidence is None or (evidence.code and evidence.log_ratio < options["rare-log-ratio"]):
+                continue  # a listed word needs a variant far more frequent: a rare word is often a word
+            consistent = bool(evidence.variant) and evidence.variant in in_file.bare
             if not evidence.variant:
-                if len(bare) not in shorter_cache:
-                    shorter_cache[len(bare)] = _longer_by_one(raws, len(bare))
-                whole = shorter_cache[len(bare)].get(bare)
-                if whole is None or word_code(lexicon.normalise(whole)) < threshold:
+                evidence = in_file.repair(bare, evidence.code, in_file_threshold)
+                if evidence is None:
                     continue
-                evidence = Evidence(bare, whole, DROPPED_LETTER, evidence.code, word_code(lexicon.normalise(whole)))
+                consistent = True
             starts = _occurrences(text, raw)
             if len(starts) != 1:
                 continue  # the same spelling twice: a name, not a slip
             previous, _ = _neighbours(text, starts[0], starts[0] + len(raw))
             if _names_a_place_or_person(bare, previous):
                 continue
-            line, column = doc.position(starts[0])
-            end = column + len(raw)
-            why = (f"\"{raw}\" is rare or unknown (zipf {evidence.zipf:.1f}); \"{evidence.variant}\""
-                   f" (zipf {evidence.variant_zipf:.1f}) is one {evidence.kind.replace('_', ' ')} away")
-            fix = replace(line, column, line, end, evidence.variant, f"write \"{evidence.variant}\"", "unsafe")
-            yield hit(line, column, end, f"{why}; write \"{evidence.variant}\"", fix)
+            yield self._hit(doc, starts[0], raw, evidence, consistent)
+
+    @staticmethod
+    def _hit(doc, start, raw, evidence, consistent):
+        line, column = doc.position(start)
+        end = column + len(raw)
+        kind = evidence.kind.replace("_", " ")
+        if evidence.kind == TRANSPOSITION and _glued_la(evidence.word, evidence.variant):
+            kind += " (or a space lost after لا)"
+        why = (f"\"{raw}\" is rare or unknown (zipf {evidence.zipf:.1f}); \"{evidence.variant}\""
+               f" (zipf {evidence.variant_zipf:.1f}) is one {kind} away"
+               + (", and the file writes it elsewhere" if consistent else ""))
+        certainty = 0.9 if consistent else round(min(0.85, max(0.5, 0.6 + 0.1 * (evidence.variant_zipf - 3.5))), 2)
+        fix = replace(line, column, line, end, evidence.variant, f"write \"{evidence.variant}\"", "unsafe")
+        return hit(line, column, end, f"{why}; write \"{evidence.variant}\"", fix, confidence=certainty)
+
+
+class _FileForms:
+    """The file's own words, for repairs only the file can vouch for: a swap
+    or a doubled letter undone into a word the file writes, a dropped letter
+    put back from a word the file writes whole (built lazily: most files have
+    no absent word at all)."""
+
+    def __init__(self, raws: set):
+        self.raws = raws
+        self._bare = None
+        self._shorter: dict[int, dict] = {}
+
+    @property
+    def bare(self) -> set:
+        if self._bare is None:
+            self._bare = {lexicon.normalise(raw) for raw in self.raws}
+        return self._bare
+
+    def repair(self, word: str, code: int, min_variant_code: int) -> Evidence | None:
+        """The best repair of `word` into a word of the file with at least
+        `min_variant_code`: a slip undone, else a dropped letter put back."""
+        best = None
+        for variant, kind in typo_variants(word):
+            if variant in self.bare:
+                variant_code = word_code(variant)
+                if variant_code >= min_variant_code and (best is None or variant_code > best.variant_code):
+                    best = Evidence(word, variant, kind, code, variant_code)
+        if best is not None:
+            return best
+        if len(word) not in self._shorter:
+            self._shorter[len(word)] = _longer_by_one(self.raws, len(word))
+        whole = self._shorter[len(word)].get(word)
+        if whole is None:
+            return None
+        whole = lexicon.normalise(whole)
+        variant_code = word_code(whole)
+        return Evidence(word, whole, DROPPED_LETTER, code, variant_code) if variant_code >= min_variant_code else None
