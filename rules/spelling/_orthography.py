@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from newslint import lexicon
 from newslint.arabic import ARABIC_LETTERS, DIACRITICS, TATWEEL
-from newslint.rules.spelling import _verdicts
+from newslint.rules.spelling import _context, _verdicts
 
 _WORD = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+")
 _WORD_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]")
@@ -110,8 +110,9 @@ def _worth_trying(word: str, index: int, other: str) -> bool:
         return word[:index] in _PREFIXES
     if other == "آ":
         return word[:index] in _PREFIXES or word[index - 1] in _MEDIAL_MADDA_AFTER
-    if other == "ئ":  # ي for ئ: next to an alif (قايمة, رياسة, فوايد)
-        return index > 0 and "ا" in word[index - 1:index + 2]
+    if other == "ئ":  # ي for ئ: next to an alif (قايمة, رياسة, فوايد) or another ي (رييس, البييية), or last (شاطي)
+        return index > 0 and ("ا" in word[index - 1:index + 2] or "ي" in (word[index - 1], word[index + 1:index + 2])
+                              or index == len(word) - 1)
     if other == "ؤ":
         return index > 0 and word[index - 1] in _MEDIAL_WAW_HAMZA_AFTER
     return True
@@ -241,10 +242,20 @@ def restores_omission(evidence: Evidence) -> bool:
 _ARTICLE = re.compile("^[وف]?[بكل]?ال|^[وف]?لل")
 
 
+def dotless_final_ya(evidence: Evidence) -> bool:
+    """A definite word ending in ى whose variant ends in ي: the final ي
+    written without its dots (the house style of many Egyptian sites:
+    المصرى, الانتخابى, بالتالى). Definite nouns and adjectives with a real
+    final ى exist (المستوى, الكبرى, السفلى, الغنى), so this is a choice with
+    its own margin (`dotless-ya-log-ratio`), not an omission."""
+    return (evidence.kind == ALIF_MAQSURA and evidence.word.endswith("ى") and evidence.variant.endswith("ي")
+            and _ARTICLE.match(evidence.word) is not None)
+
+
 # Words after which a capitalised-in-English word comes: a name follows.
 _TITLES = frozenset("""السيد السيدة الرئيس الشيخ الأستاذ الدكتور المدرب اللاعب الفنان الفنانة النائب النائبة الوزير
 الوزيرة العقيد العميد اللواء الجنرال المخرج الكاتب الشاعر المطرب المطربة الممثل الممثلة النجم الأمير الملك السفير
-الناطق القاضي المحامي الإعلامي الإعلامية ابن بن بنت أبو أبي أم""".split())
+الناطق القاضي المحامي الإعلامي الإعلامية ابن بن بنت أبو أبي أم سيدي مولاي بئر""".split())
 
 
 def _looks_like_name(word: str, previous: str, names: frozenset) -> bool:
@@ -306,6 +317,64 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     return (before.group(1) if before else ""), (after.group(1) if after else "")
 
 
+_LETTER_RUN = f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+"
+_SPACED_PREVIOUS = re.compile(f"({_LETTER_RUN})[ \t\u00a0]+$")
+_SPACED_NEXT = re.compile(f"[ \t\u00a0]+({_LETTER_RUN})")
+
+
+def phrase_neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words just before and after text[start:end] when only spaces
+    stand between ("" otherwise: a comma, a quote or a line break ends the
+    phrase)."""
+    before = _SPACED_PREVIOUS.search(text, max(0, start - 40), start)
+    after = _SPACED_NEXT.match(text, end)
+    return (before.group(1) if before else ""), (after.group(1) if after else "")
+
+
+def lookalike_of(word: str) -> tuple[str, str] | None:
+    """(conjunction, look-alike) for علي/إلي/الي/لدي, and وعلي, else None
+    (والي is the governor, ولدي "my son", فعلي "actual": no conjunction
+    there)."""
+    if word in _context.LOOKALIKES:
+        return "", word
+    if word == "وعلي":
+        return "و", "علي"
+    return None
+
+
+# After these the look-alike is a name: the following word must not be a
+# given name either ("علي حسن").
+_NAME_AFTER = frozenset({"بن", "ابن", "بنت"})
+CONTEXT_MIN_COUNT = 5
+CONTEXT_RATIO = 5
+
+
+def preposition_by_collocation(word: str, previous: str, following: str, names: frozenset,
+                               min_count: int = CONTEXT_MIN_COUNT, ratio: float = CONTEXT_RATIO):
+    """(preposition, why, confidence) when the word after a look-alike is
+    one the preposition takes in real news and the look-alike does not
+    ("علي متن": على متن 40 times, علي متن never), else None. When the
+    corpus has also seen the look-alike before that word (a name: "وقال
+    فرج علي أن"), the word before must take the preposition too ("أكد
+    علي أن": أكد على 30 times). Quiet before a given name or بن ("علي
+    حسن", "علي بن سالم": a full name). Words are bare; "" when a mark
+    other than a space stands between (a comma ends the phrase)."""
+    found = lookalike_of(word)
+    if found is None or not following or following in names or following in _NAME_AFTER:
+        return None
+    conjunction, lookalike = found
+    counts = _context.evidence(lookalike, previous if not conjunction else "", following)
+    if counts.after_preposition < max(min_count, ratio * (counts.after_lookalike + 1)):
+        return None
+    if counts.after_lookalike and counts.before_preposition < max(min_count, ratio * (counts.before_lookalike + 1)):
+        return None
+    times = "never" if counts.after_lookalike == 0 else f"{counts.after_lookalike} times"
+    why = (f"the news corpus writes \"{counts.preposition} {following}\" {counts.after_preposition} times and "
+           f"\"{lookalike} {following}\" {times}")
+    certainty = round(min(0.95, 1 - (counts.after_lookalike + 1) / (counts.after_preposition + 2)), 2)
+    return conjunction + counts.preposition, why, certainty
+
+
 def preposition_in_context(word: str, following: str) -> str | None:
     """على/إلى/لدى for علي/الي/إلي/لدي before a definite noun, else None."""
     if not following.startswith("ال") or word[-1:] != "ي":
@@ -330,10 +399,11 @@ def _lead(raw: str, min_variant_code: int):
     if len(bare) > MAX_WORD or _known_quiet(bare, min_variant_code):
         return None
     evidence = orthographic_evidence(bare, min_variant_code)
-    preposition = preposition_in_context(bare, "ال") is not None
+    preposition = lookalike_of(bare) is not None
     if evidence is None:
         return (bare, None, preposition, None) if preposition else None
-    return bare, evidence, preposition, _Change(restores_omission(evidence), swaps_seats(evidence))
+    return bare, evidence, preposition, _Change(restores_omission(evidence), swaps_seats(evidence),
+                                                dotless_final_ya(evidence))
 
 
 def _known_quiet(bare: str, min_variant_code: int) -> bool:
@@ -350,6 +420,7 @@ class _Change(NamedTuple):
 
     omission: bool
     seat_swap: bool
+    dotless_ya: bool
 
 
 class _Leads:

@@ -10,7 +10,7 @@ up. Words absent from the lexicon are still judged in full.
 
 The stored verdicts are only used when they were computed by the same code
 on the same table: the header carries a fingerprint of `_orthography.py`,
-`linter/lexicon.py` and the table's sha256 (blake2b), and a mismatch falls back to
+`_context.py`, `linter/lexicon.py` and the table's sha256 (blake2b), and a mismatch falls back to
 judging every word (slower, never wrong). `tests/test_spelling_verdicts.py`
 fails when the file is stale, naming the command that rebuilds it.
 
@@ -36,7 +36,8 @@ RESOURCE = ("newslint.rules.data", "lexicon/ar-verdicts.bin")
 def fingerprint() -> bytes:
     """What the verdicts depend on: the code that judges a word and the table."""
     digest = lexicon.blake2b_function()(digest_size=32)
-    for source in (Path(__file__).with_name("_orthography.py"), Path(lexicon.__file__)):
+    here = Path(__file__)
+    for source in (here.with_name("_orthography.py"), here.with_name("_context.py"), Path(lexicon.__file__)):
         digest.update(source.read_bytes())
     package, _ = lexicon.TABLE_RESOURCE
     sidecar = json.loads(resources.files(package).joinpath("lexicon/ar.json").read_text(encoding="utf-8"))
