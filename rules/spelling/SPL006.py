@@ -34,6 +34,9 @@ class OrthographicVariant(Rule):
     متضررة), unless, with only such a rare variant as evidence, the file
     writes the word twice alike and never the variant (a name: "سلاح
     شطاير", the Steyr rifle).
+    A word with clitics (و ف ب ل ك, ال) whose variant is in the lexicon but
+    too rare to be evidence alone takes its stem's evidence when the change
+    restores an omission ("وارساء": ارساء is 22x rarer than إرساء).
     A definite word ending in ى whose ي form is `dotless-ya-log-ratio` more
     frequent is a final ي written without its dots (المصرى, بالتالى: the
     house style of many sites; المستوى, السفلى keep their ى).

@@ -42,6 +42,10 @@ class Evidence(NamedTuple):
     kind: str
     code: int
     variant_code: int
+    stem: int = 0
+    """When the evidence is the stem's (`stem_evidence`): how many letters of
+    clitics stand before it; `code` and `variant_code` are then the stem's
+    and its variant's."""
 
     @property
     def zipf(self) -> float:
@@ -57,12 +61,14 @@ class Evidence(NamedTuple):
         return math.inf if self.code == 0 else (self.variant_code - self.code) / _SCALE
 
     def ratio_text(self) -> str:
+        word, variant = self.word[self.stem:], self.variant[self.stem:]
         if self.code == 0:
-            return (f"\"{self.word}\" is not in the lexicon and \"{self.variant}\" is common"
-                    f" (zipf {self.variant_zipf:.1f})")
-        ratio = 10 ** self.log_ratio
-        times = f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}"
-        return f"\"{self.word}\" is {times}x rarer than \"{self.variant}\""
+            said = f"\"{word}\" is not in the lexicon and \"{variant}\" is common (zipf {self.variant_zipf:.1f})"
+        else:
+            ratio = 10 ** self.log_ratio
+            times = f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}"
+            said = f"\"{word}\" is {times}x rarer than \"{variant}\""
+        return f"\"{self.word}\" is rarer than \"{self.variant}\" and its stem {said}" if self.stem else said
 
 
 # ------------------------------------------------------------ variants
@@ -177,8 +183,36 @@ def orthographic_evidence(word: str, min_variant_code: int = 60) -> Evidence | N
     (cached per word: a batch reuses most of its words)."""
     found = _best(word, orthographic_variants(word), frequent_forms(min_variant_code))
     if found is None and len(word) > 3:
-        return _absent_word_variant(word)
-    return found
+        found = _absent_word_variant(word)
+    return found or stem_evidence(word, min_variant_code)
+
+
+# Clitics before a stem, longest first: the conjunction, a preposition, the article.
+_CLITICS = sorted(_PREFIXES - {""}, key=len, reverse=True)
+
+
+def stem_evidence(word: str, min_variant_code: int) -> Evidence | None:
+    """The stem's evidence for a word with clitics ("وباسلوب": و ب + اسلوب,
+    10x rarer than أسلوب) when the whole word's variant is too rare to be
+    evidence alone (وبأسلوب, zipf 2.95): a prefixed form is rarer than its
+    stem, so the stem carries the frequencies. The whole variant must still
+    be in the lexicon and more frequent than the word, so a stem that only
+    looks prefixed (بارز: ب + ارز, أرز) stays quiet; and the change must
+    restore an omission (a hamza on a bare alif, a madda, ة after the
+    article): a choice between two written letters is the whole word's to
+    make ("للأجراء", for the wage earners, is no "للإجراء")."""
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            stem = word[len(clitic):]
+            found = _best(stem, orthographic_variants(stem), frequent_forms(min_variant_code))
+            if found is None:
+                continue
+            whole = clitic + found.variant
+            evidence = Evidence(word, whole, found.kind, found.code, found.variant_code, len(clitic))
+            if word_code(whole) > word_code(word) and restores_omission(evidence):
+                return evidence
+            return None
+    return None
 
 
 ABSENT_MIN_CODE = 40
