@@ -184,6 +184,6 @@ def test_a_known_phrase_needs_half_the_share():
         rows = ((1, 0, 1000 + i, 30, 29, 0),) + (((5, 2, key, 20, 19, flags),) if i < 5 else ())
         return f"site/{i}.txt", (900, _packed(rows))
 
-    options = SiteFurniture.defaults()  # min-share 0.5: 5 of 12 files is not enough without the prior
+    options = dict(SiteFurniture.defaults(), **{"min-share": 0.5})  # 5 of 12 files is not enough without the prior
     assert [set(t) for t in learn_folders([sketch(i, 7, PRIOR) for i in range(12)], options)[0].values()] == [{7}]
     assert [set(t) for t in learn_folders([sketch(i, 7, 0) for i in range(12)], options)[0].values()] == [set()]
