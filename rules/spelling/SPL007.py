@@ -6,7 +6,7 @@ from newslint import lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set
 from newslint.rules.spelling._orthography import (_WORD, MAX_WORD, Evidence, _best, _looks_like_name, _neighbours,
-                                                  _occurrences, frequent_forms, min_code, word_code)
+                                                  _occurrences, _Spellings, frequent_forms, min_code, word_code)
 
 TRANSPOSITION, DOUBLED_LETTER, DROPPED_LETTER = lexicon.TRANSPOSITION, lexicon.DOUBLED_LETTER, lexicon.DROPPED_LETTER
 
@@ -163,15 +163,17 @@ class TypingSlip(Rule):
         in_file_threshold = min(threshold, min_code(options["consistent-variant-zipf"]))
         max_code = round(options["max-word-zipf"] * lexicon.ZIPF_SCALE)
         raws = set(_WORD.findall(text))
-        in_file = _FileForms(raws)
-        for raw in raws:
+        quiet = _QUIET.words(options)
+        in_file = _FileForms(raws, text)
+        for raw in raws - quiet:  # most words were judged quiet in an earlier document: one set difference
             bare = lexicon.normalise(raw)
-            if not options["min-length"] <= len(bare) <= MAX_WORD:
-                continue
-            evidence = typo_evidence(bare, threshold, max_code)
+            evidence = None
+            if options["min-length"] <= len(bare) <= MAX_WORD:
+                evidence = typo_evidence(bare, threshold, max_code)
             if evidence is None or (evidence.code and evidence.log_ratio < options["rare-log-ratio"]):
-                continue  # a listed word needs a variant far more frequent: a rare word is often a word
-            consistent = bool(evidence.variant) and evidence.variant in in_file.bare
+                quiet.add(raw)  # a listed word needs a variant far more frequent: a rare word is often a word
+                continue
+            consistent = bool(evidence.variant) and evidence.variant in in_file
             if not evidence.variant:
                 evidence = in_file.repair(bare, evidence.code, in_file_threshold)
                 if evidence is None:
@@ -200,29 +202,42 @@ class TypingSlip(Rule):
         return hit(line, column, end, f"{why}; write \"{evidence.variant}\"", fix, confidence=certainty)
 
 
-class _FileForms:
+class _QuietWords:
+    """Words found quiet (no slip whatever the document: in the lexicon, too
+    short, or with no variant at all) per set of options, kept across the
+    documents of a process; bounded: forgotten past `limit`."""
+
+    def __init__(self, limit: int = 1 << 19):
+        self.limit = limit
+        self._sets: dict[tuple, set] = {}
+
+    def words(self, options) -> set:
+        key = tuple(sorted(options.items()))
+        quiet = self._sets.setdefault(key, set())
+        if len(quiet) > self.limit:
+            quiet.clear()
+        return quiet
+
+
+_QUIET = _QuietWords()
+
+
+class _FileForms(_Spellings):
     """The file's own words, for repairs only the file can vouch for: a swap
     or a doubled letter undone into a word the file writes, a dropped letter
     put back from a word the file writes whole (built lazily: most files have
     no absent word at all)."""
 
-    def __init__(self, raws: set):
-        self.raws = raws
-        self._bare = None
+    def __init__(self, raws: set, text: str):
+        super().__init__(raws, text)
         self._shorter: dict[int, dict] = {}
-
-    @property
-    def bare(self) -> set:
-        if self._bare is None:
-            self._bare = {lexicon.normalise(raw) for raw in self.raws}
-        return self._bare
 
     def repair(self, word: str, code: int, min_variant_code: int) -> Evidence | None:
         """The best repair of `word` into a word of the file with at least
         `min_variant_code`: a slip undone, else a dropped letter put back."""
         best = None
         for variant, kind in typo_variants(word):
-            if variant in self.bare:
+            if variant in self:
                 variant_code = word_code(variant)
                 if variant_code >= min_variant_code and (best is None or variant_code > best.variant_code):
                     best = Evidence(word, variant, kind, code, variant_code)
