@@ -72,3 +72,32 @@ def test_many_open_paragraphs_stay_linear():
 def test_the_cut_confidence_comes_from_its_log_odds():
     [f] = lint_text("العنوان\n\nوقع انفجار في المدينة مما أسفر\n\nالمصدر: وكالة\n", select=["TRN004"])
     assert 0.5 < f.confidence < 1.0 and "cut log-odds +1.5" in f.message and f.confidence == 0.82
+
+
+WORD_CUT = "العنوان\n\nوأكد أن هذه السيارات أصبحت تعمد إلى التنظم في أرتال على حد تعبي\n\nالمصدر: وكالة\n"
+
+
+def test_word_cut_inside_names_the_completed_form():
+    [f] = lint_text(WORD_CUT, select=["TRN004"])
+    assert 'stops inside a word: "تعبي" is not in the sentence statistics but "تعبيره" was seen' in f.message
+    assert f.confidence == 0.8 and "log-odds" not in f.message
+
+
+def test_min_completion_count_option():
+    off = {"rules": {"TRN004": {"min-completion-count": 0}}}
+    strict = {"rules": {"TRN004": {"min-completion-count": 100000}}}
+    assert lint_text(WORD_CUT, select=["TRN004"])
+    assert not lint_text(WORD_CUT, select=["TRN004"], config_data=off)
+    assert not lint_text(WORD_CUT, select=["TRN004"], config_data=strict)
+
+
+def test_completion_of_a_known_or_foreign_word_is_none():
+    from newslint import sentence_stats
+    from newslint.rules.truncation._stats import word_cut_inside
+
+    table = sentence_stats.default()
+    assert table.completion("تعبي") == ("تعبيره", table.lookup("تعبيره").ends + table.lookup("تعبيره").not_ends)
+    assert table.completion("مدينة") is None  # in the table: a whole word
+    assert table.completion("سقانص") is None  # nothing extends it
+    assert word_cut_inside("faceboo", 1) is None and word_cut_inside("10", 1) is None  # Arabic letters only
+    assert word_cut_inside("بـ", 1) is None  # a proclitic set apart keeps its tatweel

@@ -25,7 +25,7 @@ import math
 import re
 
 from newslint import sentence_stats
-from newslint.arabic import SENTENCE_END
+from newslint.arabic import ARABIC_LETTERS, SENTENCE_END
 from newslint.zones import BODY, LIST_ITEM, SUBHEADING
 
 # The lines a cut is judged on, and the lines that may continue a sentence.
@@ -38,6 +38,12 @@ _LAST_STOP = re.compile(f"[{_FINAL}](?=[^{_FINAL}]*$)")
 _TABLE_MARK = re.compile(r"[*•▪●►:]|\d\s*[-–]\s*\d|\s[-–—/]\s")
 _MIN_SENTENCE_WORDS = 3   # a shorter open tail is a signature or initials
 _MAX_NUMBER_SHARE = 0.25  # a tail with more numbers than this is a table row
+# A word cut inside: Arabic letters only (numbers fold to 0 and Latin words
+# are names and addresses), at least 2 letters (a one-letter last word is
+# left alone, above), and 1-3 letters short of a form of the table.
+_ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
+_MIN_CUT_WORD = 2
+_MAX_MISSING_LETTERS = 3
 
 
 # ------------------------------------------------------------- evidence
@@ -117,6 +123,20 @@ def open_paragraphs(doc):
             continue
         last = sentence_stats.WORD.findall(tail)[-1]
         yield number, last, next_first_word(doc, number)
+
+
+def word_cut_inside(last: str, min_count: int) -> tuple[str, int] | None:
+    """(form, times seen) when `last` looks like a word cut inside: it is
+    not in the sentence statistics, while the table has a form seen at
+    least `min_count` times that is `last` with 1-3 more letters ("تعبي" /
+    "تعبيره" 290, "دينا" / "دينار" 543); else None. A scraper that cuts
+    at a character limit leaves such stumps; the end statistics cannot see
+    them (an unknown word scores 0)."""
+    key = sentence_stats.normalise(last)
+    if min_count <= 0 or len(key) < _MIN_CUT_WORD or not _ARABIC_WORD.fullmatch(key):
+        return None
+    found = sentence_stats.default().completion(last, _MAX_MISSING_LETTERS)
+    return found if found and found[1] >= min_count else None
 
 
 def continues(following: str) -> bool:
