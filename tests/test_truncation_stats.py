@@ -101,3 +101,14 @@ def test_completion_of_a_known_or_foreign_word_is_none():
     assert table.completion("سقانص") is None  # nothing extends it
     assert word_cut_inside("faceboo", 1) is None and word_cut_inside("10", 1) is None  # Arabic letters only
     assert word_cut_inside("بـ", 1) is None  # a proclitic set apart keeps its tatweel
+
+
+def test_a_lone_letter_after_a_word_is_a_word_cut():
+    from newslint.rules.truncation._stats import lone_letter_after_word
+
+    [f] = lint_text("العنوان\n\nوتبين الصورة الأصلية أن حجاب الفتاة كان باللون ا\n\nالمصدر: وكالة\n", select=["TRN004"])
+    assert 'stops inside a word: it ends on the lone letter "ا" after a word' in f.message
+    assert lone_letter_after_word(["الحر", "ا"]) and lone_letter_after_word(["الحر", "و"])
+    assert not lone_letter_after_word(["12", "ن"])  # points after a number
+    assert not lone_letter_after_word(["أن", "ا"])  # a two-letter word before: initials or particles
+    assert not lone_letter_after_word(["الحر", "5"])  # a digit

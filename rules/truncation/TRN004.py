@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from newslint import sentence_stats
 from newslint.rule import Rule, hit
-from newslint.rules.truncation._stats import (confidence_of, continues, last_word_span, open_paragraphs,
-                                               rate, word_cut_inside)
+from newslint.rules.truncation._stats import (confidence_of, continues, cut_word_evidence, last_word_span,
+                                               open_paragraphs, rate)
 
 # The confidence of a word cut inside (no log-odds to take it from): the 4
 # such findings on the corpus were all real cuts (docs/truncation.md).
@@ -22,7 +22,9 @@ class CutSentence(Rule):
       "the sentence ended" and "the next paragraph continues it";
     - the last word was cut inside: it is not in the table, but the table
       has a form seen at least `min-completion-count` times that is the
-      same word with 1-3 more letters ("تعبي" / "تعبيره").
+      same word with 1-3 more letters ("تعبي" / "تعبيره"), or it is a lone
+      Arabic letter after a word of 3+ letters ("... كان باللون ا"; after
+      a number a letter is an abbreviation, "12 ن", and is left alone).
 
     Why: a scraper that stops early, or a CMS that clips a paragraph, leaves
     half sentences ("... مما أسفر", "... بعد مغادرة") that TRN001's fixed
@@ -37,12 +39,13 @@ class CutSentence(Rule):
     alone). A break whose next paragraph continues the sentence is TRN005's,
     not this rule's. The confidence of a statistics finding is the logistic
     of the cut log-odds (+1.5: 0.82); of a word cut inside, 0.8 (the 4 on
-    the corpus were all real, docs/truncation.md).
+    the corpus were all real, docs/truncation.md; the corpus has no lone
+    letter after a word at the end of a paragraph).
 
     Tune: `min-score` (log-odds; higher is stricter) and
     `min-completion-count` (higher is stricter; 0 turns the word-cut
-    evidence off). Both defaults were chosen on the tune half of the
-    held-out set (bench/heldout.py, bench/word_cuts.py; docs/truncation.md).
+    evidence, stump and lone letter, off). Both defaults were chosen on
+    the tune half (bench/heldout.py, bench/word_cuts.py; docs/truncation.md).
 
     Fires: "... وقع انفجار في المدينة مما أسفر" as the last paragraph
     ("أسفر" ends a sentence 0 times in 101: cut log-odds +1.5), and
@@ -71,12 +74,10 @@ class CutSentence(Rule):
                 why, odds, confidence = (f"paragraph stops mid-sentence: {rate(last, 'end')}",
                                          f" (cut log-odds {score:+.1f})", confidence_of(score))
             else:
-                completed = word_cut_inside(last, options["min-completion-count"])
-                if completed is None:
+                evidence = cut_word_evidence(last, options["min-completion-count"])
+                if evidence is None:
                     continue
-                why = (f'paragraph stops inside a word: "{last}" is not in the sentence statistics '
-                       f'but "{completed[0]}" was seen {completed[1]} times')
-                odds, confidence = "", _WORD_CUT_CONFIDENCE
+                why, odds, confidence = f"paragraph stops inside a word: {evidence}", "", _WORD_CUT_CONFIDENCE
             after = "the article ends here" if following is None else \
                 f"the next paragraph starts a new sentence ({rate(following, 'start')})"
             start, end = last_word_span(doc, number, last)

@@ -13,8 +13,10 @@ paragraphs and lines the zone parser took for sub-headings (a short cut lede
 looks like one), never the headline, source or tags lines, list items, or
 anything appended after the article. A paragraph that is not a sentence is
 left alone, on evidence in its own text: a tail of one or two words after
-its last full stop (a signature, "هاجر النوالي", initials "ع ب م"), or a
-table (bullets "*", scores "3-0", "label : 10 دنانير", mostly numbers).
+its last full stop (a signature, "هاجر النوالي", initials "ع ب م"), a
+one-letter abbreviation after a number ("12 ن"), or a table (bullets "*",
+scores "3-0", "label : 10 دنانير", mostly numbers). A lone Arabic letter
+after a word is kept: it is a word cut after its first letter (TRN004).
 
 This module holds the evidence TRN004-TRN006 share (where a paragraph
 ends, what follows it, how to say it); each rule is in its own file.
@@ -73,10 +75,22 @@ def looks_like_sentence(tail: str) -> bool:
     """False for a tail that is a signature, initials, a table row, or ends
     on a one-letter abbreviation."""
     words = sentence_stats.WORD.findall(tail)
-    if len(words) < _MIN_SENTENCE_WORDS or all(len(w) <= 2 for w in words) or len(words[-1]) == 1:
-        return False  # a signature, initials, or an abbreviation last ("12 ن": points)
+    if len(words) < _MIN_SENTENCE_WORDS or all(len(w) <= 2 for w in words):
+        return False  # a signature or initials
+    if len(words[-1]) == 1 and not lone_letter_after_word(words):
+        return False  # an abbreviation last ("12 ن": points), or a digit
     numbers = sum(w[0].isdigit() for w in words)
     return numbers <= _MAX_NUMBER_SHARE * len(words) and not _TABLE_MARK.search(tail)
+
+
+def lone_letter_after_word(words: list[str]) -> bool:
+    """True when the last of `words` is one Arabic letter right after an
+    Arabic word of 3+ letters: the first letter of a word cut inside
+    ("... كما أن ا"), or a conjunction or preposition written apart ("و",
+    "ب"). Abbreviations of one letter follow numbers ("12 ن", "2017 م")."""
+    before, last = (sentence_stats.normalise(w) for w in words[-2:])
+    return len(last) == 1 and bool(_ARABIC_WORD.fullmatch(last)) and len(before) >= 3 \
+        and bool(_ARABIC_WORD.fullmatch(before))
 
 
 def next_first_word(doc, number: int) -> str | None:
@@ -137,6 +151,20 @@ def word_cut_inside(last: str, min_count: int) -> tuple[str, int] | None:
         return None
     found = sentence_stats.default().completion(last, _MAX_MISSING_LETTERS)
     return found if found and found[1] >= min_count else None
+
+
+def cut_word_evidence(last: str, min_count: int) -> str | None:
+    """Why `last`, the last word of an open paragraph that reads as a
+    sentence, looks cut inside, or None: a lone letter (after a word, as
+    `open_paragraphs` only yields then) or a stump a frequent form extends."""
+    if min_count <= 0:
+        return None
+    if len(sentence_stats.normalise(last)) == 1:
+        return f'it ends on the lone letter "{last}" after a word'
+    found = word_cut_inside(last, min_count)
+    if found is None:
+        return None
+    return f'"{last}" is not in the sentence statistics but "{found[0]}" was seen {found[1]} times'
 
 
 def continues(following: str) -> bool:
