@@ -99,6 +99,7 @@ def test_completion_of_a_known_or_foreign_word_is_none():
     assert table.completion("تعبي") == ("تعبيره", table.lookup("تعبيره").ends + table.lookup("تعبيره").not_ends)
     assert table.completion("مدينة") is None  # in the table: a whole word
     assert table.completion("سقانص") is None  # nothing extends it
+    assert table.completion("سوري")[0] == "سوريا" and word_cut_inside("سوري", 10) is None  # only an ending
     assert word_cut_inside("faceboo", 1) is None and word_cut_inside("10", 1) is None  # Arabic letters only
     assert word_cut_inside("بـ", 1) is None  # a proclitic set apart keeps its tatweel
 

@@ -22,7 +22,9 @@ class CutSentence(Rule):
       "the sentence ended" and "the next paragraph continues it";
     - the last word was cut inside: it is not in the table, but the table
       has a form seen at least `min-completion-count` times that is the
-      same word with 1-3 more letters ("تعبي" / "تعبيره"), or it is a lone
+      same word with 1-3 more letters ("تعبي" / "تعبيره"; when the
+      commonest such form only adds an inflection ending, "سوري" /
+      "سوريا", the word is whole and left alone), or it is a lone
       Arabic letter after a word of 3+ letters ("... كان باللون ا"; after
       a number a letter is an abbreviation, "12 ن", and is left alone).
 

@@ -46,6 +46,14 @@ _MAX_NUMBER_SHARE = 0.25  # a tail with more numbers than this is a table row
 _ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
 _MIN_CUT_WORD = 2
 _MAX_MISSING_LETTERS = 3
+# Endings that make a whole word of a whole word (feminine, accusative,
+# nisba, pronouns, plural and dual): when the commonest completion only adds
+# one of them, the last word is a word in its own right ("محدود" /
+# "محدودة", "سوري" / "سورية"), not a stump. On the tune half this cut the
+# word-cut evidence on real sentence ends from 0.73 % to 0.20 % for 0.06 of
+# its recall (docs/truncation.md).
+_INFLECTION_ENDINGS = frozenset(("ة", "ا", "ه", "ي", "ية", "ها", "هم", "هما", "ات", "ين", "ون", "ان",
+                                 "يه", "يا", "تها"))
 
 
 # ------------------------------------------------------------- evidence
@@ -141,16 +149,19 @@ def open_paragraphs(doc):
 
 def word_cut_inside(last: str, min_count: int) -> tuple[str, int] | None:
     """(form, times seen) when `last` looks like a word cut inside: it is
-    not in the sentence statistics, while the table has a form seen at
-    least `min_count` times that is `last` with 1-3 more letters ("تعبي" /
-    "تعبيره" 290, "دينا" / "دينار" 543); else None. A scraper that cuts
-    at a character limit leaves such stumps; the end statistics cannot see
-    them (an unknown word scores 0)."""
+    not in the sentence statistics, while the commonest form of the table
+    that is `last` with 1-3 more letters was seen at least `min_count`
+    times and adds more than an inflection ending ("تعبي" / "تعبيره" 290,
+    "دينا" / "دينار" 543); else None. A scraper that cuts at a character
+    limit leaves such stumps; the end statistics cannot see them (an
+    unknown word scores 0)."""
     key = sentence_stats.normalise(last)
     if min_count <= 0 or len(key) < _MIN_CUT_WORD or not _ARABIC_WORD.fullmatch(key):
         return None
     found = sentence_stats.default().completion(last, _MAX_MISSING_LETTERS)
-    return found if found and found[1] >= min_count else None
+    if found is None or found[1] < min_count or found[0][len(key):] in _INFLECTION_ENDINGS:
+        return None
+    return found
 
 
 def cut_word_evidence(last: str, min_count: int) -> str | None:
