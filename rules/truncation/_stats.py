@@ -27,7 +27,7 @@ import math
 import re
 
 from newslint import sentence_stats
-from newslint.arabic import ARABIC_LETTERS, SENTENCE_END
+from newslint.arabic import ARABIC_LETTERS, DIACRITICS, SENTENCE_END, TATWEEL
 from newslint.zones import BODY, LIST_ITEM, SUBHEADING
 
 # The lines a cut is judged on, and the lines that may continue a sentence.
@@ -45,6 +45,7 @@ _MAX_NUMBER_SHARE = 0.25  # a tail with more numbers than this is a table row
 # left alone, above), and 1-3 letters short of a form of the table.
 _ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
 _MIN_CUT_WORD = 2
+_LONE_LETTER = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}][،,؛;]?\\s+[{ARABIC_LETTERS}][{DIACRITICS}]*$")
 _MAX_MISSING_LETTERS = 3
 # Endings that make a whole word of a whole word (feminine, accusative,
 # nisba, pronouns, plural and dual): when the commonest completion only adds
@@ -85,20 +86,22 @@ def looks_like_sentence(tail: str) -> bool:
     words = sentence_stats.WORD.findall(tail)
     if len(words) < _MIN_SENTENCE_WORDS or all(len(w) <= 2 for w in words):
         return False  # a signature or initials
-    if len(words[-1]) == 1 and not lone_letter_after_word(words):
+    if len(words[-1]) == 1 and not lone_letter_after_word(tail):
         return False  # an abbreviation last ("12 ن": points), or a digit
     numbers = sum(w[0].isdigit() for w in words)
     return numbers <= _MAX_NUMBER_SHARE * len(words) and not _TABLE_MARK.search(tail)
 
 
-def lone_letter_after_word(words: list[str]) -> bool:
-    """True when the last of `words` is one Arabic letter right after an
-    Arabic word of 3+ letters: the first letter of a word cut inside
-    ("... كما أن ا"), or a conjunction or preposition written apart ("و",
-    "ب"). Abbreviations of one letter follow numbers ("12 ن", "2017 م")."""
-    before, last = (sentence_stats.normalise(w) for w in words[-2:])
-    return len(last) == 1 and bool(_ARABIC_WORD.fullmatch(last)) and len(before) >= 3 \
-        and bool(_ARABIC_WORD.fullmatch(before))
+def lone_letter_after_word(tail: str) -> bool:
+    """True when `tail` ends on one Arabic letter set off by a space from
+    an Arabic word of 3+ letters: the first letter of a word cut inside
+    ("... كان باللون ا"), or a conjunction or preposition written apart
+    ("و", "ب"). Abbreviations of one letter follow numbers ("12 ن",
+    "2017 م") or a slash ("كلم/س")."""
+    if not _LONE_LETTER.search(tail):
+        return False
+    before = sentence_stats.normalise(sentence_stats.WORD.findall(tail)[-2])
+    return len(before) >= 3 and bool(_ARABIC_WORD.fullmatch(before))
 
 
 def next_first_word(doc, number: int) -> str | None:
