@@ -114,3 +114,27 @@ def test_a_lone_letter_after_a_word_is_a_word_cut():
     assert not lone_letter_after_word("وأضاف الوزير أن ا")  # a two-letter word before: initials or particles
     assert not lone_letter_after_word("بسرعة 50 كلم/س")  # a unit after a slash
     assert not lone_letter_after_word("بسرعة تبلغ الحر 5")  # a digit
+
+
+def test_word_cuts_bench_cuts_inside_a_word():
+    import sys
+    from random import Random
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from heldout.articles import Article
+    from word_cuts import cut_inside_word, findings_on
+
+    from newslint.rules.truncation.TRN004 import CutSentence
+
+    text = ("عنوان الخبر\n\nأعلنت وزارة الصحة اليوم عن انطلاق حملة وطنية للتلقيح ضد الحمى في كامل الولايات.\n"
+            "وأكد المدير الجهوي للصحة أن الحملة ستتواصل طيلة شهر كامل بمشاركة الإطارات الطبية.\n\n"
+            "المصدر: وكالة\n")
+    article = Article("a.txt", text)
+    for seed in range(20):
+        copy, line = cut_inside_word(article, Random(seed), last=True)
+        body = copy.split("\n")[line - 1]
+        stump = body.split()[-1]
+        assert line == 4 and "المصدر" not in copy  # the last paragraph, nothing after it
+        assert any(w.startswith(stump) and w != stump for w in text.split())  # a word cut inside
+    options = {"min-score": 1.0, "min-completion-count": 10}
+    assert findings_on(CutSentence(), text, options) == set()  # the article itself is clean

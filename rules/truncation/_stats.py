@@ -41,8 +41,8 @@ _TABLE_MARK = re.compile(r"[*•▪●►:]|\d\s*[-–]\s*\d|\s[-–—/]\s")
 _MIN_SENTENCE_WORDS = 3   # a shorter open tail is a signature or initials
 _MAX_NUMBER_SHARE = 0.25  # a tail with more numbers than this is a table row
 # A word cut inside: Arabic letters only (numbers fold to 0 and Latin words
-# are names and addresses), at least 2 letters (a one-letter last word is
-# left alone, above), and 1-3 letters short of a form of the table.
+# are names and addresses), at least 2 letters (one letter alone is judged
+# by `lone_letter_after_word`), and 1-3 letters short of a form of the table.
 _ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
 _MIN_CUT_WORD = 2
 _LONE_LETTER = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}][،,؛;]?\\s+[{ARABIC_LETTERS}][{DIACRITICS}]*$")
@@ -98,9 +98,10 @@ def lone_letter_after_word(tail: str) -> bool:
     ("... كان باللون ا"), or a conjunction or preposition written apart
     ("و", "ب"). Abbreviations of one letter follow numbers ("12 ن",
     "2017 م") or a slash ("كلم/س")."""
-    if not _LONE_LETTER.search(tail):
+    words = sentence_stats.WORD.findall(tail)
+    if len(words) < 2 or not _LONE_LETTER.search(tail):
         return False
-    before = sentence_stats.normalise(sentence_stats.WORD.findall(tail)[-2])
+    before = sentence_stats.normalise(words[-2])
     return len(before) >= 3 and bool(_ARABIC_WORD.fullmatch(before))
 
 
