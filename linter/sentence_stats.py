@@ -17,6 +17,7 @@ negative means the form rarely ends (starts) a sentence.
 """
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 import math
@@ -95,6 +96,7 @@ class SentenceStats:
     def __init__(self, header: dict, forms: dict[str, FormStats]):
         self.header = header
         self.forms = forms
+        self._sorted: list[str] | None = None  # the forms in order, for `completion`
 
     def lookup(self, word: str) -> FormStats | None:
         return self.forms.get(normalise(word))
@@ -106,6 +108,30 @@ class SentenceStats:
     def start_logodds(self, word: str) -> float:
         stats = self.lookup(word)
         return stats.start if stats else 0.0
+
+    def completion(self, word: str, max_extra: int = 3) -> tuple[str, int] | None:
+        """The commonest form of the table that is `word` (normalised) with
+        1 to `max_extra` more letters at its end, and how often it was seen
+        (ends + not_ends); None when `word` is itself in the table or no
+        form extends it. Evidence that a word was cut inside: "تعبي" is
+        not in the table, "تعبيره" was seen 290 times. The sorted list of
+        forms is made on the first call (a few milliseconds)."""
+        key = normalise(word)
+        if not key or key in self.forms:
+            return None
+        if self._sorted is None:
+            self._sorted = sorted(self.forms)
+        best = None
+        for index in range(bisect.bisect_right(self._sorted, key), len(self._sorted)):
+            form = self._sorted[index]
+            if not form.startswith(key):
+                break
+            if len(form) - len(key) <= max_extra:
+                stats = self.forms[form]
+                seen = stats.ends + stats.not_ends
+                if best is None or seen > best[1]:
+                    best = (form, seen)
+        return best
 
     def looks_cut(self, last_word: str, next_first_word: str | None = None) -> tuple[float, str]:
         """Evidence that a paragraph break after `last_word` is a cut.

@@ -2,56 +2,85 @@ from __future__ import annotations
 
 from newslint import sentence_stats
 from newslint.rule import Rule, hit
-from newslint.rules.truncation._stats import (confidence_of, continues, last_word_span, open_paragraphs,
-                                               rate)
+from newslint.rules.truncation._stats import (confidence_of, continues, cut_word_evidence, last_word_span,
+                                               open_paragraphs, rate)
+
+# The confidence of a word cut inside (no log-odds to take it from): the 4
+# such findings on the corpus were all real cuts (docs/truncation.md).
+_WORD_CUT_CONFIDENCE = 0.8
 
 
 class CutSentence(Rule):
     """A body paragraph cut in the middle of a sentence (sentence statistics).
 
     What: a paragraph of the article that stops without closing punctuation
-    where the sentence-end statistics say the sentence was cut: its last
-    word rarely ends a sentence, and the article ends there or the next
-    paragraph starts a new sentence. The score is `looks_cut(last, next)`
-    of `newslint.sentence_stats`: the log-odds of "cut" against "the
-    sentence ended" and "the next paragraph continues it".
+    where the sentence-end statistics say the sentence was cut, and the
+    article ends there or the next paragraph starts a new sentence. Two
+    kinds of evidence, either is enough:
+    - the last word rarely ends a sentence: the score is `looks_cut(last,
+      next)` of `newslint.sentence_stats`, the log-odds of "cut" against
+      "the sentence ended" and "the next paragraph continues it";
+    - the last word was cut inside: it is not in the table, but the table
+      has a form seen at least `min-completion-count` times that is the
+      same word with 1-3 more letters ("تعبي" / "تعبيره"; when the
+      commonest such form only adds an inflection ending, "سوري" /
+      "سوريا", the word is whole and left alone), or it is a lone
+      Arabic letter after a word of 3+ letters ("... كان باللون ا"; after
+      a number a letter is an abbreviation, "12 ن", and is left alone).
 
     Why: a scraper that stops early, or a CMS that clips a paragraph, leaves
     half sentences ("... مما أسفر", "... بعد مغادرة") that TRN001's fixed
-    word list cannot see: most cuts end on a noun or a verb.
+    word list cannot see: most cuts end on a noun or a verb. A cut at a
+    character limit leaves half a word ("... على حد تعبي"), which the end
+    statistics cannot score (an unknown word is 0, "no evidence").
 
     Evidence: the table's counts for the last word (and for the next
-    paragraph's first word), quoted in the message; the zones (body
-    paragraphs only); the paragraph's own text (signatures, initials and
-    table rows are not sentences and are left alone). A break whose next
-    paragraph continues the sentence is TRN005's, not this rule's. The
-    finding's confidence is the logistic of the cut log-odds (+1.5: 0.82).
+    paragraph's first word), or for the completed form, quoted in the
+    message; the zones (body paragraphs only); the paragraph's own text
+    (signatures, initials and table rows are not sentences and are left
+    alone). A break whose next paragraph continues the sentence is TRN005's,
+    not this rule's. The confidence of a statistics finding is the logistic
+    of the cut log-odds (+1.5: 0.82); of a word cut inside, 0.8 (the 4 on
+    the corpus were all real, docs/truncation.md; the corpus has no lone
+    letter after a word at the end of a paragraph).
 
-    Tune: `min-score` (log-odds; higher is stricter). The default was chosen
-    on the tune half of the held-out set (docs/truncation.md).
+    Tune: `min-score` (log-odds; higher is stricter) and
+    `min-completion-count` (higher is stricter; 0 turns the word-cut
+    evidence, stump and lone letter, off). Both defaults were chosen on
+    the tune half (bench/heldout.py, bench/word_cuts.py; docs/truncation.md).
 
     Fires: "... وقع انفجار في المدينة مما أسفر" as the last paragraph
-    ("أسفر" ends a sentence 0 times in 101: cut log-odds +1.5).
+    ("أسفر" ends a sentence 0 times in 101: cut log-odds +1.5), and
+    "... من أجل إرهاب الدوريات الأمنية على حد تعبي" ("تعبيره" seen 290 times).
     Does not fire: "... في مختلف المجالات." or "... تجهيزات هذه المدرسة.
-    هاجر النوالي" (a signature after the full stop).
+    هاجر النوالي" (a signature after the full stop), nor "... في الفسحة
+    الشاطئية سقانص" (a place name not in the table that no frequent form
+    extends).
     """
 
     code = "TRN004"
     name = "cut-sentence"
     category = "truncation"
     options = {"min-score": {"type": "number", "default": 1.0,
-                             "description": "log-odds of a cut (looks_cut) a paragraph needs to be reported"}}
+                             "description": "log-odds of a cut (looks_cut) a paragraph needs to be reported"},
+               "min-completion-count": {"type": "integer", "minimum": 0, "default": 10,
+                                        "description": "times the completed form of a last word missing from the "
+                                                       "table must be seen to report a word cut inside (0: off)"}}
 
     def check(self, doc, options):
         for number, last, following in open_paragraphs(doc):
             if following is not None and continues(following):
                 continue  # the next paragraph goes on with the sentence: TRN005's
             score, _ = sentence_stats.looks_cut(last, following)
-            if score < options["min-score"]:
-                continue
-            start, end = last_word_span(doc, number, last)
+            if score >= options["min-score"]:
+                why, odds, confidence = (f"paragraph stops mid-sentence: {rate(last, 'end')}",
+                                         f" (cut log-odds {score:+.1f})", confidence_of(score))
+            else:
+                evidence = cut_word_evidence(last, options["min-completion-count"])
+                if evidence is None:
+                    continue
+                why, odds, confidence = f"paragraph stops inside a word: {evidence}", "", _WORD_CUT_CONFIDENCE
             after = "the article ends here" if following is None else \
                 f"the next paragraph starts a new sentence ({rate(following, 'start')})"
-            yield hit(number, start, end,
-                      f"paragraph stops mid-sentence: {rate(last, 'end')}, and {after} "
-                      f"(cut log-odds {score:+.1f})", confidence=confidence_of(score))
+            start, end = last_word_span(doc, number, last)
+            yield hit(number, start, end, f"{why}, and {after}{odds}", confidence=confidence)
