@@ -16,6 +16,18 @@ def _system(ch: str) -> str:
     return "arabic-indic" if "\u0660" <= ch <= "\u0669" else "persian"
 
 
+_LATIN_AFTER = re.compile(r"[A-Za-z]")
+_LATIN_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*[ -]?$")
+
+
+def _in_latin_name(text: str, start: int, end: int) -> bool:
+    """A number glued to a Latin letter ("5.5G", "A17") or right after a
+    Latin word ("Wi-Fi 7", "COP 28"): part of a name that keeps its 0-9
+    digits in any article."""
+    return _LATIN_AFTER.match(text, end) is not None or \
+        _LATIN_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 class MixedDigitSystems(Rule):
     """Western, Arabic-Indic and Persian digits mixed in one file.
 
@@ -27,8 +39,13 @@ class MixedDigitSystems(Rule):
     different strings; mixed systems are a sign of text pasted from
     different sources.
 
+    A number glued to a Latin letter or right after a Latin word ("5.5G",
+    "Wi-Fi 7") belongs to a name that keeps its 0-9 digits in any article,
+    and is not counted.
+
     Fires: "في عام 2020 ... في عام ٢٠٢١". Does not fire: an article that
-    writes every number as 0-9 (or every number as ٠-٩).
+    writes every number as 0-9 (or every number as ٠-٩), or "معيار Wi-Fi 7"
+    in an article that writes its other numbers ٠-٩.
     """
 
     code = "NUM001"
@@ -42,6 +59,8 @@ class MixedDigitSystems(Rule):
         for line in doc.lines:
             for m in _NUMBER.finditer(line.text):
                 systems = {_system(ch) for ch in m.group() if ch.isdigit()}
+                if systems == {"western"} and _in_latin_name(line.text, m.start(), m.end()):
+                    continue  # "5.5G", "Wi-Fi 7": the digits belong to a Latin name and stay 0-9
                 numbers.append((line.number, m, systems))
         totals = Counter(s for _, _, systems in numbers for s in systems)
         if not numbers:

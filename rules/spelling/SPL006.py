@@ -1,12 +1,26 @@
 from __future__ import annotations
 
+import re
+
 from newslint import lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set
 from newslint.rules.spelling._orthography import (_LEADS, _MARKS, _WORD, Evidence, _Change, _looks_like_name,
+                                                  TA_MARBUTA, in_name_slot, short_word_final_hamza, swaps_seats,
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
                                                   _tanween_alif, confidence, min_code, phrase_neighbours,
                                                   preposition_by_collocation, preposition_in_context)
+
+
+_FORM_IV_WITH_PRONOUN = re.compile("^[وف]?أ.{2,4}ت(?:ها|ه|هم|هما|هن|كم|نا|ني)$")
+
+
+def _form_iv_verb(evidence: Evidence) -> bool:
+    """أ for إ on a word that reads as a Form IV verb with an object pronoun
+    ("التي أزالتها طهران", "أدارتها الإعلامية"): the verbal noun with a
+    pronoun (إزالتها, إدارتها) is spelled alike but for the seat, so the
+    word is right as a verb whatever the lexicon prefers."""
+    return swaps_seats(evidence) and _FORM_IV_WITH_PRONOUN.match(evidence.word) is not None
 
 
 class OrthographicVariant(Rule):
@@ -51,7 +65,12 @@ class OrthographicVariant(Rule):
     seen the look-alike before that word (a name: "فرج علي أن"), the word
     before must take the preposition as strongly ("أكد علي أن"). Without
     that evidence they are flagged only before a word with ال in a file
-    that never writes the preposition. Names stay quiet: a word after a given name
+    that never writes the preposition. Names and verbs stay quiet: a word
+    after a role ("الشابة سما") or before its Latin spelling in brackets
+    ("إليف شافاق (Elif Shafak)"); a word of two letters that only lacks
+    a final ء ("شي" is Xi), unless the file writes the variant; a Form IV verb with a pronoun ("التي أزالتها
+    طهران" is no إزالتها); a verb ending in alif with the pronoun ه ("رعاه
+    الله") needs the strong ratio. Also a word after a given name
     ("محمد علي") or after a title when it has no article ("السيد علي"), a
     short word next to other short words (spelled-out Latin: "اف ام"), and
     an alif carrying tanween ("شرّاً" is no "شراء"). Hamzat wasl written إ
@@ -127,8 +146,8 @@ class OrthographicVariant(Rule):
             return True  # التى, الذى, فى: frequent only because people type them so
         if change.dotless_ya:
             return evidence.log_ratio >= (needed or options["dotless-ya-log-ratio"])
-        if change.seat_swap:
-            return False
+        if change.seat_swap or (evidence.kind == TA_MARBUTA and evidence.word.endswith("اه")):
+            return False  # a verb ending in alif with the pronoun ه: رعاه (الله), دعاه
         return evidence.zipf < options["valid-zipf"] and evidence.log_ratio >= (needed or options["choice-log-ratio"])
 
     @staticmethod
@@ -149,9 +168,11 @@ class OrthographicVariant(Rule):
         # a file that writes the preposition right elsewhere means علي the name here (علي العريض)
         if preposition and preposition not in forms:
             return preposition, f"\"{raw}\" before \"{following}\" should be the preposition \"{preposition}\"", 0.9
-        if context_only or _tanween_alif(raw, evidence):
-            return None
         in_document = evidence.variant in forms
+        if context_only or _tanween_alif(raw, evidence) or _form_iv_verb(evidence) or \
+                (short_word_final_hamza(evidence) and not in_document) or \
+                in_name_slot(bare, lexicon.normalise(previous), text, start + len(raw)):
+            return None
         why = evidence.ratio_text() + (f", and the file writes \"{evidence.variant}\" elsewhere" if in_document else "")
         return evidence.variant, f"{why} ({evidence.kind})", confidence(evidence, in_document)
 

@@ -5,8 +5,9 @@ from functools import lru_cache
 from newslint import lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set
-from newslint.rules.spelling._orthography import (_WORD, MAX_WORD, Evidence, _best, _looks_like_name, _neighbours,
-                                                  _occurrences, _Spellings, frequent_forms, min_code, word_code)
+from newslint.rules.spelling._orthography import (_WORD, MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
+                                                  _neighbours, _occurrences, _Spellings, frequent_forms, min_code,
+                                                  without_clitics, word_code)
 
 TRANSPOSITION, DOUBLED_LETTER, DROPPED_LETTER = lexicon.TRANSPOSITION, lexicon.DOUBLED_LETTER, lexicon.DROPPED_LETTER
 
@@ -80,22 +81,12 @@ def _longer_by_one(words, length: int) -> dict[str, str]:
 
 
 
-# Nouns that introduce a named place or institution across the Arab world's
-# administrative vocabularies: an unknown word after them is its name
-# (ولاية "ارليس", بعمادة سلتة, بمدرسة الذكارة).
-_PLACE_TITLES = frozenset("""ولاية محافظة مدينة منطقة قرية بلدة بلدية معتمدية عمادة جهة إقليم اقليم مقاطعة ناحية
-قضاء مديرية دائرة حي شارع نهج طريق ساحة سوق شاطئ ميناء مطار ملعب مدرسة معهد جامعة كلية مستشفى مصحة جبل واد وادي
-جزيرة بحيرة سد دوار مخيم عاصمة""".split())
-
-
 def _names_a_place_or_person(word: str, previous: str) -> bool:
     """An unknown word right after a given name or a title ("عزوز الاصرم"
     is not, "محمد الاصرم" is), or after a noun that introduces a place,
-    with its clitics (بعمادة, وبمدينة)."""
+    an institution or an outlet, with its clitics (بعمادة, وبمدينة)."""
     bare = lexicon.normalise(previous)
-    stem = bare[1:] if bare[:1] in "وف" and len(bare) > 3 else bare
-    stem = stem[1:] if stem[:1] in "بل" and len(stem) > 3 else stem
-    return bare in _PLACE_TITLES or stem in _PLACE_TITLES or \
+    return bare in NAMING_NOUNS or without_clitics(bare) in NAMING_NOUNS or \
         _looks_like_name(word, previous, _data_set("given_names.txt"))
 
 

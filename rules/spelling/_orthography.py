@@ -302,6 +302,46 @@ def _looks_like_name(word: str, previous: str, names: frozenset) -> bool:
     return title and _ARTICLE.match(word) is None
 
 
+# Nouns that introduce a named place, institution or outlet across the Arab
+# world's administrative and press vocabularies: the next word, without the
+# article, is its name (وكالة وفا, بمدينة سلا, بعمادة سلتة).
+NAMING_NOUNS = frozenset("""ولاية محافظة مدينة منطقة قرية بلدة بلدية معتمدية عمادة جهة إقليم اقليم مقاطعة ناحية
+قضاء مديرية دائرة حي شارع نهج طريق ساحة سوق شاطئ ميناء مطار ملعب مدرسة معهد جامعة كلية مستشفى مصحة جبل واد وادي
+جزيرة بحيرة سد دوار مخيم عاصمة وكالة صحيفة جريدة قناة إذاعة مجلة موقع شركة حزب جمعية مؤسسة منظمة مجموعة فرقة نادي
+فريق مهرجان حركة""".split())
+# Roles and professions written before a person's name ("الشابة سما", "الروائية إليف").
+_ROLES = frozenset("""الشاب الشابة الروائي الروائية الكاتبة الصحفي الصحفية المذيع المذيعة المغني المغنية الباحث
+الباحثة الطبيب الطبيبة المهندس النجمة اللاعبة المدربة الرسام الرسامة المصور المصورة الناشط الناشطة""".split())
+_LATIN_IN_BRACKETS = re.compile(r"\s*[(\[]\s*[A-Za-z]")
+
+
+def without_clitics(word: str) -> str:
+    """A bare word without a leading و/ف and then ب/ل (بعمادة, وبمدينة)."""
+    word = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    return word[1:] if word[:1] in "بل" and len(word) > 3 else word
+
+
+def in_name_slot(word: str, previous: str, text: str, end: int) -> bool:
+    """True when a word without the article stands where a person's name
+    stands: after a role ("الشابة سما", "الروائية إليف"), or before its
+    Latin spelling in brackets ("إليف شافاق (Elif Shafak)" is two words
+    on; the next word is enough: "Wi-Fi" counts too). `previous` is bare."""
+    if _ARTICLE.match(word):
+        return False
+    if previous in _ROLES or without_clitics(previous) in _ROLES:
+        return True
+    after = _NEXT_WORD.match(text, end)
+    at = after.end() if after else end
+    return _LATIN_IN_BRACKETS.match(text, at) is not None or _LATIN_IN_BRACKETS.match(text, end) is not None
+
+
+def short_word_final_hamza(evidence: Evidence) -> bool:
+    """ء added after a word of two letters (شي): short transliterated names
+    end so (Xi), so only the file's own spelling of the variant is evidence
+    enough. From three letters on the lexicon decides (شرا is شراء)."""
+    return len(evidence.word) <= 2 and evidence.variant == evidence.word + "ء"
+
+
 def _tanween_alif(raw: str, evidence: Evidence) -> bool:
     """"شرًّا" / "شراً": the tanween shows the alif carries it, so no ء was
     dropped after it (شراء)."""
