@@ -6,6 +6,7 @@ import re
 from newslint.arabic import SENTENCE_END, TATWEEL
 from newslint.rule import Rule, hit
 from newslint.rules.truncation._common import DANGLING, body_paragraphs
+from newslint.rules.truncation._stats import continues, next_first_word
 
 _SHORT = re.compile(r"^\S{1,2}$")
 
@@ -33,6 +34,11 @@ class DanglingEnd(Rule):
     Why: the scraper or the source cut the text; a half sentence in a
     training set or a summary is worse than none.
 
+    A paragraph whose next paragraph goes on with the sentence (its first
+    word is likelier inside a sentence than at its start: "... وذلك في" /
+    "إطار ...") is a paragraph broken in two, TRN005's, not a cut: on other
+    sites most of this rule's alarms were such breaks.
+
     Fires: "... موضحا أنه سيتم أن" / "... مطلع الشهر الجاري. و".
     Does not fire: "... في مختلف المجالات." or "وقال في هذا الصدد:", or an
     SMS footer "أرسل كلمة أخبار في رسالة قصيرة إلى" (its short code was a
@@ -53,6 +59,9 @@ class DanglingEnd(Rule):
                 continue
             if len(words) == 2 and _SHORT.match(words[0]) and len(last) <= 2 and not last.endswith(TATWEEL):
                 continue  # initials such as "س ب"
+            following = next_first_word(doc, number)
+            if following is not None and continues(following):
+                continue  # the next paragraph goes on with the sentence: a broken paragraph (TRN005), not a cut
             column = len(doc.line(number).text.rstrip()) - len(last) + 1
             yield hit(number, column, column + len(last),
                       f"paragraph ends on \"{last}\", a word a sentence cannot end on: the text looks cut "
