@@ -1,0 +1,111 @@
+"""BLP005 (furniture-by-form): page furniture recognised from its form in one file."""
+from __future__ import annotations
+
+import re
+
+from newslint.arabic import SENTENCE_END, fold
+from newslint.rule import Rule, delete_line, hit
+from newslint.rules.boilerplate._common import _line_span, _quote
+from newslint.zones import BODY, LIST_ITEM, SUBHEADING
+
+_JUDGED = (BODY, SUBHEADING, LIST_ITEM)
+_MAX_WORDS = 25
+_WORD = re.compile(r"[^\W\d_]+")
+# Words of web-page controls, in the CMS languages Arabic sites are built with
+# (folded, lower-cased): a line of nothing else is a control strip.
+_CONTROLS = frozenset("""next previous prev share tweet print email e-mail home comments comment reply read more
+related tags tag login register subscribe follow like back top menu search close open loading video photo photos
+gallery suivant précédent partager imprimer accueil commentaires lire plus retour haut
+التالي السابق التاليه السابقه مشاركه شارك طباعه تعليق تعليقات الرئيسيه المزيد اقرا اقرء ذات صله عوده الاعلي
+فيسبوك تويتر واتساب تلغرام لينكدان انستغرام يوتيوب ارسال""".split())
+# A call to contact or follow (folded): with a short code, a number, a link or a
+# handle after it, the line addresses the reader of the page, not of the news.
+_CALL = re.compile(r"(?:^|\s)(?:ل?ل?تواصل|ارسل|اتصل|تابع|تابعوا|تابعونا|اشترك|اشتركوا|حمل|سجل|ل?لاشتراك|لمتابعه|"
+                   r"انضم|انضموا|راسلنا|راسلونا)(?:\s|$)")
+_CONTACT = re.compile(r"\d{3,}|https?://|www\.|@\w|\.com\b")
+_HEADLINE_WORDS = 3   # a headline of fewer words is too short to be recognised inside another line
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text).lower())
+
+
+def _repeats_headline(text: str, headline: list[str]) -> bool:
+    """The line holds the headline, word for word, and something more (a
+    label: "رابط الخبر بصحيفة سبق: <headline>", "شارك: <headline>")."""
+    if len(headline) < _HEADLINE_WORDS:
+        return False
+    words = _words(text)
+    if len(words) <= len(headline):
+        return False
+    needle, hay = " ".join(headline), " ".join(words)
+    return needle in hay
+
+
+def furniture_form(text: str, headline: list[str]) -> str | None:
+    """What the line is by its form, or None."""
+    words = _words(text)
+    if not words or len(words) > _MAX_WORDS:
+        return None
+    if all(w in _CONTROLS for w in words):
+        return "a strip of page controls"
+    if _repeats_headline(text, headline):
+        return "the headline repeated under a label (a back-link or share line)"
+    folded = fold(text).lower()
+    if _CALL.search(folded) and _CONTACT.search(text):
+        return "a call to contact or follow the site, with a number, link or handle"
+    return None
+
+
+class FurnitureByForm(Rule):
+    """A line of the article that is page furniture by its form, in one file.
+
+    What: a short line (at most 25 words) of the article that does not end
+    like a sentence and is one of: a strip of page controls ("Next
+    Previous", "شارك | طباعة"), the article's own headline repeated under a
+    label ("رابط الخبر بصحيفة الوئام: <the headline>", a back-link or share
+    line), or a call to contact or follow the site with a short code, a
+    number, a link or a handle ("للتواصل أرسل كلمة خبر إلى 88888").
+
+    Why: BLP004 learns a site's furniture from many of its files; a
+    pre-commit run or a batch of a few files of a new site has no such
+    evidence, and these forms are furniture on any site.
+
+    Evidence: the line's form alone: its words against the vocabulary of
+    web-page controls in the languages Arab sites' CMSs use (Arabic,
+    English, French); the document's own headline; a call verb with a
+    contact (digits, URL, @handle). A line ending in sentence punctuation is
+    text, not furniture. Confidence 0.9 for the headline and the controls,
+    0.8 for a call.
+
+    Tune: select or ignore it; BLP003 holds the phrase list, BLP004 the
+    batch.
+
+    Fires: "رابط الخبر بصحيفة سبق: ارتفاع أسعار النفط" under the article
+    "ارتفاع أسعار النفط"; "Next Previous"; "للتواصل أرسل كلمة خبر إلى
+    88888".
+    Does not fire: "وأرسل الوزير رسالة إلى نظيره الفرنسي." (a sentence), or
+    "تابع المنتخب تدريباته أمس" (no contact).
+
+    Fix (unsafe): delete the line.
+    """
+
+    code = "BLP005"
+    name = "furniture-by-form"
+    category = "boilerplate"
+    fixable = "unsafe"
+
+    def check(self, doc, options):
+        zones = doc.zones
+        headline = _words(doc.line(zones.headline).text) if zones.headline else []
+        for number, kind in enumerate(zones.kinds, 1):
+            if kind not in _JUDGED or not zones.in_article(number):
+                continue
+            text = doc.line(number).text.strip()
+            if not text or text[-1] in SENTENCE_END:
+                continue
+            what = furniture_form(text, headline)
+            if what:
+                start, end = _line_span(doc, number)
+                yield hit(number, start, end, f"page furniture, {what}: \"{_quote(text)}\"",
+                          delete_line(number), confidence=0.8 if what.startswith("a call") else 0.9)
