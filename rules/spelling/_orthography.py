@@ -116,9 +116,8 @@ def _worth_trying(word: str, index: int, other: str) -> bool:
         return word[:index] in _PREFIXES
     if other == "آ":
         return word[:index] in _PREFIXES or word[index - 1] in _MEDIAL_MADDA_AFTER
-    if other == "ئ":  # ي for ئ: next to an alif (قايمة, رياسة, فوايد) or another ي (رييس, البييية), or last (شاطي)
-        return index > 0 and ("ا" in word[index - 1:index + 2] or "ي" in (word[index - 1], word[index + 1:index + 2])
-                              or index == len(word) - 1)
+    if other == "ئ":  # ي for ئ anywhere but first (قايمة, رييس, الاستيناف, شاطي); ؤ for ئ next to an alif
+        return index > 0 and (word[index] == "ي" or "ا" in word[index - 1:index + 2])
     if other == "ؤ":
         return index > 0 and word[index - 1] in _MEDIAL_WAW_HAMZA_AFTER
     return True
@@ -138,6 +137,9 @@ def orthographic_variants(word: str):
                 yield word[:index] + other + word[index + 1:], kind
     if len(word) > 1 and word[-1] in _DROPPED_HAMZA_AFTER:
         yield word + "ء", HAMZA
+    at = word.find("اا", 1)
+    if at > 0:  # a hamza on the line dropped between two alifs: الإجراات, اعتداات (plurals in -اءات)
+        yield word[:at + 1] + "ء" + word[at + 1:], HAMZA
 
 
 @lru_cache(maxsize=4)
@@ -245,7 +247,7 @@ _BARE = {"ا", "ي", "و", ""}
 
 def changed_letters(evidence: Evidence) -> tuple[str, str]:
     """(letter of the word, letter of the variant) at the one place they
-    differ; ("", "ء") for a hamza added at the end."""
+    differ; ("", "ء") for a hamza added (at the end, or between two alifs)."""
     word, variant = evidence.word, evidence.variant
     if len(variant) > len(word):
         return "", "ء"
