@@ -60,7 +60,8 @@ class NumberGluedToWord(Rule):
     ("جالكسي أس6", "إتش5إن6"), a word glued to the same digits more than once
     in the document while the word never stands alone in it ("فرانس24" ...
     "لفرانس24"), or digits the document also
-    writes after a Latin word ("نوت7 (Galaxy Note 7)"). Tune with
+    writes after a Latin word ("نوت7 (Galaxy Note 7)"), or an outlet's name on
+    the source line ("المصدر: مدار21"). Tune with
     `_LETTER_NAMES`. A single "بنسبة20" with no such sign still fires.
 
     Why: tokenizers keep "2020على" as one token, so neither the year nor the
@@ -98,6 +99,9 @@ class NumberGluedToWord(Rule):
             return
         names = _names_glued([(word, m.group()) for _, m, word in before], set(_ARABIC_WORD.findall(text)))
         latin = _latin_numbers(text)
+        source = set(doc.zones.source_lines)
         for word_start, m, word in before:
+            if source and doc.position(word_start)[0] in source:
+                continue  # "المصدر: مدار21": the outlet's own name
             if (word, m.group()) not in names and m.group() not in latin:
                 yield glued_hit(doc, word_start, m.end(), m.start(), "word glued to the number after it")

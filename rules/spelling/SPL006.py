@@ -4,9 +4,9 @@ import re
 
 from newslint import lexicon
 from newslint.rule import Rule, hit, replace
-from newslint.rules.spelling._common import _data_set
+from newslint.rules.spelling._common import _data_set, on_source_line
 from newslint.rules.spelling._orthography import (_LEADS, _MARKS, _WORD, Evidence, _Change, _looks_like_name,
-                                                  TA_MARBUTA, in_name_slot, short_word_final_hamza, swaps_seats,
+                                                  TA_MARBUTA, in_name_slot, needs_the_file, swaps_seats,
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
                                                   _tanween_alif, confidence, min_code, phrase_neighbours,
                                                   preposition_by_collocation, preposition_in_context)
@@ -123,6 +123,8 @@ class OrthographicVariant(Rule):
             if len(starts) > 1 and self.rare_absent(evidence, options) and evidence.variant not in forms:
                 continue  # an unknown word written twice alike is a name ("سلاح شطاير", Steyr), not a slip
             for start in starts:
+                if on_source_line(doc, start):
+                    continue  # "المصدر: وكالة وفا": the outlet's own name
                 found = self._judge(text, start, raw, bare, evidence, context_only, forms, names)
                 if found:
                     yield self._hit(doc, start, raw, *found)
@@ -170,7 +172,7 @@ class OrthographicVariant(Rule):
             return preposition, f"\"{raw}\" before \"{following}\" should be the preposition \"{preposition}\"", 0.9
         in_document = evidence.variant in forms
         if context_only or _tanween_alif(raw, evidence) or _form_iv_verb(evidence) or \
-                (short_word_final_hamza(evidence) and not in_document) or \
+                (not in_document and needs_the_file(evidence, lexicon.normalise(previous), following)) or \
                 in_name_slot(bare, lexicon.normalise(previous), text, start + len(raw)):
             return None
         why = evidence.ratio_text() + (f", and the file writes \"{evidence.variant}\" elsewhere" if in_document else "")

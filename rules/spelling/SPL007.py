@@ -4,7 +4,7 @@ from functools import lru_cache
 
 from newslint import lexicon
 from newslint.rule import Rule, hit, replace
-from newslint.rules.spelling._common import _data_set
+from newslint.rules.spelling._common import _data_set, on_source_line
 from newslint.rules.spelling._orthography import (_WORD, MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
                                                   _neighbours, _occurrences, _Spellings, frequent_forms, min_code,
                                                   without_clitics, word_code)
@@ -171,8 +171,8 @@ class TypingSlip(Rule):
                     continue
                 consistent = True
             starts = _occurrences(text, raw)
-            if len(starts) != 1:
-                continue  # the same spelling twice: a name, not a slip
+            if len(starts) != 1 or on_source_line(doc, starts[0]):
+                continue  # the same spelling twice: a name, not a slip; the source line names an outlet
             previous, _ = _neighbours(text, starts[0], starts[0] + len(raw))
             if _names_a_place_or_person(bare, previous):
                 continue

@@ -7,6 +7,7 @@ from importlib import resources
 import re
 
 from newslint.arabic import ARABIC_LETTERS, DIACRITICS, TATWEEL
+from newslint.zones import SOURCE
 
 A = ARABIC_LETTERS
 
@@ -71,3 +72,9 @@ STYLE_ELLIPSES = 3
 
 def ellipses_are_punctuation(text: str) -> bool:
     return len(_ELLIPSIS.findall(text)) >= STYLE_ELLIPSES
+
+
+def on_source_line(doc, offset: int) -> bool:
+    """True when text offset `offset` is on a source line ("المصدر: وكالة
+    وفا"): the outlet's name there is its own spelling, not a slip."""
+    return doc.zones.kind(doc.position(offset)[0]) == SOURCE
