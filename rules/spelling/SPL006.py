@@ -6,7 +6,7 @@ from newslint import lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
 from newslint.rules.spelling._orthography import (_LEADS, _MARKS, _WORD, Evidence, _Change, _looks_like_name,
-                                                  TA_MARBUTA, in_name_slot, needs_the_file, swaps_seats,
+                                                  TA_MARBUTA, in_name_slot, lookalike_of, needs_the_file, swaps_seats,
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
                                                   _tanween_alif, confidence, min_code, phrase_neighbours,
                                                   preposition_by_collocation, preposition_in_context)
@@ -160,7 +160,7 @@ class OrthographicVariant(Rule):
         if _looks_like_name(bare, previous, names) or _spelled_letters(bare, previous, following):
             return None
         following = lexicon.normalise(following)
-        collocation = None if _MARKS.search(raw) else \
+        collocation = None if lookalike_of(bare) is None or _MARKS.search(raw) else \
             preposition_by_collocation(bare, *map(lexicon.normalise, phrase_neighbours(text, start, start + len(raw))),
                                        names)  # "عليَّ" with its marks is the pronoun form, not a slip
         if collocation is not None:

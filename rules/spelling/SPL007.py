@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
 
 from newslint import lexicon
@@ -66,18 +67,22 @@ def typo_evidence(word: str, min_variant_code: int, max_code: int = 0) -> Eviden
     return found or Evidence(word, "", DROPPED_LETTER, code, 0)
 
 
-def _longer_by_one(words, length: int) -> dict[str, str]:
-    """shorter form -> word, for the file's words of `length` + 1 letters
-    with one letter dropped: a dropped letter is undone from the file's own
-    vocabulary (36 insertions per position against the lexicon cost too much).
-    The alif of a leading ال is never taken for dropped: لمنتمين ("for
-    members") is the preposition before an indefinite noun, not المنتمين."""
-    shorter = {}
-    for word in words:
-        if len(word) == length + 1:
-            for index in range(1 if word.startswith("ال") else 0, len(word)):
-                shorter.setdefault(word[:index] + word[index + 1:], word)
-    return shorter
+def _wholes_of(word: str, longer):
+    """The words of `longer` (the file's words one letter longer than
+    `word`) that are `word` with one letter put back: a dropped letter is
+    undone from the file's own vocabulary (36 insertions per position
+    against the lexicon cost too much). The alif of a leading ال is never
+    taken for dropped: لمنتمين ("for members") is the preposition before an
+    indefinite noun, not المنتمين. A dropped letter leaves one end of the
+    word as it was, which filters most candidates with two comparisons."""
+    for whole in longer:
+        if whole[0] != word[0] and whole[-1] != word[-1]:
+            continue
+        at = 0
+        while at < len(word) and word[at] == whole[at]:
+            at += 1
+        if word[at:] == whole[at + 1:] and not (at == 0 and whole.startswith("ال")):
+            yield whole
 
 
 
@@ -221,7 +226,7 @@ class _FileForms(_Spellings):
 
     def __init__(self, raws: set, text: str):
         super().__init__(raws, text)
-        self._shorter: dict[int, dict] = {}
+        self._by_length: dict[int, list] | None = None
 
     def repair(self, word: str, code: int, min_variant_code: int) -> Evidence | None:
         """The best repair of `word` into a word of the file with at least
@@ -234,11 +239,13 @@ class _FileForms(_Spellings):
                     best = Evidence(word, variant, kind, code, variant_code)
         if best is not None:
             return best
-        if len(word) not in self._shorter:
-            self._shorter[len(word)] = _longer_by_one(self.raws, len(word))
-        whole = self._shorter[len(word)].get(word)
-        if whole is None:
-            return None
-        whole = lexicon.normalise(whole)
-        variant_code = word_code(whole)
-        return Evidence(word, whole, DROPPED_LETTER, code, variant_code) if variant_code >= min_variant_code else None
+        if self._by_length is None:
+            self._by_length = defaultdict(list)
+            for raw in self.raws:
+                self._by_length[len(raw)].append(raw)
+        for whole in _wholes_of(word, self._by_length.get(len(word) + 1, ())):
+            whole = lexicon.normalise(whole)
+            variant_code = word_code(whole)
+            if variant_code >= min_variant_code and (best is None or variant_code > best.variant_code):
+                best = Evidence(word, whole, DROPPED_LETTER, code, variant_code)
+        return best
