@@ -202,3 +202,22 @@ def join_score(last: str, following: str) -> float:
     table = sentence_stats.default()
     e, s = table.end_logodds(last), table.start_logodds(following)
     return -s - (max(e, 0.0) + math.log1p(math.exp(-abs(e))))
+
+
+HABIT_MIN_WORDS = 8  # shorter lines are captions, sub-headings or signatures, not the writer's paragraphs
+
+
+def closing_habit(doc) -> int:
+    """How many body paragraphs of at least 8 words the article closes with
+    sentence-final punctuation, or 0 when two or more stop open: a writer
+    who closes every other paragraph makes an open one unlikely to be a
+    sentence that simply ended."""
+    closed = opened = 0
+    for _number, text, _kind in article_lines(doc, (BODY,)):
+        if len(text.split()) < HABIT_MIN_WORDS:
+            continue
+        if text[-1] in SENTENCE_END:
+            closed += 1
+        else:
+            opened += 1
+    return closed if opened <= 1 else 0
