@@ -53,7 +53,9 @@ class OrthographicVariant(Rule):
     restores an omission ("وارساء": ارساء is 22x rarer than إرساء).
     A definite word ending in ى whose ي form is `dotless-ya-log-ratio` more
     frequent is a final ي written without its dots (المصرى, بالتالى: the
-    house style of many sites; المستوى, السفلى keep their ى).
+    house style of many sites; المستوى, السفلى keep their ى); so is an
+    imperfect verb of the third person at `dotless-ya-verb-log-ratio`
+    (يحتوى, يعنى; يمنى, the right hand, is 0.98 and stays).
     Consistency: when the file writes the variant elsewhere the margins drop
     to `consistent-log-ratio`; and a file that writes على right elsewhere
     has علي the name before a definite noun ("علي العريض").
@@ -99,6 +101,7 @@ class OrthographicVariant(Rule):
         "valid-zipf": {"type": "number", "default": 3.5},
         "strong-log-ratio": {"type": "number", "default": 1.3},
         "dotless-ya-log-ratio": {"type": "number", "default": 0.75},
+        "dotless-ya-verb-log-ratio": {"type": "number", "default": 1.0},
         "consistent-log-ratio": {"type": "number", "default": 0.3},
         "min-length": {"type": "integer", "minimum": 1, "default": 2},
     }
@@ -147,7 +150,8 @@ class OrthographicVariant(Rule):
         if evidence.log_ratio >= options["strong-log-ratio"]:
             return True  # التى, الذى, فى: frequent only because people type them so
         if change.dotless_ya:
-            return evidence.log_ratio >= (needed or options["dotless-ya-log-ratio"])
+            margin = options["dotless-ya-log-ratio" if change.dotless_ya == "definite" else "dotless-ya-verb-log-ratio"]
+            return evidence.log_ratio >= (needed or margin)
         if change.seat_swap or (evidence.kind == TA_MARBUTA and evidence.word.endswith("اه")):
             return False  # a verb ending in alif with the pronoun ه: رعاه (الله), دعاه
         return evidence.zipf < options["valid-zipf"] and evidence.log_ratio >= (needed or options["choice-log-ratio"])

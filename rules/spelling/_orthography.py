@@ -278,14 +278,24 @@ def restores_omission(evidence: Evidence) -> bool:
 _ARTICLE = re.compile("^[وف]?[بكل]?ال|^[وف]?لل")
 
 
-def dotless_final_ya(evidence: Evidence) -> bool:
-    """A definite word ending in ى whose variant ends in ي: the final ي
-    written without its dots (the house style of many Egyptian sites:
-    المصرى, الانتخابى, بالتالى). Definite nouns and adjectives with a real
-    final ى exist (المستوى, الكبرى, السفلى, الغنى), so this is a choice with
-    its own margin (`dotless-ya-log-ratio`), not an omission."""
-    return (evidence.kind == ALIF_MAQSURA and evidence.word.endswith("ى") and evidence.variant.endswith("ي")
-            and _ARTICLE.match(evidence.word) is not None)
+_IMPERFECT_HE = re.compile("^[وف]?ي")
+
+
+def dotless_final_ya(evidence: Evidence) -> str:
+    """"definite" or "verb" for a word ending in ى whose variant ends in ي,
+    when it is a definite word or an imperfect verb of the third person
+    (يحتوى, يعنى): the final ي written without its dots (the house style of
+    many Egyptian sites: المصرى, بالتالى, يجرى); "" otherwise. Words with a
+    real final ى exist (المستوى, السفلى, الغنى; يسعى, يبقى, and يمنى, the
+    right hand), so this is a choice with its own margins
+    (`dotless-ya-log-ratio`, `dotless-ya-verb-log-ratio`), not an omission.
+    Forms V and VI in the past start with ت and end in ى (تفادى, تعاطى,
+    توخى): those are left alone."""
+    if evidence.kind != ALIF_MAQSURA or not evidence.word.endswith("ى") or not evidence.variant.endswith("ي"):
+        return ""
+    if _ARTICLE.match(evidence.word) is not None:
+        return "definite"
+    return "verb" if _IMPERFECT_HE.match(evidence.word) and len(evidence.word) >= 4 else ""
 
 
 # Words after which a capitalised-in-English word comes: a name follows.
@@ -527,7 +537,7 @@ class _Change(NamedTuple):
 
     omission: bool
     seat_swap: bool
-    dotless_ya: bool
+    dotless_ya: str
 
 
 class _Leads:
