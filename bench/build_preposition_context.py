@@ -41,6 +41,8 @@ BUILD_HALF = "tune"
 DEFAULT_TARBALL = ROOT.parent / "shared" / "corpus" / "ant-jawhara.tar.gz"
 DEFAULT_OUT = ROOT / "rules" / "data" / "preposition_context.tsv"
 WORD = re.compile("[\u0621-\u064a\u064b-\u065f\u0640\u0670]+")
+# و is a conjunction before these only: والي is the governor, ولدي "my son".
+_CONJOINED = frozenset({"على", "علي", "إلى", "الى"})
 # Anything but letters, marks and spaces between two words breaks the phrase.
 PHRASE_BREAK = re.compile("[^\u0621-\u064a\u064b-\u065f\u0640\u0670\\s]+")
 
@@ -49,14 +51,15 @@ def count_pairs(texts) -> Counter:
     """(side, form, neighbour) -> count for the forms of FORMS: the word
     after them (side "after") and the word before them ("before"), when
     only spaces stand between (a comma ends the phrase: "الحاج علي، أن").
-    وعلى / وعلي count as على / علي."""
+    وعلى / وعلي / وإلى / والى count as على / علي / إلى / الى (والي, the
+    governor, and ولدي, my son, are words of their own)."""
     pairs = Counter()
     for text in texts:
         for line in text.split("\n"):
             for phrase in PHRASE_BREAK.split(line):
                 words = [normalise(w) for w in WORD.findall(phrase)]
                 for index, word in enumerate(words):
-                    form = word[1:] if word[:1] == "و" and word[1:] in FORMS else word
+                    form = word[1:] if word[:1] == "و" and word[1:] in _CONJOINED else word
                     if form not in FORMS:
                         continue
                     if index + 1 < len(words):

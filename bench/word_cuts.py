@@ -95,7 +95,7 @@ def main(argv=None) -> int:
           f"{len(controls)} controls (the same articles uncut), TRN004 min-score {args.min_score}")
     print(f"{'min-completion-count':>20}  " + "  ".join(f"{c:>12}" for c in copies) + "  control findings")
     for count in args.min_completion_count:
-        options = {"min-score": args.min_score, "min-completion-count": count}
+        options = dict(CutSentence.defaults(), **{"min-score": args.min_score, "min-completion-count": count})
         recalls = [sum(line in findings_on(rule, text, options) for text, line in made) / len(made)
                    for made in copies.values()]
         false = sum(len(findings_on(rule, text, options)) for text in controls)

@@ -18,11 +18,13 @@ related tags tag login register subscribe follow like back top menu search close
 gallery suivant précédent partager imprimer accueil commentaires lire plus retour haut
 التالي السابق التاليه السابقه مشاركه شارك طباعه تعليق تعليقات الرئيسيه المزيد اقرا اقرء ذات صله عوده الاعلي
 فيسبوك تويتر واتساب تلغرام لينكدان انستغرام يوتيوب ارسال""".split())
-# A call to contact or follow (folded): with a short code, a number, a link or a
-# handle after it, the line addresses the reader of the page, not of the news.
-_CALL = re.compile(r"(?:^|\s)(?:ل?ل?تواصل|ارسل|اتصل|تابع|تابعوا|تابعونا|اشترك|اشتركوا|حمل|سجل|ل?لاشتراك|لمتابعه|"
+# A call to contact or follow (folded): ending on a short code, a link or a
+# handle, the line addresses the reader of the page, not of the news.
+_CALL = re.compile(r"(?:^|\s)(?:ل?ل?تواصل|ارسل|اتصل|تابع|تابعوا|تابعونا|اشترك|اشتركوا|ل?لاشتراك|لمتابعه|"
                    r"انضم|انضموا|راسلنا|راسلونا)(?:\s|$)")
-_CONTACT = re.compile(r"\d{3,}|https?://|www\.|@\w|\.com\b")
+_CONTACT_END = re.compile(r"(?:(?<![\d.,])\d{4,6}|https?://\S+|www\.\S+|@\w+|\S+\.com)\W*$")
+_YEAR = re.compile(r"(?:19|20)\d\d\W*$")
+_LABEL = re.compile(r"[:|]")
 _HEADLINE_WORDS = 3   # a headline of fewer words is too short to be recognised inside another line
 
 
@@ -31,15 +33,16 @@ def _words(text: str) -> list[str]:
 
 
 def _repeats_headline(text: str, headline: list[str]) -> bool:
-    """The line holds the headline, word for word, and something more (a
-    label: "رابط الخبر بصحيفة سبق: <headline>", "شارك: <headline>")."""
+    """The line is a label, a colon (or a bar) and the headline, word for
+    word ("رابط الخبر بصحيفة سبق: <headline>", "شارك | <headline>"); a
+    sub-heading that contains the headline's words ("أسباب ارتفاع أسعار
+    النفط") is no such line."""
     if len(headline) < _HEADLINE_WORDS:
         return False
-    words = _words(text)
-    if len(words) <= len(headline):
+    mark = _LABEL.search(text)
+    if mark is None or not _words(text[:mark.start()]):
         return False
-    needle, hay = " ".join(headline), " ".join(words)
-    return needle in hay
+    return _words(text[mark.end():]) == headline
 
 
 def furniture_form(text: str, headline: list[str]) -> str | None:
@@ -52,7 +55,7 @@ def furniture_form(text: str, headline: list[str]) -> str | None:
     if _repeats_headline(text, headline):
         return "the headline repeated under a label (a back-link or share line)"
     folded = fold(text).lower()
-    if _CALL.search(folded) and _CONTACT.search(text):
+    if _CALL.search(folded) and _CONTACT_END.search(text) and not _YEAR.search(text):
         return "a call to contact or follow the site, with a number, link or handle"
     return None
 
@@ -62,10 +65,11 @@ class FurnitureByForm(Rule):
 
     What: a short line (at most 25 words) of the article that does not end
     like a sentence and is one of: a strip of page controls ("Next
-    Previous", "شارك | طباعة"), the article's own headline repeated under a
-    label ("رابط الخبر بصحيفة الوئام: <the headline>", a back-link or share
-    line), or a call to contact or follow the site with a short code, a
-    number, a link or a handle ("للتواصل أرسل كلمة خبر إلى 88888").
+    Previous", "شارك | طباعة"), the article's own headline after a label
+    and a colon or bar ("رابط الخبر بصحيفة الوئام: <the headline>", a
+    back-link or share line), or a call to contact or follow the site that
+    ends on a short code (4-6 digits, not a year), a link or a handle
+    ("للتواصل أرسل كلمة خبر إلى 88888").
 
     Why: BLP004 learns a site's furniture from many of its files; a
     pre-commit run or a batch of a few files of a new site has no such
@@ -73,8 +77,8 @@ class FurnitureByForm(Rule):
 
     Evidence: the line's form alone: its words against the vocabulary of
     web-page controls in the languages Arab sites' CMSs use (Arabic,
-    English, French); the document's own headline; a call verb with a
-    contact (digits, URL, @handle). A line ending in sentence punctuation is
+    English, French); the document's own headline after a label; a call
+    verb and a line that ends on a contact (code, URL, @handle). A line ending in sentence punctuation is
     text, not furniture. Confidence 0.9 for the headline and the controls,
     0.8 for a call.
 

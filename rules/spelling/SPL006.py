@@ -166,7 +166,7 @@ class OrthographicVariant(Rule):
         following = lexicon.normalise(following)
         collocation = None if lookalike_of(bare) is None or _MARKS.search(raw) else \
             preposition_by_collocation(bare, *map(lexicon.normalise, phrase_neighbours(text, start, start + len(raw))),
-                                       names)  # "عليَّ" with its marks is the pronoun form, not a slip
+                                       names=names)  # "عليَّ" with its marks is the pronoun form, not a slip
         if collocation is not None:
             preposition, why, certainty = collocation
             return preposition, f"\"{raw}\" before \"{following}\" should be \"{preposition}\": {why}", certainty

@@ -242,7 +242,8 @@ class _FileForms(_Spellings):
         if self._by_length is None:
             self._by_length = defaultdict(list)
             for raw in self.raws:
-                self._by_length[len(raw)].append(raw)
+                bare = lexicon.normalise(raw)  # "الإفريقيّ" is the whole of "الإفرقي" too
+                self._by_length[len(bare)].append(bare)
         for whole in _wholes_of(word, self._by_length.get(len(word) + 1, ())):
             whole = lexicon.normalise(whole)
             variant_code = word_code(whole)

@@ -439,13 +439,14 @@ _SPACED_PREVIOUS = re.compile(f"({_LETTER_RUN})[ \t\u00a0]+$")
 _SPACED_NEXT = re.compile(f"[ \t\u00a0]+({_LETTER_RUN})")
 
 
-def phrase_neighbours(text: str, start: int, end: int) -> tuple[str, str]:
-    """The words just before and after text[start:end] when only spaces
-    stand between ("" otherwise: a comma, a quote or a line break ends the
-    phrase)."""
+def phrase_neighbours(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The word just before text[start:end], the one after it and the one
+    after that, when only spaces stand between ("" otherwise: a comma, a
+    quote or a line break ends the phrase)."""
     before = _SPACED_PREVIOUS.search(text, max(0, start - 40), start)
     after = _SPACED_NEXT.match(text, end)
-    return (before.group(1) if before else ""), (after.group(1) if after else "")
+    then = _SPACED_NEXT.match(text, after.end()) if after else None
+    return tuple(m.group(1) if m else "" for m in (before, after, then))
 
 
 def lookalike_of(word: str) -> tuple[str, str] | None:
@@ -459,6 +460,8 @@ def lookalike_of(word: str) -> tuple[str, str] | None:
     return None
 
 
+# Words starting with أ that are no verb in the first person ("على أن أي ...").
+_NOT_FIRST_PERSON = frozenset("أي أية أيضا أكثر أحد إحدى أول أولى أمام أجل أهم أبرز".split())
 # After these the look-alike is a name: the following word must not be a
 # given name either ("علي حسن").
 _NAME_AFTER = frozenset({"بن", "ابن", "بنت"})
@@ -466,14 +469,15 @@ CONTEXT_MIN_COUNT = 5
 CONTEXT_RATIO = 5
 
 
-def preposition_by_collocation(word: str, previous: str, following: str, names: frozenset,
+def preposition_by_collocation(word: str, previous: str, following: str, then: str, names: frozenset,
                                min_count: int = CONTEXT_MIN_COUNT, ratio: float = CONTEXT_RATIO):
     """(preposition, why, confidence) when the word after a look-alike is
     one the preposition takes in real news and the look-alike does not
     ("علي متن": على متن 40 times, علي متن never), else None. When the
     corpus has also seen the look-alike before that word (a name: "وقال
     فرج علي أن"), the word before must take the preposition too ("أكد
-    علي أن": أكد على 30 times). Quiet before a given name or بن ("علي
+    علي أن": أكد على 30 times). No verb in the first person may come next
+    ("يجب علي أن أعمل": عليّ, on me). Quiet before a given name or بن ("علي
     حسن", "علي بن سالم": a full name). Words are bare; "" when a mark
     other than a space stands between (a comma ends the phrase)."""
     found = lookalike_of(word)
@@ -485,6 +489,8 @@ def preposition_by_collocation(word: str, previous: str, following: str, names: 
         return None
     if counts.after_lookalike and counts.before_preposition < max(min_count, ratio * (counts.before_lookalike + 1)):
         return None
+    if counts.after_lookalike and then[:1] == "أ" and then not in _NOT_FIRST_PERSON:
+        return None  # "يجب علي أن أعمل": عليّ, "on me", before a verb in the first person
     times = "never" if counts.after_lookalike == 0 else f"{counts.after_lookalike} times"
     why = (f"the news corpus writes \"{counts.preposition} {following}\" {counts.after_preposition} times and "
            f"\"{lookalike} {following}\" {times}")
