@@ -144,7 +144,9 @@ class TypingSlip(Rule):
         "min-variant-zipf": {"type": "number", "default": 3.5},
         "consistent-variant-zipf": {"type": "number", "default": 2.5,
                                     "description": "the lowest zipf of a repaired form the same file writes"},
-        "min-length": {"type": "integer", "minimum": 2, "default": 4},
+        "min-length": {"type": "integer", "minimum": 2, "default": 4,
+                       "description": "the fewest letters a word needs to be judged (shorter unknown words are "
+                                      "mostly abbreviations and names)"},
         "max-word-zipf": {"type": "number", "minimum": 0, "default": 0.0,
                           "description": "the highest lexicon zipf a word may have and still be a slip (0: only "
                                          "words absent from the lexicon)"},
