@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+import re
 from functools import lru_cache
 
 from newslint import lexicon
@@ -106,7 +107,8 @@ class TypingSlip(Rule):
     Why: the slip makes a string no search or model recognises.
 
     Evidence (lexicon, then the file): the word is absent from the
-    582k-form lexicon (`max-word-zipf` 0: a slip common enough on the web
+    582k-form lexicon (a word with ى inside it, which only ends words, is
+    judged whatever its length: "إىل" for "إلى") (`max-word-zipf` 0: a slip common enough on the web
     to be listed, "الييوم" zipf 1.05, is left alone unless it is raised to
     1.5), at least `min-length` letters long, and the repaired form has
     zipf >= `min-variant-zipf`, or zipf >= `consistent-variant-zipf` when
@@ -166,7 +168,9 @@ class TypingSlip(Rule):
         for raw in raws - quiet:  # most words were judged quiet in an earlier document: one set difference
             bare = lexicon.normalise(raw)
             evidence = None
-            if options["min-length"] <= len(bare) <= MAX_WORD:
+            if _MEDIAL_MAQSURA.search(bare):  # listed or not, the word cannot be spelled so ("عىل", zipf 1.7)
+                evidence = typo_evidence(bare, threshold, _ANY_CODE) if len(bare) <= MAX_WORD else None
+            elif options["min-length"] <= len(bare) <= MAX_WORD:
                 evidence = typo_evidence(bare, threshold, max_code)
             if evidence is None or (evidence.code and evidence.log_ratio < options["rare-log-ratio"]):
                 quiet.add(raw)  # a listed word needs a variant far more frequent: a rare word is often a word
@@ -198,6 +202,12 @@ class TypingSlip(Rule):
         certainty = 0.9 if consistent else round(min(0.85, max(0.5, 0.6 + 0.1 * (evidence.variant_zipf - 3.5))), 2)
         fix = replace(line, column, line, end, evidence.variant, f"write \"{evidence.variant}\"", "unsafe")
         return hit(line, column, end, f"{why}; write \"{evidence.variant}\"", fix, confidence=certainty)
+
+
+# ى stands only at the end of a word: inside one ("إىل", "عىل") it is a letter
+# swapped out of its place, however short the word.
+_MEDIAL_MAQSURA = re.compile("ى(?=.)")
+_ANY_CODE = 1 << 16
 
 
 class _QuietWords:
