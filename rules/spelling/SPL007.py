@@ -107,10 +107,12 @@ class TypingSlip(Rule):
     Why: the slip makes a string no search or model recognises.
 
     Evidence (lexicon, then the file): the word is absent from the
-    582k-form lexicon (a word with ى inside it, which only ends words, is
-    judged whatever its length: "إىل" for "إلى") (`max-word-zipf` 0: a slip common enough on the web
-    to be listed, "الييوم" zipf 1.05, is left alone unless it is raised to
-    1.5), at least `min-length` letters long, and the repaired form has
+    582k-form lexicon (`max-word-zipf` 0), or, for a letter typed twice,
+    listed under zipf `max-doubled-zipf` (2.0: the web types "الييوم" too)
+    with the single form `rare-log-ratio` (3: 1,000x) more frequent; a word
+    with ى inside it, which only ends words, is judged whatever its length
+    and frequency ("إىل", "عىل" for "إلى", "على"). It is at least
+    `min-length` letters long, and the repaired form has
     zipf >= `min-variant-zipf`, or zipf >= `consistent-variant-zipf` when
     the same file writes the repaired form elsewhere (consistency: the
     file's own vocabulary is the strongest evidence, and the only one for a
@@ -152,6 +154,9 @@ class TypingSlip(Rule):
         "max-word-zipf": {"type": "number", "minimum": 0, "default": 0.0,
                           "description": "the highest lexicon zipf a word may have and still be a slip (0: only "
                                          "words absent from the lexicon)"},
+        "max-doubled-zipf": {"type": "number", "minimum": 0, "default": 2.0,
+                             "description": "the highest lexicon zipf a word may have and still be a letter typed "
+                                            "twice (the web types الييوم too)"},
         "rare-log-ratio": {"type": "number", "minimum": 0, "default": 3.0,
                            "description": "for a word in the lexicon: how many powers of ten more frequent the "
                                           "repaired form must be"},
@@ -162,6 +167,7 @@ class TypingSlip(Rule):
         threshold = min_code(options["min-variant-zipf"])
         in_file_threshold = min(threshold, min_code(options["consistent-variant-zipf"]))
         max_code = round(options["max-word-zipf"] * lexicon.ZIPF_SCALE)
+        doubled_code = round(options["max-doubled-zipf"] * lexicon.ZIPF_SCALE)
         raws = set(_WORD.findall(text))
         quiet = _QUIET.words(options)
         in_file = _FileForms(raws, text)
@@ -172,6 +178,10 @@ class TypingSlip(Rule):
                 evidence = typo_evidence(bare, threshold, _ANY_CODE) if len(bare) <= MAX_WORD else None
             elif options["min-length"] <= len(bare) <= MAX_WORD:
                 evidence = typo_evidence(bare, threshold, max_code)
+                if evidence is None and doubled_code > max_code:
+                    evidence = typo_evidence(bare, threshold, doubled_code)
+                    if evidence is not None and evidence.kind != DOUBLED_LETTER:
+                        evidence = None  # a listed word is let off a swap: names swap letters too
             if evidence is None or (evidence.code and evidence.log_ratio < options["rare-log-ratio"]):
                 quiet.add(raw)  # a listed word needs a variant far more frequent: a rare word is often a word
                 continue
