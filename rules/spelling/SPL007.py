@@ -9,7 +9,7 @@ from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
 from newslint.rules.spelling._orthography import (_WORD, MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
                                                   _neighbours, _occurrences, _Spellings, frequent_forms, min_code,
-                                                  without_clitics, word_code)
+                                                  one_of, word_code)
 
 TRANSPOSITION, DOUBLED_LETTER, DROPPED_LETTER = lexicon.TRANSPOSITION, lexicon.DOUBLED_LETTER, lexicon.DROPPED_LETTER
 
@@ -92,7 +92,7 @@ def _names_a_place_or_person(word: str, previous: str) -> bool:
     is not, "محمد الاصرم" is), or after a noun that introduces a place,
     an institution or an outlet, with its clitics (بعمادة, وبمدينة)."""
     bare = lexicon.normalise(previous)
-    return bare in NAMING_NOUNS or without_clitics(bare) in NAMING_NOUNS or \
+    return one_of(bare, NAMING_NOUNS) or \
         _looks_like_name(word, previous, _data_set("given_names.txt"))
 
 

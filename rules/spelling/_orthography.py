@@ -333,6 +333,12 @@ def without_clitics(word: str) -> str:
     return word[1:] if word[:1] in "بل" and len(word) > 3 else word
 
 
+def one_of(word: str, nouns: frozenset) -> bool:
+    """The bare word is one of `nouns`, as written or without its clitics
+    (ولاية is one as written: without_clitics would take its و for "and")."""
+    return word in nouns or without_clitics(word) in nouns
+
+
 def in_name_slot(word: str, previous: str, text: str, end: int) -> bool:
     """True when a word without the article stands where a person's name
     stands: after a role ("الشابة سما", "الروائية إليف"), or before its
@@ -340,7 +346,7 @@ def in_name_slot(word: str, previous: str, text: str, end: int) -> bool:
     on; the next word is enough: "Wi-Fi" counts too). `previous` is bare."""
     if _ARTICLE.match(word):
         return False
-    if previous in _ROLES or without_clitics(previous) in _ROLES:
+    if one_of(previous, _ROLES):
         return True
     after = _NEXT_WORD.match(text, end)
     at = after.end() if after else end
