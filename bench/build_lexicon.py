@@ -20,13 +20,16 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from newslint.lexicon import HEADER_SIZE, KEY_SIZE, MAGIC, ZIPF_SCALE, LexiconError, encode_table
+from newslint import dropped_letters
+from newslint.lexicon import HEADER_SIZE, KEY_SIZE, MAGIC, ZIPF_SCALE, LexiconError, encode_table, zipf_code
 
 ROOT = Path(__file__).resolve().parent.parent
 
 ARABIC_FORM = re.compile("[\u0621-\u063a\u0641-\u064a\u0671]+")
 TABLE_NAME = "ar.bin"
 SIDECAR_NAME = "ar.json"
+DELETIONS_NAME = "ar-deletions.bin"
+DELETIONS_MIN_ZIPF = 3.5  # SPL007's default min-variant-zipf: rarer restorations are never evidence
 
 
 def arabic_entries(entries: Iterable[tuple[str, float]], floor: float) -> Iterator[tuple[str, float]]:
@@ -58,6 +61,17 @@ def write_lexicon(entries: Iterable[tuple[str, float]], out_dir: Path, source: d
     return sidecar
 
 
+def write_deletions(entries: Iterable[tuple[str, float]], out_dir: Path,
+                    min_zipf: float = DELETIONS_MIN_ZIPF) -> int:
+    """Write the dropped-letter index (newslint/dropped_letters.py) of the
+    forms at or above `min_zipf`; returns its entry count."""
+    min_code = zipf_code(min_zipf)
+    forms = [word for word, value in entries if zipf_code(value) >= min_code]
+    data = dropped_letters.encode(forms, min_code)
+    (out_dir / DELETIONS_NAME).write_bytes(data)
+    return dropped_letters.HEADER.unpack_from(data)[2]
+
+
 def wordfreq_entries() -> tuple[Iterator[tuple[str, float]], dict]:
     """wordfreq's large Arabic list as (form, zipf) pairs, and its provenance."""
     try:
@@ -77,12 +91,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--floor", type=float, default=0.0, help="drop forms with a lower zipf value")
     args = parser.parse_args(argv)
     entries, source = wordfreq_entries()
+    entries = list(entries)
     try:
         sidecar = write_lexicon(entries, args.out, source, args.floor)
+        deletions = write_deletions(arabic_entries(entries, args.floor), args.out)
     except (LexiconError, OSError) as error:
         print(f"build_lexicon: {error}", file=sys.stderr)
         return 2
     print(f"{sidecar['forms']} forms, {sidecar['bytes']} bytes -> {args.out / TABLE_NAME}")
+    print(f"{deletions} dropped-letter entries -> {args.out / DELETIONS_NAME}")
     return 0
 
 

@@ -149,16 +149,30 @@ def _key_sequence(view: memoryview):
     return keys
 
 
-def open_table(path) -> Table:
-    """Memory-map a table file read-only."""
+def map_file(path, what: str = "lexicon table"):
+    """A read-only memory map of a data file (LexiconError when it cannot be
+    opened: a broken install, one line)."""
     import mmap
 
     try:
         with open(path, "rb") as handle:
-            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError) as error:  # ValueError: an empty file cannot be mapped
-        raise LexiconError(f"cannot open lexicon table {path}: {error}") from None
-    return Table(mapped, str(path))
+        raise LexiconError(f"cannot open {what} {path}: {error}") from None
+
+
+def map_resource(resource: tuple[str, str], what: str = "lexicon table"):
+    """(memory map, path) of a packaged data file."""
+    from importlib import resources
+
+    package, name = resource
+    with resources.as_file(resources.files(package).joinpath(name)) as path:
+        return map_file(path, what), str(path)
+
+
+def open_table(path) -> Table:
+    """Memory-map a table file read-only."""
+    return Table(map_file(path), str(path))
 
 
 _TABLE: Table | None = None
@@ -168,11 +182,7 @@ def table() -> Table:
     """The packaged Arabic table, opened on first use."""
     global _TABLE
     if _TABLE is None:
-        from importlib import resources
-
-        package, name = TABLE_RESOURCE
-        with resources.as_file(resources.files(package).joinpath(name)) as path:
-            _TABLE = open_table(path)
+        _TABLE = Table(*map_resource(TABLE_RESOURCE))
     return _TABLE
 
 

@@ -74,9 +74,10 @@ def place(f) -> tuple:
 def _plain_text_cases(code: str) -> list:
     """The code's `text` cases a JSON string can carry as they are: no other
     encoding, no raw bytes, and a final newline (a record's article gains
-    one when its text lacks it, see layout.py)."""
+    one when its text lacks it, see layout.py); cases with their own
+    options are left to tests/test_rule_cases.py."""
     return [case for case in cases_of(code) if "text" in case and "findings" in case
-            and not any(k in case for k in ("encoding", "prefix_hex", "suffix_hex"))
+            and not any(k in case for k in ("encoding", "prefix_hex", "suffix_hex", "options"))
             and case["text"].endswith("\n")]
 
 

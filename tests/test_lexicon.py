@@ -231,3 +231,32 @@ def test_frequent_forms_are_those_at_or_above_the_code():
     assert frequent[lexicon.word_key("الحكومة")] == table.code("الحكومة")
     assert lexicon.word_key("الحكومه") not in frequent and all(code >= lexicon.zipf_code(5.0)
                                                              for code in frequent.values())
+
+
+# ------------------------------------------------------------ the dropped-letter index
+
+def test_dropped_letter_index_round_trip():
+    from newslint import dropped_letters
+
+    data = dropped_letters.encode(["الإفريقي", "مستشفى", "قال"], lexicon.zipf_code(3.5))
+    index = dropped_letters.DeletionIndex(data)
+    assert index.restorations("الإفرقي") == ["الإفريقي"]
+    assert index.restorations("مستفى") == ["مستشفى"]
+    assert index.restorations("قل") == []  # forms under five letters are not indexed
+    assert index.restorations("كتاب") == []
+
+
+def test_the_packaged_dropped_letter_index_restores_frequent_forms():
+    from newslint import dropped_letters
+
+    assert "بمستشفى" in dropped_letters.restorations("بمتشفى")
+    assert all(lexicon.zipf(form) >= 3.5 for form in dropped_letters.restorations("الثائي"))
+
+
+def test_a_damaged_dropped_letter_index_is_one_line_error():
+    from newslint import dropped_letters
+
+    data = dropped_letters.encode(["مستشفى"], 70)
+    for bad in (b"", b"NOTANIDX" + data[8:], data[:-1]):
+        with pytest.raises(lexicon.LexiconError, match="not a newslint deletion index"):
+            dropped_letters.DeletionIndex(bad)

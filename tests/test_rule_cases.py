@@ -10,6 +10,8 @@ A file holds `cases:`, a list; each case has a `name` and one of:
   own fixes are applied (unsafe ones included);
 - `files` (batch rules): file name -> text, run as one batch, and
   `findings` that also name their file (`path`).
+A `text` case may set `options`: the rule's options for that case (the
+rest stay at their defaults).
 YAML double-quoted strings spell invisible characters as \\u escapes.
 """
 from __future__ import annotations
@@ -52,8 +54,9 @@ def as_input(case):
     return bytes.fromhex(case.get("prefix_hex", "")) + data + bytes.fromhex(case.get("suffix_hex", ""))
 
 
-def findings_of(code: str, data) -> list:
-    return [f for f in lint_text(data, select=[code]) if f.code == code]
+def findings_of(code: str, data, options=None) -> list:
+    config = {"rules": {code: dict(options)}} if options else None
+    return [f for f in lint_text(data, select=[code], config_data=config) if f.code == code]
 
 
 def place(finding, *keys) -> dict:
@@ -63,7 +66,7 @@ def place(finding, *keys) -> dict:
 
 @pytest.mark.parametrize("code,case", list(_params("text")))
 def test_rule_case(code, case):
-    found = findings_of(code, as_input(case))
+    found = findings_of(code, as_input(case), case.get("options"))
     assert all(f.message for f in found)
     assert [place(f) for f in found] == case["findings"], case["name"]
 

@@ -89,8 +89,9 @@ def work_folder(keep: str | None):
 
 
 def run_newslint(newslint: str, files: Path, report: Path, extra: list[str]) -> dict:
-    command = [newslint, "check", ".", "--format", "json", "--exit-zero", "--no-cache", "--isolated",
-               "--select", "ALL", "--output", str(report.resolve()), *extra]
+    configured = any(arg.startswith("--config") for arg in extra)  # a --config ARG replaces --isolated
+    command = [newslint, "check", ".", "--format", "json", "--exit-zero", "--no-cache",
+               *([] if configured else ["--isolated"]), "--select", "ALL", "--output", str(report.resolve()), *extra]
     try:
         proc = subprocess.run(command, cwd=files, capture_output=True, text=True)
     except OSError as exc:
