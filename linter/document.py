@@ -5,6 +5,7 @@ import re
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
+from .arabic import ARABIC_LETTERS, DIACRITICS, TATWEEL
 from .decoding import Decoded, decode
 from .zones import ARTICLE_TEXT_KINDS, Zones, parse_zones
 
@@ -23,6 +24,7 @@ def _outside_rare(chars: str) -> str:
     """The characters of `chars` that the rare-character scan does not see."""
     return "".join(ch for ch in chars if not _RARE.match(ch))
 _LATIN_RUN = re.compile("[A-Za-z]+")
+_ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+")
 
 
 class Line(NamedTuple):
@@ -96,6 +98,12 @@ class Document:
         """(start, end) offsets of the runs of Latin letters: rare in Arabic
         text, found once, shared by the rules that care."""
         return [m.span() for m in _LATIN_RUN.finditer(self.text)]
+
+    @cached_property
+    def arabic_words(self) -> frozenset:
+        """The distinct runs of Arabic letters (harakat and tatweel inside
+        them), as written: one scan shared by the spelling rules."""
+        return frozenset(_ARABIC_WORD.findall(self.text))
 
     @cached_property
     def rare(self) -> frozenset:

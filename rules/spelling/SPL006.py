@@ -5,7 +5,7 @@ import re
 from newslint import lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
-from newslint.rules.spelling._orthography import (_LEADS, _MARKS, _WORD, Evidence, _Change, _looks_like_name,
+from newslint.rules.spelling._orthography import (_LEADS, _MARKS, Evidence, _Change, _looks_like_name,
                                                   TA_MARBUTA, in_name_slot, lookalike_of, needs_the_file, swaps_seats,
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
                                                   _tanween_alif, confidence, min_code, phrase_neighbours,
@@ -109,7 +109,7 @@ class OrthographicVariant(Rule):
     def check(self, doc, options):
         text = doc.text
         threshold = min_code(options["min-variant-zipf"])
-        raws = set(_WORD.findall(text))
+        raws = doc.arabic_words
         leads = _LEADS.of(raws, threshold)
         if not leads:
             return

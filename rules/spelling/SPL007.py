@@ -7,7 +7,7 @@ from functools import lru_cache
 from newslint import dropped_letters, lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
-from newslint.rules.spelling._orthography import (_WORD, MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
+from newslint.rules.spelling._orthography import (MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
                                                   _neighbours, _occurrences, _Spellings, frequent_forms, min_code,
                                                   one_of, word_code)
 
@@ -55,20 +55,24 @@ def _glued_la(word: str, variant: str) -> bool:
     return word[start:start + 2] == "لا" and variant[start:start + 2] == "ال"
 
 
-@lru_cache(maxsize=1 << 16)
-def typo_evidence(word: str, min_variant_code: int, max_code: int = 0, dropped: bool = False) -> Evidence | None:
+@lru_cache(maxsize=1 << 17)
+def typo_evidence(word: str, min_variant_code: int, max_code: int = 0, dropped: bool = False,
+                  listed_code: int = 0) -> Evidence | None:
     """The most frequent slip-undone variant of a word whose lexicon code is
-    at most `max_code` (None for a word the lexicon knows better: a known
-    word is a word), with a dropped letter put back from the lexicon too
+    at most `max_code`, with a dropped letter put back from the lexicon too
     when `dropped`; an Evidence without variant when only the file can say
-    (a dropped letter)."""
+    (a dropped letter). A word listed above `max_code` up to `listed_code`
+    may only be a letter typed twice (or dropped): names swap letters too.
+    None for a word the lexicon knows better: a known word is a word."""
     code = word_code(word)
-    if code > max_code:
+    if code > max(max_code, listed_code):
         return None
     frequent = frequent_forms(min_variant_code)
     found = _best(word, typo_variants(word), frequent)
     if found is None and dropped:
         found = _best(word, dropped_letter_variants(word), frequent)
+    if code > max_code:
+        return found if found is not None and found.kind in (DOUBLED_LETTER, DROPPED_LETTER) else None
     return found or Evidence(word, "", DROPPED_LETTER, code, 0)
 
 
@@ -198,7 +202,7 @@ class TypingSlip(Rule):
         max_code = round(options["max-word-zipf"] * lexicon.ZIPF_SCALE)
         doubled_code = round(options["max-doubled-zipf"] * lexicon.ZIPF_SCALE)
         dropped = options["lexicon-dropped-letters"]
-        raws = set(_WORD.findall(text))
+        raws = doc.arabic_words
         quiet = _QUIET.words(options)
         in_file = _FileForms(raws, text)
         for raw in raws - quiet:  # most words were judged quiet in an earlier document: one set difference
@@ -207,11 +211,7 @@ class TypingSlip(Rule):
             if _MEDIAL_MAQSURA.search(bare):  # listed or not, the word cannot be spelled so ("عىل", zipf 1.7)
                 evidence = typo_evidence(bare, threshold, _ANY_CODE) if len(bare) <= MAX_WORD else None
             elif options["min-length"] <= len(bare) <= MAX_WORD:
-                evidence = typo_evidence(bare, threshold, max_code, dropped)
-                if evidence is None and doubled_code > max_code:
-                    evidence = typo_evidence(bare, threshold, doubled_code, dropped)
-                    if evidence is not None and evidence.kind not in (DOUBLED_LETTER, DROPPED_LETTER):
-                        evidence = None  # a listed word is let off a swap: names swap letters too
+                evidence = typo_evidence(bare, threshold, max_code, dropped, doubled_code)
             if evidence is None or (evidence.code and evidence.log_ratio < options["rare-log-ratio"]):
                 quiet.add(raw)  # a listed word needs a variant far more frequent: a rare word is often a word
                 continue
