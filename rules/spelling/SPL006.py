@@ -65,7 +65,10 @@ class OrthographicVariant(Rule):
     often than it follows the look-alike ("علي متن", "إلي جانب", "علي
     عين المكان": 78 to 0), only spaces between; where the corpus has also
     seen the look-alike before that word (a name: "فرج علي أن"), the word
-    before must take the preposition as strongly ("أكد علي أن"). Without
+    before must take the preposition as strongly ("أكد علي أن"). The word
+    before decides alone, as strongly, when the corpus never writes the
+    word after the look-alike ("القبض علي نفر": القبض على 404 times,
+    القبض علي twice; a leading و/ف of that word is set aside). Without
     that evidence they are flagged only before a word with ال in a file
     that never writes the preposition. Names and verbs stay quiet: a word
     after a role ("الشابة سما") or before its Latin spelling in brackets

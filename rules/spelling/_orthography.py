@@ -490,17 +490,27 @@ def preposition_by_collocation(word: str, previous: str, following: str, then: s
     if found is None or not following or following in names or following in _NAME_AFTER:
         return None
     conjunction, lookalike = found
-    counts = _context.evidence(lookalike, previous if not conjunction else "", following)
-    if counts.after_preposition < max(min_count, ratio * (counts.after_lookalike + 1)):
-        return None
-    if counts.after_lookalike and counts.before_preposition < max(min_count, ratio * (counts.before_lookalike + 1)):
-        return None
+    previous = previous if not conjunction else ""
+    counts = _context.evidence(lookalike, previous, following)
+    if previous[:1] in ("و", "ف") and not counts.before_preposition and not counts.before_lookalike:
+        previous = previous[1:]  # "والتأكيد علي": as after التأكيد
+        counts = _context.evidence(lookalike, previous, following)
+    by_previous = counts.before_preposition >= max(min_count, ratio * (counts.before_lookalike + 1))
+    by_following = counts.after_preposition >= max(min_count, ratio * (counts.after_lookalike + 1))
+    if by_following:
+        if counts.after_lookalike and not by_previous:
+            return None
+        seen, written, lookalike_written = (f"{{}} {following}", counts.after_preposition, counts.after_lookalike)
+    elif by_previous and counts.after_lookalike == 0:  # "القبض علي المتورطين": القبض على 404 times
+        seen, written, lookalike_written = (f"{previous} {{}}", counts.before_preposition, counts.before_lookalike)
+    else:
+        return None  # neither word takes the preposition (or the next one follows the name too)
     if counts.after_lookalike and then[:1] == "أ" and then not in _NOT_FIRST_PERSON:
         return None  # "يجب علي أن أعمل": عليّ, "on me", before a verb in the first person
-    times = "never" if counts.after_lookalike == 0 else f"{counts.after_lookalike} times"
-    why = (f"the news corpus writes \"{counts.preposition} {following}\" {counts.after_preposition} times and "
-           f"\"{lookalike} {following}\" {times}")
-    certainty = round(min(0.95, 1 - (counts.after_lookalike + 1) / (counts.after_preposition + 2)), 2)
+    times = "never" if lookalike_written == 0 else f"{lookalike_written} times"
+    why = (f"the news corpus writes \"{seen.format(counts.preposition)}\" {written} times and "
+           f"\"{seen.format(lookalike)}\" {times}")
+    certainty = round(min(0.95, 1 - (lookalike_written + 1) / (written + 2)), 2)
     return conjunction + counts.preposition, why, certainty
 
 
