@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from newslint import lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
 from newslint.rules.spelling._orthography import (_LEADS, _MARKS, Evidence, _Change, _looks_like_name,
+                                                  word_code,
                                                   TA_MARBUTA, in_name_slot, lookalike_of, needs_the_file, swaps_seats,
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
                                                   _tanween_alif, confidence, min_code, phrase_neighbours,
@@ -22,6 +24,65 @@ def _form_iv_verb(evidence: Evidence) -> bool:
     word is right as a verb whatever the lexicon prefers."""
     return swaps_seats(evidence) and _FORM_IV_WITH_PRONOUN.match(evidence.word) is not None
 
+
+# A final letter and the one whose form looks alike (ة/ه, ى/ي): a file that
+# writes both spellings of one word mostly slipped on the rarer one.
+_FINAL_LOOKALIKE = {"ه": "ة", "ة": "ه", "ى": "ي", "ي": "ى"}
+MINORITY_MAX_CODE = 50
+"""zipf 2.5: above it a word with ه, ى or ي is a word in its own right
+(وحده "alone" beside وحدة "unit"), whatever the file's majority."""
+
+
+def _kind_of_final(word: str) -> str:
+    return "ta marbuta" if word[-1] in "هة" else "alif maqsura"
+
+
+def minority_spellings(text: str, raws, reported):
+    """(start, word, variant, times written, times the variant is written)
+    for each occurrence of a word whose final ة/ه or ى/ي the same file
+    writes the other way more often, clitics set aside ("بسليانه" once
+    beside "سليانة" and "بسليانة"; "الجهيناوى" once, "الجهيناوي" twice),
+    when the word is rare (zipf <= 2.5: a name or a slip) and the lexicon
+    knows the variant at least as well. Words already `reported` on other
+    evidence are left out. The counts are of the words as written.
+
+    Cost: the file's words are stripped of their clitics in one regex pass
+    and grouped by stem in sets; only a stem written both ways is looked at
+    word by word (a few files in a hundred)."""
+    finals = [raw for raw in raws if raw[-1] in _FINAL_LOOKALIKE]
+    if not finals:
+        return []
+    stems = _CLITICS_OFF.sub("", "\n".join(finals)).split("\n")
+    ends = defaultdict(set)  # final letter -> the stems (without it) that end with it
+    for stem in stems:
+        ends[stem[-1]].add(stem[:-1])
+    both = (ends["ه"] & ends["ة"]) | (ends["ى"] & ends["ي"])
+    if not both:
+        return []
+    families = defaultdict(list)  # (stem without its final, final) -> the file's words
+    for raw, stem in zip(finals, stems):
+        if stem[:-1] in both:
+            families[stem[:-1], stem[-1]].append(raw)
+    out = []
+    for (body, final), words in families.items():
+        twins = families.get((body, _FINAL_LOOKALIKE[final]))
+        if not twins:
+            continue
+        written = sum(len(_occurrences(text, word)) for word in words)
+        twins_written = sum(len(_occurrences(text, word)) for word in twins)
+        if twins_written <= written:
+            continue
+        for raw in words:
+            variant = raw[:-1] + _FINAL_LOOKALIKE[final]
+            code = word_code(raw)
+            if raw not in reported and code <= MINORITY_MAX_CODE and word_code(variant) >= code:
+                out.extend((start, raw, variant, written, twins_written) for start in _occurrences(text, raw))
+    return sorted(out)
+
+
+# The clitics before a stem (conjunction, preposition, article), kept when
+# fewer than three letters would be left.
+_CLITICS_OFF = re.compile(r"(?m)^(?:[وف]?(?:[بلك]?ال|لل|[بلك])|[وف])(?=[^\n]{3})")
 
 class OrthographicVariant(Rule):
     """A rare spelling whose hamza, madda, ة/ه, ى/ي, ض/ظ or د/ذ variant is much more frequent.
@@ -59,6 +120,12 @@ class OrthographicVariant(Rule):
     Consistency: when the file writes the variant elsewhere the margins drop
     to `consistent-log-ratio`; and a file that writes على right elsewhere
     has علي the name before a definite noun ("علي العريض").
+    Consistency (the file's majority): a rare word (zipf <= 2.5) whose
+    final ة/ه or ى/ي the same file writes the other way more often, clitics
+    set aside, when the lexicon knows the variant at least as well
+    ("الجهيناوى" once beside "الجهيناوي" three times; "بسليانه" beside
+    "سليانة" and "بسليانة"): names have no lexicon evidence, but the file
+    spells them its own way (confidence 0.85).
     Context (corpus collocations, `rules/data/preposition_context.tsv`):
     علي/وعلي/الي/إلي/لدي are the preposition when the word after them
     follows على/إلى/لدى in real news at least 5 times, and 5 times more
@@ -111,9 +178,23 @@ class OrthographicVariant(Rule):
 
     def check(self, doc, options):
         text = doc.text
-        threshold = min_code(options["min-variant-zipf"])
         raws = doc.arabic_words
-        leads = _LEADS.of(raws, threshold)
+        reported = set()
+        for found in self._from_the_lexicon(doc, raws, options):
+            reported.add(found[1])
+            yield self._hit(doc, *found)
+        for start, raw, variant, written, variant_written in minority_spellings(text, raws, reported):
+            if not on_source_line(doc, start):
+                yield self._hit(doc, start, raw, variant,
+                                f"the file spells this word \"{variant}\" {variant_written} times and \"{raw}\" "
+                                f"{'once' if written == 1 else f'{written} times'} (clitics aside), and the lexicon "
+                                f"does not prefer \"{raw}\" ({_kind_of_final(raw)})", 0.85)
+
+    def _from_the_lexicon(self, doc, raws, options):
+        """(start, raw, variant, message, confidence) of the words the
+        lexicon, the collocations and the file's context find."""
+        text = doc.text
+        leads = _LEADS.of(raws, min_code(options["min-variant-zipf"]))
         if not leads:
             return
         forms = _Spellings(raws, text)
@@ -133,7 +214,7 @@ class OrthographicVariant(Rule):
                     continue  # "المصدر: وكالة وفا": the outlet's own name
                 found = self._judge(text, start, raw, bare, evidence, context_only, forms, names)
                 if found:
-                    yield self._hit(doc, start, raw, *found)
+                    yield (start, raw, *found)
 
     @staticmethod
     def rare_absent(evidence: Evidence | None, options) -> bool:
