@@ -57,8 +57,8 @@ def main() -> int:
         rows.append((rule.code, timed(run)))
     for rule in plan.batch_rules:
         options = plan.options[rule.code]
-        rows.append((rule.code + " sketch", timed(lambda rule=rule, options=options: [rule.sketch(d, options)
-                                                                                      for d in docs])))
+        rows.append((rule.code + " sketch", timed(lambda rule=rule, options=options:
+                                                  [rule.sketch(d, options) for d in docs])))
     total = sum(t for _, t in rows)
     print(f"{len(docs)} documents; {total:.2f} s CPU in all")
     for label, t in sorted(rows, key=lambda r: -r[1])[: args.top]:

@@ -120,3 +120,24 @@ def test_a_stray_nul_anywhere_is_kept_in_the_text(where):
 def test_mostly_nul_data_is_binary(data):
     with pytest.raises(NotText, match="binary"):
         decode(data)
+
+
+def test_non_ascii_space_is_what_str_split_splits_on_and_bytes_split_does_not():
+    import re
+
+    from newslint.document import NON_ASCII_SPACE
+
+    listed = re.compile(f"[{NON_ASCII_SPACE}]")
+    bytes_space = {chr(b) for b in range(128) if bytes([b]).split() == []}
+    for ch in map(chr, range(0x110000)):
+        assert bool(listed.match(ch)) == (ch.isspace() and ch not in bytes_space), hex(ord(ch))
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u3000", "\x1c", "\x85", "\u202f", "\t", "\x0b"])
+def test_article_utf8_words_are_the_article_words_encoded(space):
+    text = (f"عنوان{space}الخبر 16:00\n\nقال  الوزير{space}{space}إن الاجتماع\u200fانتهى.\n"
+            f"{space}فقرة ثانية{space}\nالمصدر: وكالة\n\nاقرأ أيضا\nخبر آخر\n")
+    doc = Document("a.txt", text.encode())
+    assert doc.article_utf8_words == [word.encode() for word in doc.article_words]
+    assert b"\xd8\xa7\xd9\x84\xd8\xae\xd8\xa8\xd8\xb1" in doc.article_utf8_words  # "الخبر" split off
+    assert "الاجتماع\u200fانتهى.".encode() in doc.article_utf8_words  # a direction mark is not white space

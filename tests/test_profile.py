@@ -187,3 +187,21 @@ def test_a_known_phrase_needs_half_the_share():
     options = dict(SiteFurniture.defaults(), **{"min-share": 0.5})  # 5 of 12 files is not enough without the prior
     assert [set(t) for t in learn_folders([sketch(i, 7, PRIOR) for i in range(12)], options)[0].values()] == [{7}]
     assert [set(t) for t in learn_folders([sketch(i, 7, 0) for i in range(12)], options)[0].values()] == [set()]
+
+
+@pytest.mark.parametrize("text, mask_tail, shape, column", [
+    # the head as written, less digits and case; a long rest only as its coarse length
+    ("تابعونا على Facebook 24/24", True, "تابعونا على facebook 0/0", None),
+    ("اقرأ أيضا في العدد 12 من مجلة Jawhara الأسبوعية اليوم " + "كلمة " * 30, True,
+     "اقرأ أيضا في العدد 0 من مجلة jawhara +8", None),
+    # given names masked, alone or with digits and Latin capitals around them
+    ("محمد علي ينشر 3 صور على INSTAGRAM", True, "N N ينشر 0 صور على instagram", None),
+    ("مقال: محمد", False, "مقال: N", None),
+    # a label's colon masks the rest, and a long rest leaves only the head as furniture
+    ("أحمد علي- سبق- القاهرة: " + "كلمة " * 25, True, "N علي- سبق- القاهرة:…", 24),
+    ("رابط الخبر بصحيفة الوئام: عنوان قصير", True, "رابط الخبر بصحيفة الوئام:…", None),
+])
+def test_a_line_template_masks_digits_names_and_case(text, mask_tail, shape, column):
+    from newslint.rules.boilerplate.BLP004 import template
+
+    assert template(text, 8, 20, mask_tail) == (shape, column)

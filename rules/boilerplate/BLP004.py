@@ -15,6 +15,7 @@ from newslint.rules.boilerplate.BLP003 import _PHRASES
 
 START, INLINE, END = "start", "inline", "end"
 _CLASSES = (START, INLINE, END)
+_START, _INLINE, _END = range(3)  # indexes in _CLASSES, as a sketch row holds them
 _DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
 _LETTER = re.compile(r"[^\W\d_]{2}")
 # Given names masked in templates, so a byline "محمد علي- سبق- القاهرة:" and
@@ -45,8 +46,16 @@ def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> 
         long_tail = text.count(" ", colon) > tail_words
         return _shape(text[:colon]) + ":" + _MASKED_TAIL, colon + 2 if long_tail else None
     parts = text.split(None, words)
-    rest = f" +{len(parts[words]).bit_length()}" if len(parts) > words else ""
-    return _shape(" ".join(parts[:words])) + rest, None
+    if len(parts) > words:
+        rest = f" +{len(parts.pop()).bit_length()}"
+    else:
+        rest = ""
+    shaped = _DIGITS.sub("0", " ".join(parts).lower())
+    if not _NAMES.isdisjoint(parts):
+        # lower() and the digit mask keep words apart and leave Arabic
+        # names as they are: only a head holding a name is split again
+        shaped = " ".join(_mask_names(shaped.split()))
+    return shaped + rest, None
 
 
 _LABEL_COLON = re.compile(r"(?<![0-9\u0660-\u0669]):|:(?![0-9\u0660-\u0669])")
@@ -87,18 +96,27 @@ def position_classes(doc) -> list[tuple[int, str, bool, bool]]:
     short one) but BLP002 reports them. Before the
     first body paragraph is the start; after the last, or after the source
     line (a short article's furniture may pass for body text), the end."""
+    return [(n, _CLASSES[position], headline, appended)
+            for n, position, headline, appended, _ in _candidates(doc)]
+
+
+def _candidates(doc):
+    """position_classes' rows, with the class as its index in _CLASSES and
+    the line's text: what line_sketch needs, without a list in between."""
     zones = doc.zones
-    body = zones.lines_of(BODY)
-    first, last = (body[0], body[-1]) if body else (0, 0)
+    kinds = zones.kinds
+    if BODY in kinds:  # the first and last body paragraph, without a list of them all
+        first, last = kinds.index(BODY) + 1, len(kinds) - kinds[::-1].index(BODY)
+    else:
+        first = last = 0
     if zones.source_lines:
         last = min(last, zones.source_lines[0])
-    appended = {n for start, end in zones.sections for n in range(start, end + 1)}
-    out = []
-    for n, kind in enumerate(zones.kinds, 1):
-        if kind in (SOURCE, TAGS) or not _LETTER.search(doc.lines[n - 1].text):
+    appended = {n for start, end in zones.sections for n in range(start, end + 1)} if zones.sections else ()
+    search = _LETTER.search
+    for n, (kind, line) in enumerate(zip(kinds, doc.lines), 1):
+        if kind in (SOURCE, TAGS) or not search(line.text):
             continue
-        out.append((n, START if n < first else END if n > last else INLINE, kind == HEADLINE, n in appended))
-    return out
+        yield n, _START if n < first else _END if n > last else _INLINE, kind == HEADLINE, n in appended, line.text
 
 
 def templates_of(doc, options) -> dict:
@@ -126,16 +144,15 @@ def line_sketch(doc, options) -> bytes:
     packed (48 bytes a line, a third of them as tuples: a batch keeps every
     file's sketch until the comparison)."""
     out = array("q")
-    longest = options["max-chars"]
-    for n, position, headline, appended in position_classes(doc):
-        text = doc.lines[n - 1].text
+    longest, words, tail_words = options["max-chars"], options["words"], options["tail-words"]
+    for n, position, headline, appended, text in _candidates(doc):
         if len(text) > longest and ":" not in text[:longest]:
             continue  # a paragraph, not furniture (and most of the cost, were it templated)
-        shape, head_end = template(text, options["words"], options["tail-words"], not headline)
+        shape, head_end = template(text, words, tail_words, not headline)
         end = head_end or len(text.rstrip()) + 1
-        prior = not headline and _has_phrase(text, options["words"])
+        prior = not headline and _has_phrase(text, words)
         flags = (PRIOR if prior else 0) | (APPENDED if appended else 0)
-        out.extend((n, _CLASSES.index(position), template_hash(shape, position), end, end - 1, flags))
+        out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags))
     return out.tobytes()
 
 

@@ -31,7 +31,7 @@ class ExactDuplicate(BatchRule):
                              "description": "articles shorter than this are not compared"}}
 
     def sketch(self, doc, options):
-        words = doc.article_words
+        words = doc.article_utf8_words
         if len(words) < options["min-words"]:
             return None
         return _digest(words)

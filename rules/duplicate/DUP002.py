@@ -37,13 +37,14 @@ def _groups(uf: _UnionFind, members) -> dict[int, list[int]]:
     return {root: sorted(ids) for root, ids in out.items() if len(ids) > 1}
 
 
-def minhash(words: list[str], size: int) -> bytes | None:
+def minhash(words: list[bytes], size: int) -> bytes | None:
     """Bottom-k MinHash of the word `size`-grams: the K smallest shingle
-    hashes. Every step runs in C: CRC-32 per word, the tuple hash of each
-    run of `size` word hashes (deterministic for ints), then a sort."""
+    hashes. Every step runs in C: CRC-32 per word (UTF-8, as
+    Document.article_utf8_words gives them), the tuple hash of each run of
+    `size` word hashes (deterministic for ints), then a sort."""
     if len(words) < size:
         return None
-    ids = list(map(zlib.crc32, map(str.encode, words)))
+    ids = list(map(zlib.crc32, words))
     shingles = set(map(hash, zip(*(ids[i:] for i in range(size)))))
     # packed: 8 bytes a hash, so a batch of 100,000 files keeps ~50 MB of sketches
     return array("q", sorted(shingles)[:K]).tobytes()
@@ -126,7 +127,7 @@ class NearDuplicate(BatchRule):
                              "description": "articles shorter than this are not compared"}}
 
     def sketch(self, doc, options):
-        words = doc.article_words
+        words = doc.article_utf8_words
         if len(words) < options["min-words"]:
             return None
         signature = minhash(words, options["shingle-size"])
