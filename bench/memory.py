@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Peak RSS against the number of files.
 
-    python bench/memory.py [--sizes 1000,10000,30000,100000] [--format json] [--runs no-cache,cold,warm]
+    python bench/memory.py [--sizes 1000,10000,30000,100000] [--format json] [--runs no-cache,cold,warm] [--newslint-arg ARG]
 
 Builds a tree of N articles from the corpus (copies past the first 10,138
 get one line changed, so that every file has its own content and cache key),
@@ -60,6 +60,8 @@ def main() -> int:
     ap.add_argument("--sizes", default="1000,10000,30000,100000")
     ap.add_argument("--format", default="json")
     ap.add_argument("--runs", default="no-cache,cold,warm")
+    ap.add_argument("--newslint-arg", action="append", default=[], metavar="ARG",
+                    help="extra argument for `newslint check` (repeatable), e.g. --newslint-arg=--jobs=1")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         articles = corpus_articles(args.tarball, Path(tmp) / "src")
@@ -71,7 +73,7 @@ def main() -> int:
             runs = {"no-cache": ["--no-cache"], "cold": ["--cache-dir", str(cache)],
                     "warm": ["--cache-dir", str(cache)]}
             for name in args.runs.split(","):
-                rss, seconds = measure(args.newslint, work / "tree", args.format, runs[name])
+                rss, seconds = measure(args.newslint, work / "tree", args.format, runs[name] + args.newslint_arg)
                 print(f"| {n:,} | {name} | {rss:.1f} | {seconds:.1f} |", flush=True)
             shutil.rmtree(work)
     return 0

@@ -455,7 +455,7 @@ class CacheSession:
             return compute()
         found = self.cache.get_batch(key)
         if found is None:
-            found = compute()
+            found = list(compute())  # stored whole, as one entry
             self.cache.put_batch(key, found)
         return found
 

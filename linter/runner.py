@@ -16,6 +16,8 @@ import pickle
 import sys
 import tempfile
 from collections import defaultdict
+from itertools import groupby
+from operator import itemgetter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Optional
 
@@ -30,6 +32,7 @@ from .models import FileError, FileResult
 from .outcome import Linted
 from .plan import RunPlan
 from .reading import read_bytes
+from .sketch_spill import SpilledSketches
 from .summary import Summary
 from .writer import FixMode, FixWriter, unified_diff  # noqa: F401  (unified_diff: part of the API)
 
@@ -262,7 +265,7 @@ class _Run:
         named = {os.path.realpath(path) for path in paths if path != STDIN}
         self.context = [path for path in context if os.path.realpath(path) not in named]
         self.batch = batch_rules_for(plan, documents_at_least(paths) + len(self.context))
-        self.sketches = defaultdict(list)   # batch-rule code -> [(path, sketch)]
+        self.sketches = defaultdict(SpilledSketches)  # batch-rule code -> (path, sketch) entries, on disk
         self.flagged = set()                # paths with findings, for the batch findings' file counts
         self.writer = FixWriter(options.fix) if options.fix is not None else None
         # a run snapshot would replay results without sketches: none when context files join the batch
@@ -317,7 +320,7 @@ class _Run:
             self.flagged.add(result.path)
             self.reporter.file(result)
 
-    def _compare(self) -> list[FileResult]:
+    def _compare(self) -> Iterator[FileResult]:
         return batch_results(self.plan, self.batch, self.sketches)
 
     def _compare_with_context(self) -> list[FileResult]:
@@ -326,7 +329,7 @@ class _Run:
         files only: each part of a split commit reports its own files, each
         compared with the whole commit. Not stored as the batch's results:
         they depend on files outside the run."""
-        sketches = defaultdict(list, {code: list(entries) for code, entries in self.sketches.items()})
+        sketches = self.sketches
         for linted in iter_linted(self.context, self.plan, replace(self.options, fix=None, progress=None)):
             for code, name, sketch in sketch_entries(linted.result.path, linted.sketches):
                 sketches[code].append((name, sketch))
@@ -349,6 +352,8 @@ class _Run:
         return result
 
     def close(self, crashed: str | None) -> None:
+        for entries in self.sketches.values():
+            entries.close()
         self.cache.finish(crashed is not None)
         if self.options.cache is not None:
             self.options.cache.close()
@@ -437,11 +442,15 @@ class _SortedSpill:
         self._runs: list = []  # [start, end] offsets in _file
         self._last = None      # key of the last result added
 
+    def new_run(self) -> None:
+        """Start a new run with the next result, whatever its key."""
+        self._last = None
+
     def add(self, result: FileResult) -> None:
         if self._file is None:
             self._file = tempfile.TemporaryFile()
         here, rank = self._file.tell(), self.key(result)
-        if not self._runs or rank < self._last:
+        if not self._runs or self._last is None or rank < self._last:
             self._runs.append([here, here])
         pickle.dump(result, self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self._runs[-1][1], self._last = self._file.tell(), rank
@@ -482,15 +491,52 @@ def _compares_one(rule, options) -> bool:
     return bool(compares_one is not None and compares_one(options))
 
 
-def batch_results(plan: LintPlan, batch: list, sketches: dict) -> list[FileResult]:
-    per_path = defaultdict(list)
+def batch_results(plan: LintPlan, batch: list, sketches: dict) -> Iterator[FileResult]:
+    """The batch rules' findings, one result a file, in path order. They
+    wait on disk, sorted in runs (_ExternalSort), not in memory: a batch of
+    copies may give every file a finding."""
+    found = _ExternalSort(key=itemgetter(0))
     for rule in batch:
         entries = sketches.get(rule.code)
         if entries and (len(entries) > 1 or _compares_one(rule, plan.options[rule.code])):
             for path, h in rule.compare(entries, plan.options[rule.code]):
-                per_path[split_record_path(path)[0]].append(batch_findings(rule, plan, path, h))
-    return [FileResult(path, tuple(sorted(found, key=lambda f: f.sort_key())))
-            for path, found in sorted(per_path.items())]
+                found.add((split_record_path(path)[0], batch_findings(rule, plan, path, h)))
+    for path, group in groupby(found.sorted(), key=itemgetter(0)):
+        yield FileResult(path, tuple(sorted((finding for _, finding in group), key=lambda f: f.sort_key())))
+
+
+class _ExternalSort:
+    """Items sorted by `key` through a temporary file: sorted in memory a
+    chunk of CHUNK at a time, each chunk written as one run of a
+    _SortedSpill, read back as a merge (stable: equal keys keep their
+    order of arrival)."""
+
+    CHUNK = 4096
+
+    def __init__(self, key: Callable):
+        self.key = key
+        self._chunk: list = []
+        self._spill = _SortedSpill(key)
+        self._spilled = False
+
+    def add(self, item) -> None:
+        self._chunk.append(item)
+        if len(self._chunk) >= self.CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._spill.new_run()
+        for item in sorted(self._chunk, key=self.key):
+            self._spill.add(item)
+        self._chunk, self._spilled = [], True
+
+    def sorted(self) -> Iterator:
+        if not self._spilled:  # everything fits in one chunk: no file at all
+            yield from sorted(self._chunk, key=self.key)
+            return
+        if self._chunk:
+            self._flush()
+        yield from self._spill.merged()
 
 
 def lint_path(path: str, plan: LintPlan) -> FileResult:

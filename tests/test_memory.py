@@ -207,3 +207,40 @@ def test_near_duplicate_candidates_cost_little_memory():
         tracemalloc.stop()
     assert len(found) == 400
     assert peak < 20, f"comparing 20,400 sketches peaked at {peak:.1f} MiB"  # 37 MiB with a dict of lists
+
+
+# ------------------------------------------------------------ batch sketches and findings on disk
+
+def test_spilled_sketches_read_back_in_order_and_by_index():
+    from newslint.sketch_spill import SpilledSketches
+
+    spill = SpilledSketches()
+    entries = [(f"site/{i:05d}.txt", bytes([i % 251]) * (i % 3000)) for i in range(3000)]  # blocks of 1 MiB and more
+    for entry in entries:
+        spill.append(entry)
+    assert len(spill) == 3000 and bool(spill)
+    seen = []
+    for i, entry in enumerate(spill):
+        if i % 97 == 0:
+            assert spill[2999 - i] == entries[2999 - i]  # indexing inside the loop does not move it
+        seen.append(entry)
+    assert seen == entries and spill[-1] == entries[-1]
+    with pytest.raises(IndexError):
+        spill[3000]
+    spill.close()
+    assert not SpilledSketches() and list(SpilledSketches()) == []
+
+
+def test_batch_findings_are_sorted_on_disk_by_path_keeping_their_order(monkeypatch):
+    from operator import itemgetter
+
+    from newslint.runner import _ExternalSort
+
+    monkeypatch.setattr(_ExternalSort, "CHUNK", 7)
+    rng = random.Random(3)
+    items = [(f"{rng.randrange(40):02d}.txt", n) for n in range(500)]
+    spill = _ExternalSort(key=itemgetter(0))
+    for item in items:
+        spill.add(item)
+    assert spill._spilled and len(spill._chunk) < 7  # full chunks went to the file as they filled
+    assert list(spill.sorted()) == sorted(items, key=itemgetter(0))  # stable: a path's items keep their order
