@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Peak RSS against the number of files.
 
-    python bench/memory.py [--sizes 1000,10000,30000,100000] [--format json] [--runs no-cache,cold,warm] [--newslint-arg ARG]
+    python bench/memory.py [--sizes 1000,10000,30000,100000] [--format json] [--runs no-cache,cold,warm]
+                            [--newslint-arg ARG]
 
 Builds a tree of N articles from the corpus (copies past the first 10,138
 get one line changed, so that every file has its own content and cache key),

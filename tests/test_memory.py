@@ -244,3 +244,27 @@ def test_batch_findings_are_sorted_on_disk_by_path_keeping_their_order(monkeypat
         spill.add(item)
     assert spill._spilled and len(spill._chunk) < 7  # full chunks went to the file as they filled
     assert list(spill.sorted()) == sorted(items, key=itemgetter(0))  # stable: a path's items keep their order
+
+
+def test_near_duplicates_are_the_same_whatever_order_the_sketches_come_in():
+    import hashlib
+    from array import array
+
+    from newslint.plugins import load_registry
+    from newslint.sketch_spill import SpilledSketches
+
+    rule = load_registry().by_code["DUP002"]
+    options = {k: v["default"] for k, v in rule.options.items()}
+    rng = random.Random(2)
+    sketches = [(f"d/{i:04d}.txt", hashlib.sha1(b"%d" % i).digest()
+                 + array("q", sorted(rng.getrandbits(62) for _ in range(64))).tobytes()) for i in range(300)]
+    sketches += [(path + ".copy", hashlib.sha1(path.encode()).digest() + sketch[20:]) for path, sketch in sketches[::7]]
+    in_order = sorted(rule().compare(sorted(sketches), options))
+    shuffled = sketches[:]
+    rng.shuffle(shuffled)
+    spilled = SpilledSketches()
+    for entry in shuffled:
+        spilled.append(entry)
+    assert len(in_order) == 43
+    assert sorted(rule().compare(shuffled, options)) == in_order
+    assert sorted(rule().compare(spilled, options)) == in_order

@@ -1,6 +1,7 @@
 """DUP001 (exact-duplicate)."""
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 
 from newslint.rule import BatchRule, hit
@@ -37,11 +38,27 @@ class ExactDuplicate(BatchRule):
         return _digest(words)
 
     def compare(self, sketches, options):
-        by_hash = defaultdict(list)
-        for path, digest in sketches:
-            by_hash[digest].append(path)
-        for paths in by_hash.values():
-            if len(paths) > 1:
-                first, *rest = sorted(paths)
-                for path in rest:
-                    yield path, hit(1, 1, 1, f"same article text as {first} (file-level)")
+        """Files with equal digests: found by sorting a 64-bit prefix of
+        each digest (8 bytes a file, the sketches may be on disk), then the
+        few files that share one are read back and their whole digests
+        compared."""
+        prefixes = array("Q", (int.from_bytes(digest[:8], "little") for _, digest in sketches))
+        order = sorted(range(len(prefixes)), key=prefixes.__getitem__)
+        start = 0
+        for end in range(1, len(order) + 1):
+            if end == len(order) or prefixes[order[end]] != prefixes[order[start]]:
+                if end - start > 1:
+                    yield from _copies([sketches[i] for i in order[start:end]])
+                start = end
+
+
+def _copies(entries: list):
+    """The findings of (path, digest) entries with one digest prefix."""
+    by_digest = defaultdict(list)
+    for path, digest in entries:
+        by_digest[digest].append(path)
+    for paths in by_digest.values():
+        if len(paths) > 1:
+            first, *rest = sorted(paths)
+            for path in rest:
+                yield path, hit(1, 1, 1, f"same article text as {first} (file-level)")

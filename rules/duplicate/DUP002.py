@@ -14,14 +14,16 @@ _MAX_BUCKET = 200    # a bucket this full is boilerplate, not duplicates
 
 
 class _UnionFind:
-    def __init__(self):
-        self.parent: dict[int, int] = {}
+    """Union-find over 0..n-1 in one array (8 bytes a file, not a dict entry)."""
+
+    def __init__(self, n: int):
+        self.parent = array("l", range(n))
 
     def find(self, x: int) -> int:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
         return x
 
     def union(self, a: int, b: int) -> None:
@@ -29,12 +31,14 @@ class _UnionFind:
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)  # the smallest index (first path) is the root
 
-
-def _groups(uf: _UnionFind, members) -> dict[int, list[int]]:
-    out = defaultdict(list)
-    for i in members:
-        out[uf.find(i)].append(i)
-    return {root: sorted(ids) for root, ids in out.items() if len(ids) > 1}
+    def groups(self) -> list[list[int]]:
+        """The members (ascending) of every group of two or more, ordered
+        by their first member (the root)."""
+        out = defaultdict(list)
+        for i in range(len(self.parent)):
+            if self.parent[i] != i:
+                out[self.find(i)].append(i)
+        return [[root, *out[root]] for root in sorted(out)]
 
 
 def minhash(words: list[bytes], size: int) -> bytes | None:
@@ -67,36 +71,76 @@ def similarity(a, b) -> float:
     return sum(1 for h in union if h in both) / len(union) if union else 0.0
 
 
-def _distinct(sketches) -> tuple[list, list]:
-    """(paths, sketches) in path order, without exact copies (DUP001's)."""
-    paths, kept, seen_exact = [], [], set()
-    for path, sketch in sorted(sketches):
-        exact = sketch[:DIGEST]
-        if exact not in seen_exact:
-            seen_exact.add(exact)
-            paths.append(path)
-            kept.append(sketch)
-    return paths, kept
+def _distinct(sketches) -> tuple[list, array, array]:
+    """(paths, entries, candidates): the paths in path order without exact
+    copies (DUP001's), the index in `sketches` of each, and the
+    CANDIDATE_KEYS smallest shingle hashes of each (CANDIDATE_KEYS a file,
+    0 for none). One pass over the sketches (they may be on disk) keeps a
+    64-bit prefix of each exact digest and those hashes; the paths only when
+    they did not come in path order (a run's files do), else `paths` is a
+    view that reads a path from `sketches` when a finding needs it."""
+    names, exact, keys, ordered, last = [], array("Q"), array("q"), True, None
+    for path, sketch in sketches:
+        if ordered and last is not None and path < last:
+            ordered, names = False, [name for name, _ in sketches]  # rare: read the paths again, all of them
+        if not ordered and len(names) <= len(exact):
+            names.append(path)
+        last = path
+        exact.append(int.from_bytes(sketch[:8], "little"))
+        smallest = unpack(sketch)[1][:CANDIDATE_KEYS].tolist()
+        keys.extend(smallest + [0] * (CANDIDATE_KEYS - len(smallest)))
+    order = range(len(exact)) if ordered else sorted(range(len(exact)), key=names.__getitem__)
+    entries, candidates, seen = array("I"), array("q"), set()
+    for i in order:
+        if exact[i] not in seen:
+            seen.add(exact[i])
+            entries.append(i)
+            candidates.extend(keys[i * CANDIDATE_KEYS:(i + 1) * CANDIDATE_KEYS])
+    paths = [names[i] for i in entries] if not ordered else _Paths(sketches, entries)
+    return paths, entries, candidates
 
 
-_INDEX_BITS = 32
+class _Paths:
+    """paths[k]: the path of the k-th distinct sketch, read back from the
+    sketches (on disk) when a finding names it."""
+
+    def __init__(self, sketches, entries: array):
+        self.sketches, self.entries = sketches, entries
+
+    def __getitem__(self, k: int) -> str:
+        return self.sketches[self.entries[k]][0]
+
+    def __len__(self) -> int:
+        return len(self.entries)
 
 
-def _buckets(sketches: list):
+_PARTITION_BITS = 4  # candidate keys are sorted in 16 parts, by the low bits of the hash
+
+
+def _buckets(candidates: array):
     """The files (indexes, ascending) sharing one of their few smallest
-    shingle hashes, for each hash two files or more share: two files with
-    Jaccard similarity J share their smallest with probability J, one of
-    their 8 smallest almost surely. Found by sorting one int per (hash,
-    file), not in a dict of lists: a third of the memory at 100,000 files."""
-    keys = [(h + 2 ** 63) << _INDEX_BITS | i
-            for i, sketch in enumerate(sketches) for h in unpack(sketch)[1][:CANDIDATE_KEYS]]
-    keys.sort()
-    start = 0
-    for end in range(1, len(keys) + 1):
-        if end == len(keys) or keys[end] >> _INDEX_BITS != keys[start] >> _INDEX_BITS:
-            if end - start > 1:
-                yield [key & (2 ** _INDEX_BITS - 1) for key in keys[start:end]]
-            start = end
+    shingle hashes (`candidates`: CANDIDATE_KEYS a file), for each hash two
+    files or more share: two files with Jaccard similarity J share their
+    smallest with probability J, one of their 8 smallest almost surely.
+    Found by sorting (hash, file) pairs kept in arrays (12 bytes a pair),
+    one sixteenth of them at a time, not in a dict of lists or a list of
+    ints. A 0 pads a short signature and is no hash."""
+    hashes = [array("q") for _ in range(1 << _PARTITION_BITS)]
+    files = [array("I") for _ in range(1 << _PARTITION_BITS)]
+    mask = (1 << _PARTITION_BITS) - 1  # the low bits: the smallest hashes share their high ones
+    for j, h in enumerate(candidates):
+        if h:
+            part = h & mask
+            hashes[part].append(h)
+            files[part].append(j // CANDIDATE_KEYS)
+    for part_hashes, part_files in zip(hashes, files):
+        order = sorted(range(len(part_hashes)), key=part_hashes.__getitem__)  # stable: files stay ascending
+        start = 0
+        for end in range(1, len(order) + 1):
+            if end == len(order) or part_hashes[order[end]] != part_hashes[order[start]]:
+                if end - start > 1:
+                    yield [part_files[j] for j in order[start:end]]
+                start = end
 
 
 class NearDuplicate(BatchRule):
@@ -135,25 +179,30 @@ class NearDuplicate(BatchRule):
 
     def compare(self, sketches, options):
         threshold = options["threshold"]
-        paths, signatures = _distinct(sketches)
-        uf = _UnionFind()
-        best: dict[int, float] = {}
+        paths, entries, candidates = _distinct(sketches)
+
+        def signature_of(k: int):
+            return unpack(sketches[entries[k]][1])[1]
+
+        uf = _UnionFind(len(paths))
+        best = array("d", bytes(8 * len(paths)))
         checked = set()
-        for members in _buckets(signatures):
-            head = members[0]
+        for members in _buckets(candidates):
+            head, head_signature = members[0], None
             # linear, not quadratic: each member against the bucket's first
             for other in members[1:_MAX_BUCKET]:
-                pair = (head, other)
+                pair = head << 32 | other
                 if pair in checked:
                     continue
                 checked.add(pair)
-                score = similarity(unpack(signatures[head])[1], unpack(signatures[other])[1])
+                head_signature = head_signature if head_signature is not None else signature_of(head)
+                score = similarity(head_signature, signature_of(other))
                 if score >= threshold:
                     uf.union(head, other)
-                    best[other] = max(best.get(other, 0.0), score)
-                    best[head] = max(best.get(head, 0.0), score)
-        for members in _groups(uf, sorted(uf.parent)).values():
+                    best[other] = max(best[other], score)
+                    best[head] = max(best[head], score)
+        for members in uf.groups():
             first = paths[members[0]]
             for i in members[1:]:
-                yield paths[i], hit(1, 1, 1, f"near-duplicate of {first}: about {best.get(i, threshold):.0%} "
+                yield paths[i], hit(1, 1, 1, f"near-duplicate of {first}: about {best[i] or threshold:.0%} "
                                              "of their word 5-grams are the same (file-level)")
