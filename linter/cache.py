@@ -152,18 +152,27 @@ class Cache:
             return None
         return None if row is None else _parse(key, row[0])
 
-    def get_batch(self, key: str) -> list | None:
-        """The batch rules' results stored under `key`, or None."""
+    def get_batch(self, key: str) -> Iterator[FileResult] | None:
+        """The batch rules' results stored under `key` (read a chunk at a
+        time, every chunk checked first), or None."""
         entry = self.load(key)
         try:
-            return None if entry is None else _batch_from(entry["results"])
+            if entry is None:
+                return None
+            return stored_batch(self, key, entry["results"], entry.get("chunks", 0))
         except (KeyError, TypeError, IndexError, ValueError):
             return None
 
-    def put_batch(self, key: str, results: list) -> None:
-        value = _dumps({"format": FORMAT, "key": key,
-                        "results": [[r.path, [_finding(f) for f in r.findings]] for r in results]})
-        self.put_many([(key, value)])
+    def put_batch(self, key: str, results) -> Iterator[FileResult]:
+        """Store the batch rules' `results` under `key` as they pass through
+        (chunks first, the entry naming them last: a run stopped half way
+        stores nothing that reads as complete)."""
+        chunks = BatchChunks(self, key)
+        for result in results:
+            chunks.add(result)
+            yield result
+        chunks.flush()
+        self.put_many([(key, _dumps({"format": FORMAT, "key": key, "results": [], "chunks": chunks.count}))])
 
     def put_many(self, entries: list[tuple[str, str]]) -> None:
         if not entries:
@@ -290,6 +299,68 @@ def _batch_from(items) -> list[FileResult]:
     return [_result(path, rows) for path, rows in items]
 
 
+class BatchChunks:
+    """Batch results stored as they come, under `KEY:b0`, `KEY:b1`, ...:
+    CHUNK_FILES results (fewer when they hold CHUNK_FINDINGS findings) a
+    chunk, so a batch of copies, where every file has a finding, is never
+    held whole."""
+
+    CHUNK_FILES = 2000
+    CHUNK_FINDINGS = 4000
+
+    def __init__(self, cache: "Cache", key: str):
+        self.cache, self.key = cache, key
+        self.rows: list = []
+        self.pending = 0
+        self.count = 0  # chunks stored
+
+    def add(self, result: FileResult) -> None:
+        rows = [_finding(f) for f in result.findings]
+        self.rows.append([result.path, rows])
+        self.pending += len(rows)
+        if len(self.rows) >= self.CHUNK_FILES or self.pending >= self.CHUNK_FINDINGS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            key = batch_chunk_key(self.key, self.count)
+            self.cache.put_many([(key, _dumps({"format": FORMAT, "key": key, "results": self.rows}))])
+            self.rows, self.pending, self.count = [], 0, self.count + 1
+
+
+def batch_chunk_key(key: str, i: int) -> str:
+    return f"{key}:b{i}"
+
+
+def stored_batch(cache: "Cache", key: str, inline, chunks: int, paths: frozenset | None = None) -> Iterator[FileResult]:
+    """The batch results of an entry: its `inline` rows, then its `chunks`.
+    Every chunk is read and checked before the first result is handed out
+    (ValueError if one is missing or not what newslint writes, so that the
+    caller can compute them instead of reporting half), then read again,
+    one at a time. `paths`: the run's, which every result must be for."""
+    _require(type(chunks) is int and chunks >= 0)
+
+    def rows_of(i: int):
+        entry = cache.load(batch_chunk_key(key, i))
+        _require(entry is not None)
+        return entry["results"]
+
+    def results(rows) -> list[FileResult]:
+        found = _batch_from(rows)
+        _require(paths is None or all(r.path in paths for r in found))
+        return found
+
+    results(inline)
+    for i in range(chunks):
+        results(rows_of(i))
+
+    def read() -> Iterator[FileResult]:
+        yield from results(inline)
+        for i in range(chunks):
+            yield from results(rows_of(i))
+    return read()
+
+
 def _to_json(value):
     """Sketches are bytes, str, or tuples of those (one level)."""
     if isinstance(value, bytes):
@@ -335,7 +406,7 @@ class Snapshot:
         self.files: list = []     # rows not yet stored in a chunk
         self.chunks = 0           # chunks stored
         self.pending = 0          # findings in self.files
-        self.batch: list = []
+        self.batch = BatchChunks(cache, key)  # the batch rules' results, stored as they come
 
     @classmethod
     def for_paths(cls, cache: Cache, paths: list[str]) -> "Snapshot | None":
@@ -351,8 +422,8 @@ class Snapshot:
                 return None
             chunks, files = entry["chunks"], entry["files"]
             _require(type(chunks) is int and 0 <= chunks and type(files) is list)
-            batch = _batch_from(entry["batch"])
-            _require({r.path for r in batch} <= set(self.paths))
+            batch = stored_batch(self.cache, self.key, entry["batch"], entry.get("batch_chunks", 0),
+                                 frozenset(self.paths))
             return StoredRun(self, chunks, files, batch)
         except (KeyError, TypeError, IndexError, ValueError):
             return None  # corrupt or forged: run normally
@@ -362,10 +433,10 @@ class Snapshot:
 
     def record(self, result: FileResult, batch: bool = False) -> None:
         """Remember a result (before any baseline filtering)."""
-        rows = [_finding(f) for f in result.findings]
         if batch:
-            self.batch.append([result.path, rows])
+            self.batch.add(result)
             return
+        rows = [_finding(f) for f in result.findings]
         self.files.append([result.path, rows, result.error.message if result.error else None])
         self.pending += len(rows)
         if len(self.files) >= self.CHUNK_FILES or self.pending >= self.CHUNK_FINDINGS:
@@ -374,15 +445,17 @@ class Snapshot:
             self.files, self.chunks, self.pending = [], self.chunks + 1, 0
 
     def save(self) -> None:
+        self.batch.flush()
         self.cache.put_many([(self.key, _dumps({"format": FORMAT, "key": self.key, "chunks": self.chunks,
-                                                  "files": self.files, "batch": self.batch}))])
+                                                  "files": self.files, "batch": [],
+                                                  "batch_chunks": self.batch.count}))])
 
 
 class StoredRun:
-    """A stored snapshot: the batch results, and the files' results read
-    chunk by chunk."""
+    """A stored snapshot: the batch results (an iterator, chunk by chunk),
+    and the files' results read chunk by chunk."""
 
-    def __init__(self, snapshot: Snapshot, chunks: int, last: list, batch: list):
+    def __init__(self, snapshot: Snapshot, chunks: int, last: list, batch: Iterator[FileResult]):
         self.snapshot, self.chunks, self.last, self.batch = snapshot, chunks, last, batch
 
     def files(self) -> Iterator[FileResult]:
@@ -445,19 +518,17 @@ class CacheSession:
                 self.cache.put_many(self._entries)
                 self._entries, self._chars = [], 0
 
-    def batch_results(self, compute) -> list:
+    def batch_results(self, compute) -> Iterator[FileResult]:
         """The batch rules' results: stored ones when every file's key is
-        the same as in a run that stored them, else `compute()` (stored)."""
+        the same as in a run that stored them, else `compute()` (stored as
+        they pass). Either way an iterator: a chunk at a time."""
         if self.stored is not None:
             return self.stored.batch
         key = self._batch_key.value() if self._batch_key is not None else None
         if key is None:
             return compute()
         found = self.cache.get_batch(key)
-        if found is None:
-            found = list(compute())  # stored whole, as one entry
-            self.cache.put_batch(key, found)
-        return found
+        return self.cache.put_batch(key, compute()) if found is None else found
 
     def record_batch(self, result: FileResult) -> None:
         if self._snapshot is not None:

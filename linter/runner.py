@@ -266,7 +266,9 @@ class _Run:
         self.context = [path for path in context if os.path.realpath(path) not in named]
         self.batch = batch_rules_for(plan, documents_at_least(paths) + len(self.context))
         self.sketches = defaultdict(SpilledSketches)  # batch-rule code -> (path, sketch) entries, on disk
-        self.flagged = set()                # paths with findings, for the batch findings' file counts
+        # hashes of the paths with findings, for the batch findings' file counts (an int
+        # a file, not its path: half the memory at 100,000 files)
+        self.flagged = set()
         self.writer = FixWriter(options.fix) if options.fix is not None else None
         # a run snapshot would replay results without sketches: none when context files join the batch
         self.cache = CacheSession(options.cache, paths, batch=bool(self.batch),
@@ -294,7 +296,7 @@ class _Run:
         result = self._screen(result)
         self.summary.add_file(result)
         if result.findings and self.batch:
-            self.flagged.add(result.path)
+            self.flagged.add(hash(result.path))
         for code, name, sketch in sketch_entries(result.path, linted.sketches):
             self.sketches[code].append((name, sketch))
         self.reporter.file(result)
@@ -316,8 +318,8 @@ class _Run:
         for result in results:
             self.cache.record_batch(result)
             result = self._screen(result)
-            self.summary.add_batch(result, had_findings=result.path in self.flagged)
-            self.flagged.add(result.path)
+            self.summary.add_batch(result, had_findings=hash(result.path) in self.flagged)
+            self.flagged.add(hash(result.path))
             self.reporter.file(result)
 
     def _compare(self) -> Iterator[FileResult]:

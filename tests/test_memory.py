@@ -95,7 +95,9 @@ def test_a_snapshot_of_many_chunks_replays_the_cold_report(tmp_path, monkeypatch
     args, cold = _cold_run_in_chunks_of_7(tmp_path, monkeypatch)
     with sqlite3.connect(tmp_path / "cache" / "cache.sqlite3") as db:
         runs = [key for (key,) in db.execute("SELECT key FROM entries WHERE key LIKE 'run:%'")]
-    assert len(runs) == 5  # four chunks of 7 files, the header with the last 2
+    batch = [key for key in runs if ":b" in key]
+    assert len(runs) - len(batch) == 5  # four chunks of 7 files, the header with the last 2
+    assert len(batch) == 1  # the batch rules' results, a chunk of their own
     import newslint.runner as runner
 
     monkeypatch.setattr(runner, "read_bytes", lambda path: (_ for _ in ()).throw(AssertionError(path)))
@@ -268,3 +270,24 @@ def test_near_duplicates_are_the_same_whatever_order_the_sketches_come_in():
     assert len(in_order) == 43
     assert sorted(rule().compare(shuffled, options)) == in_order
     assert sorted(rule().compare(spilled, options)) == in_order
+
+
+def test_batch_results_are_stored_in_chunks_and_a_missing_one_means_recompute(tmp_path, monkeypatch):
+    from newslint import cache as cache_module
+
+    monkeypatch.setattr(cache_module.BatchChunks, "CHUNK_FILES", 2)
+    folder = tmp_path / "news"
+    write_batch(folder, 6)
+    for i in range(6):  # every file gets an exact copy: six batch results at least
+        (folder / f"copy_{i}.txt").write_bytes((folder / "d00" / f"{i:05d}.txt").read_bytes())
+    args = ("check", str(folder), "--isolated", "--format", "json", "--cache-dir", str(tmp_path / "cache"))
+    cold = run_cli(*args)
+    assert json.loads(cold.out)["summary"]["by_code"].get("DUP001") == 6
+    with sqlite3.connect(tmp_path / "cache" / "cache.sqlite3") as db:
+        chunks = sorted(key for (key,) in db.execute("SELECT key FROM entries WHERE key LIKE '%:b%'"))
+    assert len(chunks) >= 6  # the snapshot's and the batch key's, three or more each
+    assert (run_cli(*args).code, run_cli(*args).out) == (cold.code, cold.out)
+    with sqlite3.connect(tmp_path / "cache" / "cache.sqlite3") as db:
+        db.execute("DELETE FROM entries WHERE key = ?", (chunks[1],))
+    warm = run_cli(*args)
+    assert (warm.code, warm.out) == (cold.code, cold.out)
