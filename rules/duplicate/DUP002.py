@@ -71,7 +71,7 @@ def similarity(a, b) -> float:
     return sum(1 for h in union if h in both) / len(union) if union else 0.0
 
 
-def _distinct(sketches) -> tuple[list, array, array]:
+def _distinct(sketches) -> tuple:
     """(paths, entries, candidates): the paths in path order without exact
     copies (DUP001's), the index in `sketches` of each, and the
     CANDIDATE_KEYS smallest shingle hashes of each (CANDIDATE_KEYS a file,
@@ -90,14 +90,28 @@ def _distinct(sketches) -> tuple[list, array, array]:
         smallest = unpack(sketch)[1][:CANDIDATE_KEYS].tolist()
         keys.extend(smallest + [0] * (CANDIDATE_KEYS - len(smallest)))
     order = range(len(exact)) if ordered else sorted(range(len(exact)), key=names.__getitem__)
-    entries, candidates, seen = array("I"), array("q"), set()
+    entries, seen = array("I"), set()
     for i in order:
         if exact[i] not in seen:
             seen.add(exact[i])
             entries.append(i)
-            candidates.extend(keys[i * CANDIDATE_KEYS:(i + 1) * CANDIDATE_KEYS])
+    del seen, exact
     paths = [names[i] for i in entries] if not ordered else _Paths(sketches, entries)
-    return paths, entries, candidates
+    return paths, entries, _Candidates(keys, entries)
+
+
+class _Candidates:
+    """The candidate hashes of the k-th distinct sketch, read in place from
+    the hashes of all of them (not copied)."""
+
+    def __init__(self, keys: array, entries: array):
+        self.keys, self.entries = keys, entries
+
+    def __iter__(self):
+        keys = self.keys
+        for k, i in enumerate(self.entries):
+            for h in keys[i * CANDIDATE_KEYS:(i + 1) * CANDIDATE_KEYS]:
+                yield k, h
 
 
 class _Paths:
@@ -117,9 +131,9 @@ class _Paths:
 _PARTITION_BITS = 4  # candidate keys are sorted in 16 parts, by the low bits of the hash
 
 
-def _buckets(candidates: array):
+def _buckets(candidates):
     """The files (indexes, ascending) sharing one of their few smallest
-    shingle hashes (`candidates`: CANDIDATE_KEYS a file), for each hash two
+    shingle hashes (`candidates`: (file, hash) pairs), for each hash two
     files or more share: two files with Jaccard similarity J share their
     smallest with probability J, one of their 8 smallest almost surely.
     Found by sorting (hash, file) pairs kept in arrays (12 bytes a pair),
@@ -128,11 +142,11 @@ def _buckets(candidates: array):
     hashes = [array("q") for _ in range(1 << _PARTITION_BITS)]
     files = [array("I") for _ in range(1 << _PARTITION_BITS)]
     mask = (1 << _PARTITION_BITS) - 1  # the low bits: the smallest hashes share their high ones
-    for j, h in enumerate(candidates):
+    for k, h in candidates:
         if h:
             part = h & mask
             hashes[part].append(h)
-            files[part].append(j // CANDIDATE_KEYS)
+            files[part].append(k)
     for part_hashes, part_files in zip(hashes, files):
         order = sorted(range(len(part_hashes)), key=part_hashes.__getitem__)  # stable: files stay ascending
         start = 0
