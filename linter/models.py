@@ -106,12 +106,17 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         """Flat, in the order reports have always used; `record` (after
         `path`) only for a finding in a container file."""
+        return self.dict_with_fix(None if self.fix is None else asdict(self.fix))
+
+    def dict_with_fix(self, fix: dict | None) -> dict[str, Any]:
+        """`to_dict` with the fix already as a dict (a reporter's own form):
+        dataclasses.asdict copies every edit, a third of a report's time."""
         out = {"code": self.code, "name": self.name, "category": self.category, "severity": self.severity,
                "message": self.message, "path": self.path}
         if self.record is not None:
             out["record"] = self.record
         out.update({"line": self.line, "column": self.column, "end_line": self.end_line,
-                    "end_column": self.end_column, "fix": None if self.fix is None else asdict(self.fix),
+                    "end_column": self.end_column, "fix": fix,
                     "confidence": self.confidence, "fingerprint": self.fingerprint, "doc": self.doc})
         return out
 

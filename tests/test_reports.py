@@ -255,3 +255,27 @@ def test_junit_escaping_is_saxutils_escaping(text):
     from newslint.reporters import junit
 
     assert junit._escape(text) == escape(text) and junit._quoteattr(text) == quoteattr(text)
+
+
+def test_the_fast_indenter_writes_what_json_dumps_writes():
+    import random
+
+    from newslint.reporters.json import _dumps, _indented, _nested
+
+    rng = random.Random(4)
+    alphabet = ["a", "ب", "\"", "\\", "\n", "\t", "\x00", "\u200f", "\ud800", "é", "😀", " "]
+
+    def text():
+        return "".join(rng.choice(alphabet) for _ in range(rng.randrange(6)))
+
+    def value(depth=0):
+        kind = rng.randrange(9 if depth < 3 else 6)
+        return [text, lambda: rng.randrange(-10**12, 10**12), lambda: rng.random() * 10 ** rng.randrange(-5, 20),
+                lambda: None, lambda: rng.random() < 0.5, lambda: float("nan"),
+                lambda: {text(): value(depth + 1) for _ in range(rng.randrange(4))},
+                lambda: [value(depth + 1) for _ in range(rng.randrange(4))],
+                lambda: {1: "a", None: 2.5}][kind]()
+
+    for _ in range(2000):
+        item = value()
+        assert _indented(item, "    ") == _nested(_dumps(item), "    ")

@@ -3,6 +3,7 @@ twin, JSON Lines."""
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring  # json's own string escaper (C), as dumps uses it
 import shutil
 import tempfile
 
@@ -17,12 +18,10 @@ def tool_info(ctx) -> dict:
 
 
 def finding_dict(f) -> dict:
-    data = f.to_dict()
-    if f.fix is not None:
-        data["fix"] = {"applicability": f.fix.applicability, "message": f.fix.message,
-                       "edits": [e.__dict__ for e in f.fix.edits],
-                       **({"transcode": f.fix.transcode} if f.fix.transcode else {})}
-    return data
+    fix = f.fix
+    return f.dict_with_fix(None if fix is None else {
+        "applicability": fix.applicability, "message": fix.message, "edits": [e.__dict__ for e in fix.edits],
+        **({"transcode": fix.transcode} if fix.transcode else {})})
 
 
 def _nested(text: str, indent: str) -> str:
@@ -33,6 +32,39 @@ def _nested(text: str, indent: str) -> str:
 
 def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _indented(value, indent: str = "") -> str:
+    """What `_dumps` writes for a finding's dict (str keys; str, int,
+    float, bool, None, dicts and lists inside), without json's pure-Python
+    indenting encoder: strings go through its C escaper, the rest is
+    assembled here. Anything else falls back to `_dumps`."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    if type(value) is float and value == value and value not in (_INF, -_INF):
+        return float.__repr__(value)
+    inner = indent + "  "
+    if type(value) is dict and all(type(key) is str for key in value):
+        if not value:
+            return "{}"
+        return "{\n" + ",\n".join(f"{inner}{encode_basestring(key)}: {_indented(item, inner)}"
+                                   for key, item in value.items()) + f"\n{indent}}}"
+    if type(value) is list:
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _indented(item, inner) for item in value) + f"\n{indent}]"
+    return _nested(_dumps(value), indent)
+
+
+_INF = float("inf")
 
 
 class JsonReporter(Reporter):
@@ -49,7 +81,7 @@ class JsonReporter(Reporter):
     def file(self, result) -> None:
         for f in result.findings:
             self._spill.write(",\n    " if self._any else "[\n    ")
-            self._spill.write(_nested(_dumps(finding_dict(f)), "    "))
+            self._spill.write(_indented(finding_dict(f), "    "))
             self._any = True
 
     def finish(self, summary) -> None:
