@@ -148,6 +148,7 @@ class SidecarFilter:
         self.suppressed = 0
         self._chains: dict[str, tuple] = {}                 # folder -> its sidecars, as (entries, path prefix)
         self._files: dict[str, list[Entry]] = {}            # a finding's path -> the entries for its file
+        self._last: tuple | None = None                     # (path, entries) of the last file asked about
 
     def preload(self, paths) -> "SidecarFilter":
         """Read and check the sidecars of every file of the run, before it starts."""
@@ -165,11 +166,19 @@ class SidecarFilter:
         return kept
 
     def _entries_for(self, path: str) -> list[Entry]:
+        """Kept only for files that have entries (most have none: a run of
+        100,000 files would keep 100,000 empty lists), and for the last
+        file asked about (its findings come together)."""
+        if self._last is not None and self._last[0] == path:
+            return self._last[1]
         found = self._files.get(path)
         if found is None:
             folder, name = os.path.split(path)
-            found = self._files[path] = [entry for entries, prefix in self._chain(os.path.abspath(folder or "."))
-                                         for entry in entries.get(prefix + name, ())]
+            found = [entry for entries, prefix in self._chain(os.path.abspath(folder or "."))
+                     for entry in entries.get(prefix + name, ())]
+            if found:
+                self._files[path] = found
+        self._last = (path, found)
         return found
 
     def _chain(self, folder: str) -> tuple:
