@@ -5,7 +5,7 @@ import re
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from .arabic import ARABIC_LETTERS, DIACRITICS, TATWEEL
+from .arabic import ARABIC_WORD
 from .decoding import Decoded, decode
 from .zones import ARTICLE_TEXT_KINDS, Zones, parse_zones
 
@@ -24,7 +24,6 @@ def _outside_rare(chars: str) -> str:
     """The characters of `chars` that the rare-character scan does not see."""
     return "".join(ch for ch in chars if not _RARE.match(ch))
 _LATIN_RUN = re.compile("[A-Za-z]+")
-_ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+")
 # The white space str.split() splits on and bytes.split() does not (which
 # splits on space, \t, \n, \v, \f and \r only): str.isspace() of every
 # code point, less those six (tests/test_document.py checks the list).
@@ -123,7 +122,7 @@ class Document:
     def arabic_words(self) -> frozenset:
         """The distinct runs of Arabic letters (harakat and tatweel inside
         them), as written: one scan shared by the spelling rules."""
-        return frozenset(_ARABIC_WORD.findall(self.text))
+        return frozenset(ARABIC_WORD.findall(self.text))
 
     @cached_property
     def rare(self) -> frozenset:

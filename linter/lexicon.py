@@ -224,8 +224,8 @@ def _swap_table() -> dict[str, list[tuple[str, str]]]:
 
 _SWAPS = _swap_table()
 # Only at the end of a word: the letter whose final form looks alike.
-_FINAL_SWAPS = {"ة": ("ه", TA_MARBUTA), "ه": ("ة", TA_MARBUTA),
-                "ى": ("ي", ALIF_MAQSURA), "ي": ("ى", ALIF_MAQSURA)}
+FINAL_SWAPS = {"ة": ("ه", TA_MARBUTA), "ه": ("ة", TA_MARBUTA),
+               "ى": ("ي", ALIF_MAQSURA), "ي": ("ى", ALIF_MAQSURA)}
 
 KINDS = (TA_MARBUTA, ALIF_MAQSURA, MADDA, HAMZA, DAD_ZAH, DAL_DHAL,
          DOUBLED_LETTER, TRANSPOSITION, EXTRA_LETTER, DROPPED_LETTER)
@@ -238,8 +238,8 @@ reaches a shorter, more frequent word (اعلان -> الان, والتي -> ا�
 
 
 def _final_swap(word: str) -> Iterator[tuple[str, str]]:
-    if word and word[-1] in _FINAL_SWAPS:
-        letter, kind = _FINAL_SWAPS[word[-1]]
+    if word and word[-1] in FINAL_SWAPS:
+        letter, kind = FINAL_SWAPS[word[-1]]
         yield word[:-1] + letter, kind
 
 

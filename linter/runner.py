@@ -331,12 +331,11 @@ class _Run:
         files only: each part of a split commit reports its own files, each
         compared with the whole commit. Not stored as the batch's results:
         they depend on files outside the run."""
-        sketches = self.sketches
         for linted in iter_linted(self.context, self.plan, replace(self.options, fix=None, progress=None)):
             for code, name, sketch in sketch_entries(linted.result.path, linted.sketches):
-                sketches[code].append((name, sketch))
+                self.sketches[code].append((name, sketch))
         named = set(self.paths)
-        return [result for result in batch_results(self.plan, self.batch, sketches) if result.path in named]
+        return [result for result in batch_results(self.plan, self.batch, self.sketches) if result.path in named]
 
     def _screen(self, result: FileResult) -> FileResult:
         """Drop findings below --min-confidence, suppressed and baselined ones

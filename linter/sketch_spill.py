@@ -41,9 +41,6 @@ class SpilledSketches:
     def __len__(self) -> int:
         return len(self._offsets)
 
-    def __bool__(self) -> bool:
-        return bool(self._offsets)
-
     def __iter__(self) -> Iterator[tuple]:
         """Block by block (a seek and a read each), so that indexing inside
         the loop, which seeks too, does not disturb it."""

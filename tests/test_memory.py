@@ -292,3 +292,17 @@ def test_batch_results_are_stored_in_chunks_and_a_missing_one_means_recompute(tm
         db.execute("DELETE FROM entries WHERE key = ?", (chunks[1],))
     warm = run_cli(*args)
     assert (warm.code, warm.out) == (cold.code, cold.out)
+
+
+def test_equal_keys_are_grouped_by_sorting_compact_arrays():
+    from newslint.sorted_groups import HashPairs, groups_of_equal
+
+    keys = [5, 3, 5, 9, 3, 5]
+    assert list(groups_of_equal(len(keys), keys.__getitem__)) == [[1, 4], [0, 2, 5]]  # key order, each ascending
+    assert list(groups_of_equal(len(keys), keys.__getitem__, smallest=1)) == [[1, 4], [0, 2, 5], [3]]
+    pairs = HashPairs()
+    for h, value in [(-2 ** 63, 7), (17, 1), (-2 ** 63, 3), (17, 1), (-1, 4), (33, 2)]:
+        pairs.add(h, value)
+    assert sorted(pairs.groups()) == [(-2 ** 63, [7, 3]), (17, [1, 1])]  # values in the order they came
+    assert sorted(pairs.groups(by_value=True, smallest=1)) == [
+        (-2 ** 63, [3]), (-2 ** 63, [7]), (-1, [4]), (17, [1, 1]), (33, [2])]

@@ -10,6 +10,7 @@ import zlib
 
 from newslint.arabic import fold
 from newslint.rule import BatchRule, hit
+from newslint.sorted_groups import HashPairs
 from newslint.zones import BODY, HEADLINE, SOURCE, TAGS
 from newslint.rules.boilerplate.BLP003 import _PHRASES
 
@@ -178,43 +179,31 @@ def _folder(parent: str, base: str | None) -> str:
     return os.path.relpath(parent, os.path.abspath(base)).replace(os.sep, "/") if base is not None else parent
 
 
-_PARTS = 16  # (template, folder) pairs are counted in 16 parts, by the low bits of the template hash
-
-
 def learn(sketches, options, base: str | None = None) -> dict:
     """folder -> {template hash: (files with it, position class)}, for the
     templates that are furniture there, and folder -> files seen:
     (furniture, totals). Linear in the number of lines. The pairs are
-    counted by sorting arrays (12 bytes a line, a sixteenth at a time),
-    not in a Counter a folder: most templates are seen once, and a dict
-    entry for each cost ~100 bytes a line at 100,000 files."""
+    counted by sorting arrays (`HashPairs`: 12 bytes a line), not in a
+    Counter a folder: most templates are seen once, and a dict entry for
+    each cost ~100 bytes a line at 100,000 files."""
     folders: dict = {}                  # folder -> its number
     totals: dict = defaultdict(int)
     priors: set = set()
-    hashes = [array("q") for _ in range(_PARTS)]
-    places = [array("I") for _ in range(_PARTS)]  # folder number * 4 + position class
+    pairs = HashPairs()                 # (template hash, folder number * 4 + position class)
     for path, (_, packed) in sketches:
         lines = sketch_rows(packed)
         folder = folder_of(path, base)
         number = folders.setdefault(folder, len(folders))
         totals[folder] += 1
         for h, c in {(row[2], row[1]) for row in lines}:  # a template counts once a file
-            hashes[h % _PARTS].append(h)
-            places[h % _PARTS].append(number * 4 + c)
+            pairs.add(h, number * 4 + c)
         priors.update(row[2] for row in lines if row[5] & PRIOR)
     names = list(folders)
     furniture = {folder: {} for folder in folders}
-    for part_hashes, part_places in zip(hashes, places):
-        order = sorted(range(len(part_hashes)), key=lambda j: (part_hashes[j], part_places[j]))
-        start = 0
-        for end in range(1, len(order) + 1):
-            if end == len(order) or (part_hashes[order[end]], part_places[order[end]]) != \
-                    (part_hashes[order[start]], part_places[order[start]]):
-                h, place = part_hashes[order[start]], part_places[order[start]]
-                folder = names[place // 4]
-                if _is_furniture(end - start, totals[folder], h in priors, options):
-                    furniture[folder][h] = (end - start, _CLASSES[place % 4])
-                start = end
+    for h, places in pairs.groups(by_value=True, smallest=1):
+        folder = names[places[0] // 4]
+        if _is_furniture(len(places), totals[folder], h in priors, options):
+            furniture[folder][h] = (len(places), _CLASSES[places[0] % 4])
     return furniture, dict(totals)
 
 

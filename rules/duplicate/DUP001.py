@@ -5,6 +5,7 @@ from array import array
 from collections import defaultdict
 
 from newslint.rule import BatchRule, hit
+from newslint.sorted_groups import groups_of_equal
 from newslint.rules.duplicate._common import _digest
 
 
@@ -43,13 +44,8 @@ class ExactDuplicate(BatchRule):
         few files that share one are read back and their whole digests
         compared."""
         prefixes = array("Q", (int.from_bytes(digest[:8], "little") for _, digest in sketches))
-        order = sorted(range(len(prefixes)), key=prefixes.__getitem__)
-        start = 0
-        for end in range(1, len(order) + 1):
-            if end == len(order) or prefixes[order[end]] != prefixes[order[start]]:
-                if end - start > 1:
-                    yield from _copies([sketches[i] for i in order[start:end]])
-                start = end
+        for members in groups_of_equal(len(prefixes), prefixes.__getitem__):
+            yield from _copies([sketches[i] for i in members])
 
 
 def _copies(entries: list):

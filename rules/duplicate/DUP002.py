@@ -6,6 +6,7 @@ from collections import defaultdict
 import zlib
 
 from newslint.rule import BatchRule, hit
+from newslint.sorted_groups import HashPairs
 from newslint.rules.duplicate._common import _digest
 
 K = 64               # bottom-k MinHash sketch size
@@ -128,33 +129,20 @@ class _Paths:
         return len(self.entries)
 
 
-_PARTITION_BITS = 4  # candidate keys are sorted in 16 parts, by the low bits of the hash
-
-
 def _buckets(candidates):
     """The files (indexes, ascending) sharing one of their few smallest
     shingle hashes (`candidates`: (file, hash) pairs), for each hash two
     files or more share: two files with Jaccard similarity J share their
     smallest with probability J, one of their 8 smallest almost surely.
-    Found by sorting (hash, file) pairs kept in arrays (12 bytes a pair),
-    one sixteenth of them at a time, not in a dict of lists or a list of
-    ints. A 0 pads a short signature and is no hash."""
-    hashes = [array("q") for _ in range(1 << _PARTITION_BITS)]
-    files = [array("I") for _ in range(1 << _PARTITION_BITS)]
-    mask = (1 << _PARTITION_BITS) - 1  # the low bits: the smallest hashes share their high ones
+    Found by sorting (hash, file) pairs kept in arrays (12 bytes a pair,
+    `HashPairs`), not in a dict of lists or a list of ints. A 0 pads a
+    short signature and is no hash."""
+    pairs = HashPairs()
     for k, h in candidates:
         if h:
-            part = h & mask
-            hashes[part].append(h)
-            files[part].append(k)
-    for part_hashes, part_files in zip(hashes, files):
-        order = sorted(range(len(part_hashes)), key=part_hashes.__getitem__)  # stable: files stay ascending
-        start = 0
-        for end in range(1, len(order) + 1):
-            if end == len(order) or part_hashes[order[end]] != part_hashes[order[start]]:
-                if end - start > 1:
-                    yield [part_files[j] for j in order[start:end]]
-                start = end
+            pairs.add(h, k)
+    for _, files in pairs.groups():
+        yield files
 
 
 class NearDuplicate(BatchRule):

@@ -27,14 +27,14 @@ def _form_iv_verb(evidence: Evidence) -> bool:
 
 # A final letter and the one whose form looks alike (ة/ه, ى/ي): a file that
 # writes both spellings of one word mostly slipped on the rarer one.
-_FINAL_LOOKALIKE = {"ه": "ة", "ة": "ه", "ى": "ي", "ي": "ى"}
+_FINAL_LOOKALIKE = {letter: twin for letter, (twin, _) in lexicon.FINAL_SWAPS.items()}
 MINORITY_MAX_CODE = 50
 """zipf 2.5: above it a word with ه, ى or ي is a word in its own right
 (وحده "alone" beside وحدة "unit"), whatever the file's majority."""
 
 
 def _kind_of_final(word: str) -> str:
-    return "ta marbuta" if word[-1] in "هة" else "alif maqsura"
+    return lexicon.FINAL_SWAPS[word[-1]][1].replace("_", " ")
 
 
 def minority_spellings(text: str, raws, reported):
@@ -83,6 +83,7 @@ def minority_spellings(text: str, raws, reported):
 # The clitics before a stem (conjunction, preposition, article), kept when
 # fewer than three letters would be left.
 _CLITICS_OFF = re.compile(r"(?m)^(?:[وف]?(?:[بلك]?ال|لل|[بلك])|[وف])(?=[^\n]{3})")
+
 
 class OrthographicVariant(Rule):
     """A rare spelling whose hamza, madda, ة/ه, ى/ي, ض/ظ or د/ذ variant is much more frequent.

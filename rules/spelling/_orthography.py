@@ -25,10 +25,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newslint import lexicon
-from newslint.arabic import ARABIC_LETTERS, DIACRITICS, TATWEEL
+from newslint.arabic import ARABIC_LETTERS, ARABIC_WORD, DIACRITICS, TATWEEL
 from newslint.rules.spelling import _context, _verdicts
 
-_WORD = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+")
+_WORD = ARABIC_WORD
 _WORD_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]")
 _SCALE = lexicon.ZIPF_SCALE
 
