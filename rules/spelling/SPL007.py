@@ -7,7 +7,7 @@ from functools import lru_cache
 from newslint import dropped_letters, lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
-from newslint.rules.spelling._orthography import (MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
+from newslint.rules.spelling._orthography import (_CLITICS, MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
                                                   _neighbours, _occurrences, _Spellings, frequent_forms, min_code,
                                                   one_of, word_code)
 
@@ -60,20 +60,47 @@ def typo_evidence(word: str, min_variant_code: int, max_code: int = 0, dropped: 
                   listed_code: int = 0) -> Evidence | None:
     """The most frequent slip-undone variant of a word whose lexicon code is
     at most `max_code`, with a dropped letter put back from the lexicon too
-    when `dropped`; an Evidence without variant when only the file can say
-    (a dropped letter). A word listed above `max_code` up to `listed_code`
-    may only be a letter typed twice (or dropped): names swap letters too.
-    None for a word the lexicon knows better: a known word is a word."""
+    when `dropped`, or a slip inside the stem of an unknown word with
+    clitics (`_stem_slip`); an Evidence without variant when only the file
+    can say (a dropped letter). A word listed above `max_code` up to
+    `listed_code` is judged like an unknown one: the caller then asks for a
+    far larger ratio (the web types "مخلتف" too, 3,000x less often than
+    "مختلف"). None for a word the lexicon knows better: a known word is a
+    word."""
     code = word_code(word)
     if code > max(max_code, listed_code):
         return None
     frequent = frequent_forms(min_variant_code)
     found = _best(word, typo_variants(word), frequent)
+    if found is None and code == 0:
+        found = _stem_slip(word, frequent)
     if found is None and dropped:
         found = _best(word, dropped_letter_variants(word), frequent)
     if code > max_code:
-        return found if found is not None and found.kind in (DOUBLED_LETTER, DROPPED_LETTER) else None
+        return found
     return found or Evidence(word, "", DROPPED_LETTER, code, 0)
+
+
+def _stem_slip(word: str, frequent: dict[int, int]) -> Evidence | None:
+    """A slip inside the stem of an unknown word with clitics ("وملبغ": و +
+    ملبغ, a swapped مبلغ), when the whole repaired word is too rare to be
+    evidence alone (ومبلغ, zipf 2.85): a prefixed form is rarer than its
+    stem, so the stem carries the frequencies. The stem must be unknown
+    too, and the whole repaired word listed: "بالكمر" is no slip of
+    "بالكرم" when كمر is a word."""
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            stem = word[len(clitic):]
+            if word_code(stem):
+                return None
+            found = _best(stem, typo_variants(stem), frequent)
+            if found is None:
+                continue
+            whole = clitic + found.variant
+            if word_code(whole) == 0:
+                return None
+            return Evidence(word, whole, found.kind, found.code, found.variant_code, len(clitic))
+    return None
 
 
 def dropped_letter_variants(word: str):
@@ -127,9 +154,12 @@ class TypingSlip(Rule):
     Why: the slip makes a string no search or model recognises.
 
     Evidence (lexicon, then the file): the word is absent from the
-    582k-form lexicon (`max-word-zipf` 0), or, for a letter typed twice,
-    listed under zipf `max-doubled-zipf` (2.0: the web types "الييوم" too)
-    with the single form `rare-log-ratio` (3: 1,000x) more frequent; a word
+    582k-form lexicon (`max-word-zipf` 0), or listed under zipf
+    `max-doubled-zipf` (2.0: the web types "الييوم" and "مخلتف" too) with
+    the repaired form `rare-log-ratio` (3: 1,000x) more frequent; an
+    unknown word with clitics may take its stem's repair when the whole
+    repaired word is listed but too rare to be evidence alone ("والتنيشط":
+    تنيشط is a swapped تنشيط; "بالكمر" stays, كمر is a word); a word
     with ى inside it, which only ends words, is judged whatever its length
     and frequency ("إىل", "عىل" for "إلى", "على"). It is at least
     `min-length` letters long, and the repaired form has
@@ -182,8 +212,9 @@ class TypingSlip(Rule):
                           "description": "the highest lexicon zipf a word may have and still be a slip (0: only "
                                          "words absent from the lexicon)"},
         "max-doubled-zipf": {"type": "number", "minimum": 0, "default": 2.0,
-                             "description": "the highest lexicon zipf a word may have and still be a letter typed "
-                                            "twice (the web types الييوم too)"},
+                             "description": "the highest lexicon zipf a listed word may have and still be a slip "
+                                            "(a letter typed twice or two swapped: the web types الييوم and "
+                                            "مخلتف too)"},
         "lexicon-dropped-letters": {
             "type": "boolean", "default": False,
             "description": "also put a dropped letter back from the lexicon (a frequent form of 5+ letters at "
@@ -236,9 +267,13 @@ class TypingSlip(Rule):
         kind = evidence.kind.replace("_", " ")
         if evidence.kind == TRANSPOSITION and _glued_la(evidence.word, evidence.variant):
             kind += " (or a space lost after لا)"
-        why = (f"\"{raw}\" is rare or unknown (zipf {evidence.zipf:.1f}); \"{evidence.variant}\""
+        word, variant = evidence.word[evidence.stem:], evidence.variant[evidence.stem:]
+        why = (f"\"{word}\" is rare or unknown (zipf {evidence.zipf:.1f}); \"{variant}\""
                f" (zipf {evidence.variant_zipf:.1f}) is one {kind} away"
                + (", and the file writes it elsewhere" if consistent else ""))
+        if evidence.stem:
+            why = f"the stem of \"{raw}\": {why}"
+
         certainty = 0.9 if consistent else round(min(0.85, max(0.5, 0.6 + 0.1 * (evidence.variant_zipf - 3.5))), 2)
         fix = replace(line, column, line, end, evidence.variant, f"write \"{evidence.variant}\"", "unsafe")
         return hit(line, column, end, f"{why}; write \"{evidence.variant}\"", fix, confidence=certainty)
