@@ -10,7 +10,7 @@ from newslint.rules.spelling._orthography import (_LEADS, _MARKS, Evidence, _Cha
                                                   word_code,
                                                   TA_MARBUTA, in_name_slot, lookalike_of, needs_the_file, swaps_seats,
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
-                                                  _tanween_alif, confidence, min_code, phrase_neighbours,
+                                                  _tanween_alif, confidence, dotless_final_ya, min_code, phrase_neighbours,
                                                   preposition_by_collocation, preposition_in_context)
 
 
@@ -116,9 +116,11 @@ class OrthographicVariant(Rule):
     restores an omission ("وارساء": ارساء is 22x rarer than إرساء).
     A definite word ending in ى whose ي form is `dotless-ya-log-ratio` more
     frequent is a final ي written without its dots (المصرى, بالتالى: the
-    house style of many sites; المستوى, السفلى keep their ى); so is an
-    imperfect verb of the third person at `dotless-ya-verb-log-ratio`
-    (يحتوى, يعنى; يمنى, the right hand, is 0.98 and stays).
+    house style of many sites; المستوى, السفلى keep their ى), also when
+    its ي form is rare (zipf >= 2: "الديوانى", "البراهمى") and after a
+    given name (a family name in the same style); so is an imperfect verb
+    with ي or ت at `dotless-ya-verb-log-ratio` (يحتوى, تحتوى, يعنى; يمنى,
+    the right hand, is 0.98 and stays).
     Consistency: when the file writes the variant elsewhere the margins drop
     to `consistent-log-ratio`; and a file that writes على right elsewhere
     has علي the name before a definite noun ("علي العريض").
@@ -137,7 +139,8 @@ class OrthographicVariant(Rule):
     before must take the preposition as strongly ("أكد علي أن"). The word
     before decides alone, as strongly, when the corpus never writes the
     word after the look-alike ("القبض علي نفر": القبض على 404 times,
-    القبض علي twice; a leading و/ف of that word is set aside). Without
+    القبض علي twice; the word before counts with and without a leading
+    و/ف), and so it does before a number ("القبض علي 518 شخصا"). Without
     that evidence they are flagged only before a word with ال in a file
     that never writes the preposition. Names and verbs stay quiet: a word
     after a role ("الشابة سما") or before its Latin spelling in brackets
@@ -228,8 +231,8 @@ class OrthographicVariant(Rule):
     def strong_enough(evidence: Evidence, change: _Change, in_document: bool, options) -> bool:
         if evidence.code == 0:
             return True  # absent, and the variant is common enough (see ABSENT_MIN_CODE)
-        if evidence.variant_zipf < options["min-variant-zipf"]:
-            return False
+        if evidence.variant_zipf < options["min-variant-zipf"] and change.dotless_ya != "definite":
+            return False  # a rare definite word in ى has its own floor (_orthography.DOTLESS_MIN_CODE)
         needed = options["consistent-log-ratio"] if in_document else None
         if change.omission:
             return evidence.log_ratio >= (needed or options["omission-log-ratio"])
@@ -247,8 +250,10 @@ class OrthographicVariant(Rule):
         """(variant, message) for one occurrence, or None when its context
         says it is a name or the word is right here."""
         previous, following = _neighbours(text, start, start + len(raw))
-        if _looks_like_name(bare, previous, names) or _spelled_letters(bare, previous, following):
-            return None
+        family_name_in_ى = evidence is not None and dotless_final_ya(evidence) == "definite"
+        if (_looks_like_name(bare, previous, names) and not family_name_in_ى) or \
+                _spelled_letters(bare, previous, following):
+            return None  # "محمد علي" is a name; "فتحي الخميرى" a name in the site's dotless style
         following = lexicon.normalise(following)
         collocation = None if lookalike_of(bare) is None or _MARKS.search(raw) else \
             preposition_by_collocation(bare, *map(lexicon.normalise, phrase_neighbours(text, start, start + len(raw))),

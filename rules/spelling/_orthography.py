@@ -185,8 +185,27 @@ def orthographic_evidence(word: str, min_variant_code: int = 60) -> Evidence | N
     (cached per word: a batch reuses most of its words)."""
     found = _best(word, orthographic_variants(word), frequent_forms(min_variant_code))
     if found is None and len(word) > 3:
-        found = _absent_word_variant(word)
+        found = _absent_word_variant(word) or _rare_dotless_ya(word)
     return found or stem_evidence(word, min_variant_code)
+
+
+DOTLESS_MIN_CODE = 40
+"""zipf 2.0: the least frequent ي form that makes a rare definite word in ى
+its dotless spelling (النصرى, zipf 1.3, for النصري, 2.3): nisba adjectives
+and family names in -ي are many and each is rare."""
+
+
+def _rare_dotless_ya(word: str) -> Evidence | None:
+    """The ي form of a definite word ending in ى when the lexicon knows it at
+    zipf >= 2 and better than the word (the margin is the caller's:
+    `dotless-ya-log-ratio`)."""
+    if not word.endswith("ى") or _ARTICLE.match(word) is None:
+        return None
+    variant = word[:-1] + "ي"
+    code, variant_code = word_code(word), word_code(variant)
+    if variant_code >= DOTLESS_MIN_CODE and variant_code > code:
+        return Evidence(word, variant, ALIF_MAQSURA, code, variant_code)
+    return None
 
 
 # Clitics before a stem, longest first: the conjunction, a preposition, the article.
@@ -278,7 +297,7 @@ def restores_omission(evidence: Evidence) -> bool:
 _ARTICLE = re.compile("^[وف]?[بكل]?ال|^[وف]?لل")
 
 
-_IMPERFECT_HE = re.compile("^[وف]?ي")
+_IMPERFECT_HE = re.compile("^[وف]?[يت]")
 
 
 def dotless_final_ya(evidence: Evidence) -> str:
@@ -443,16 +462,19 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
 _LETTER_RUN = f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+"
 _SPACED_PREVIOUS = re.compile(f"({_LETTER_RUN})[ \t\u00a0]+$")
 _SPACED_NEXT = re.compile(f"[ \t\u00a0]+({_LETTER_RUN})")
+_SPACED_NUMBER = re.compile("[ \t\u00a0]+[0-9\u0660-\u0669]")
 
 
 def phrase_neighbours(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The word just before text[start:end], the one after it and the one
     after that, when only spaces stand between ("" otherwise: a comma, a
-    quote or a line break ends the phrase)."""
+    quote or a line break ends the phrase); NUMBER for a number right
+    after it."""
     before = _SPACED_PREVIOUS.search(text, max(0, start - 40), start)
     after = _SPACED_NEXT.match(text, end)
     then = _SPACED_NEXT.match(text, after.end()) if after else None
-    return tuple(m.group(1) if m else "" for m in (before, after, then))
+    words = tuple(m.group(1) if m else "" for m in (before, after, then))
+    return words if after or not _SPACED_NUMBER.match(text, end) else (words[0], NUMBER, "")
 
 
 def lookalike_of(word: str) -> tuple[str, str] | None:
@@ -475,6 +497,10 @@ CONTEXT_MIN_COUNT = 5
 CONTEXT_RATIO = 5
 
 
+NUMBER = "#"
+"""What `phrase_neighbours` gives for a number after the look-alike."""
+
+
 def preposition_by_collocation(word: str, previous: str, following: str, then: str, names: frozenset,
                                min_count: int = CONTEXT_MIN_COUNT, ratio: float = CONTEXT_RATIO):
     """(preposition, why, confidence) when the word after a look-alike is
@@ -485,22 +511,29 @@ def preposition_by_collocation(word: str, previous: str, following: str, then: s
     علي أن": أكد على 30 times). No verb in the first person may come next
     ("يجب علي أن أعمل": عليّ, on me). Quiet before a given name or بن ("علي
     حسن", "علي بن سالم": a full name). Words are bare; "" when a mark
-    other than a space stands between (a comma ends the phrase)."""
+    other than a space stands between (a comma ends the phrase), NUMBER
+    for a number (then only the word before can decide: "القبض علي 518").
+    The word before counts with and without a leading و/ف ("وقادرا علي":
+    قادرا على and وقادرا على)."""
     found = lookalike_of(word)
     if found is None or not following or following in names or following in _NAME_AFTER:
         return None
+    following = "" if following == NUMBER else following  # "القبض علي 518 شخصا": only the word before can say
     conjunction, lookalike = found
-    previous = previous if not conjunction else ""
+    previous, aside = (previous if not conjunction else ""), ""
     counts = _context.evidence(lookalike, previous, following)
-    if previous[:1] in ("و", "ف") and not counts.before_preposition and not counts.before_lookalike:
-        previous = previous[1:]  # "والتأكيد علي": as after التأكيد
-        counts = _context.evidence(lookalike, previous, following)
+    if previous[:1] in ("و", "ف") and len(previous) > 3:  # "وقادرا علي": as after قادرا too
+        bare = _context.evidence(lookalike, previous[1:], following)
+        counts = counts._replace(before_preposition=counts.before_preposition + bare.before_preposition,
+                                 before_lookalike=counts.before_lookalike + bare.before_lookalike)
+        previous, aside = previous[1:], f" (with or without {previous[0]})"
     by_previous = counts.before_preposition >= max(min_count, ratio * (counts.before_lookalike + 1))
     by_following = counts.after_preposition >= max(min_count, ratio * (counts.after_lookalike + 1))
     if by_following:
         if counts.after_lookalike and not by_previous:
             return None
         seen, written, lookalike_written = (f"{{}} {following}", counts.after_preposition, counts.after_lookalike)
+        aside = ""
     elif by_previous and counts.after_lookalike == 0:  # "القبض علي المتورطين": القبض على 404 times
         seen, written, lookalike_written = (f"{previous} {{}}", counts.before_preposition, counts.before_lookalike)
     else:
@@ -509,7 +542,7 @@ def preposition_by_collocation(word: str, previous: str, following: str, then: s
         return None  # "يجب علي أن أعمل": عليّ, "on me", before a verb in the first person
     times = "never" if lookalike_written == 0 else f"{lookalike_written} times"
     why = (f"the news corpus writes \"{seen.format(counts.preposition)}\" {written} times and "
-           f"\"{seen.format(lookalike)}\" {times}")
+           f"\"{seen.format(lookalike)}\" {times}{aside}")
     certainty = round(min(0.95, 1 - (lookalike_written + 1) / (written + 2)), 2)
     return conjunction + counts.preposition, why, certainty
 
