@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .cache_key import FORMAT, BatchKey, snapshot_key
-from .models import CATEGORIES, SEVERITIES, Edit, FileError, FileResult, Finding, Fix, Hit
+from .models import CATEGORIES, SEVERITIES, Edit, FileError, FileResult, Finding, Fix, Hit, checked
 from .outcome import CacheEntry, Linted
 
 MAX_POSITION = 2 ** 31 - 1   # a line or column past this is not from a real file
@@ -227,8 +227,6 @@ def _entry(key: str, result: FileResult, sketches: dict) -> dict:
 # never by the order of Finding's or Hit's fields.
 ROW = ("code", "name", "category", "severity", "path", "line", "column", "end_line", "end_column", "message",
        "fix", "fingerprint", "doc", "confidence", "record")
-_TEXT_COLUMNS = ("code", "name", "message", "fingerprint", "doc")
-_POSITION_COLUMNS = ("line", "column", "end_line", "end_column")
 
 
 def _finding(f: Finding) -> list:
@@ -250,34 +248,47 @@ _SEVERITY_SET, _CATEGORY_SET = frozenset(SEVERITIES), frozenset(CATEGORIES)
 
 
 def _finding_from(row, path: str) -> Finding:
-    # flat tests: a warm run checks every stored finding (tens of thousands)
-    _require(type(row) is list and len(row) == len(ROW))
-    v = dict(zip(ROW, row))
-    _require(all(type(v[name]) is str for name in _TEXT_COLUMNS)
-             and all(_is_position(v[name]) for name in _POSITION_COLUMNS)
-             and v["severity"] in _SEVERITY_SET and v["category"] in _CATEGORY_SET and v["path"] == path
-             and type(v["confidence"]) in (int, float) and 0.0 <= v["confidence"] <= 1.0
-             and (v["record"] is None or _is_position(v["record"])))
-    hit = Hit(line=v["line"], column=v["column"], end_line=v["end_line"], end_column=v["end_column"],
-              message=v["message"], fix=_fix_from(v["fix"]), confidence=float(v["confidence"]))
-    return Finding(code=v["code"], name=v["name"], category=v["category"], severity=v["severity"], path=path,
-                   hit=hit, fingerprint=v["fingerprint"], doc=v["doc"], record=v["record"])
+    # flat tests: a warm run checks every stored finding (tens of thousands); the
+    # row is unpacked in ROW's order (_ROW_ORDER below says it is this one)
+    _require(type(row) is list and len(row) == _ROW_LENGTH)
+    (code, name, category, severity, row_path, line, column, end_line, end_column, message, fix, fingerprint,
+     doc, confidence, record) = row
+    _require(type(code) is str and type(name) is str and type(message) is str and type(fingerprint) is str
+             and type(doc) is str and row_path == path and severity in _SEVERITY_SET
+             and category in _CATEGORY_SET and type(line) is int and type(column) is int
+             and type(end_line) is int and type(end_column) is int
+             and 1 <= line <= MAX_POSITION and 1 <= column <= MAX_POSITION
+             and 1 <= end_line <= MAX_POSITION and 1 <= end_column <= MAX_POSITION
+             and type(confidence) in (int, float) and 0.0 <= confidence <= 1.0
+             and (record is None or _is_position(record)))
+    hit = checked(Hit, line=line, column=column, end_line=end_line, end_column=end_column, message=message,
+                  fix=None if fix is None else _fix_from(fix), confidence=float(confidence))
+    return checked(Finding, code=code, name=name, category=category, severity=severity, path=path, hit=hit,
+                   fingerprint=fingerprint, doc=doc, record=record)
 
 
-def _fix_from(fix) -> Fix | None:
-    if fix is None:
-        return None
+_ROW_ORDER = ("code", "name", "category", "severity", "path", "line", "column", "end_line", "end_column",
+              "message", "fix", "fingerprint", "doc", "confidence", "record")
+assert ROW == _ROW_ORDER, "_finding_from unpacks rows in ROW's order"
+_ROW_LENGTH = len(ROW)
+
+
+def _fix_from(fix) -> Fix:
     _require(type(fix) is list and len(fix) == 4)
     applicability, message, transcode, edits = fix
     _require(applicability in APPLICABILITIES and type(message) is str and type(edits) is list)
     _require(transcode is None or type(transcode) is str)
-    return Fix(applicability, message, tuple(map(_edit_from, edits)), transcode)
+    return checked(Fix, applicability=applicability, message=message, edits=tuple(map(_edit_from, edits)),
+                   transcode=transcode)
 
 
 def _edit_from(edit) -> Edit:
-    _require(type(edit) is list and len(edit) == 5 and type(edit[4]) is str)
-    _require(all(map(_is_position, edit[:4])))
-    return Edit(*edit)
+    _require(type(edit) is list and len(edit) == 5)
+    line, column, end_line, end_column, content = edit
+    _require(type(content) is str and type(line) is int and type(column) is int and type(end_line) is int
+             and type(end_column) is int and 1 <= line <= MAX_POSITION and 1 <= column <= MAX_POSITION
+             and 1 <= end_line <= MAX_POSITION and 1 <= end_column <= MAX_POSITION)
+    return checked(Edit, line=line, column=column, end_line=end_line, end_column=end_column, content=content)
 
 
 def _is_position(value) -> bool:

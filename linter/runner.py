@@ -262,7 +262,7 @@ class _Run:
         self.fail_on = fail_on
         self.summary = summary  # shared by the groups of a run
         self.worst = False
-        named = {os.path.realpath(path) for path in paths if path != STDIN}
+        named = {os.path.realpath(path) for path in paths if path != STDIN} if context else set()
         self.context = [path for path in context if os.path.realpath(path) not in named]
         self.batch = batch_rules_for(plan, documents_at_least(paths) + len(self.context))
         self.sketches = defaultdict(SpilledSketches)  # batch-rule code -> (path, sketch) entries, on disk
@@ -344,7 +344,9 @@ class _Run:
         if floor > 0.0 and result.findings:
             result = replace(result, findings=tuple(f for f in result.findings if f.confidence >= floor))
         if self.options.suppress is not None and result.findings:
-            result = replace(result, findings=tuple(self.options.suppress(result.findings)))
+            kept = self.options.suppress(result.findings)
+            if len(kept) != len(result.findings):
+                result = replace(result, findings=tuple(kept))
         if self.options.baseline is not None and result.findings:
             result = replace(result, findings=tuple(self.options.baseline(result.findings)))
         for threshold in self.options.thresholds:

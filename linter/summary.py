@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from .models import SEVERITY_RANK, FileResult
 
 
+def _sort_key(finding):
+    return finding.sort_key()
+
+
 @dataclass
 class Summary:
     files: int = 0
@@ -57,21 +61,26 @@ class Summary:
         self._add_findings(result)
 
     def _add_findings(self, result: FileResult) -> None:
-        codes = set()
-        for f in result.findings:
-            self.findings += 1
-            self.by_code[f.code] += 1
-            self.by_category[f.category] += 1
-            self.by_severity[f.severity] += 1
+        findings = result.findings
+        if not findings:
+            return
+        self.findings += len(findings)
+        codes = [f.code for f in findings]
+        self.by_code.update(codes)
+        self.by_category.update(f.category for f in findings)
+        severities = [f.severity for f in findings]
+        self.by_severity.update(severities)
+        for f in findings:
             self.names[f.code] = f.name
-            codes.add(f.code)
-            if f.fix is not None:
-                self.fixable += 1
-                self.fixable_safe += f.fix.applicability == "safe"
-            first = self.first_by_severity.get(f.severity)
-            if first is None or f.sort_key() < first.sort_key():  # groups of several configs come in any order
-                self.first_by_severity[f.severity] = f
-        self.files_by_code.update(codes)
+        fixes = [f.fix for f in findings if f.fix is not None]
+        self.fixable += len(fixes)
+        self.fixable_safe += sum(fix.applicability == "safe" for fix in fixes)
+        for severity in set(severities):  # groups of several configs come in any order
+            first = min((f for f in findings if f.severity == severity), key=_sort_key)
+            known = self.first_by_severity.get(severity)
+            if known is None or first.sort_key() < known.sort_key():
+                self.first_by_severity[severity] = first
+        self.files_by_code.update(set(codes))
 
     def first_at_or_above(self, severity: str):
         """The first finding (in path order) at or above `severity`, or None."""

@@ -151,15 +151,18 @@ class SidecarFilter:
         self._last: tuple | None = None                     # (path, entries) of the last file asked about
 
     def preload(self, paths) -> "SidecarFilter":
-        """Read and check the sidecars of every file of the run, before it starts."""
-        for path in paths:
-            self._entries_for(path)
+        """Read and check the sidecars of every file of the run, before it
+        starts (a folder at a time: its files share them)."""
+        for folder in {os.path.dirname(path) for path in paths}:
+            self._chain(os.path.abspath(folder or "."))
         return self
 
     def __call__(self, findings: list) -> list:
-        kept = []
+        kept, path, entries = [], None, ()
         for f in findings:
-            if any(entry.covers(f) for entry in self._entries_for(f.path)):
+            if f.path != path:  # a file's findings come together: one look-up for them all
+                path, entries = f.path, self._entries_for(f.path)
+            if entries and any(entry.covers(f) for entry in entries):
                 self.suppressed += 1
             else:
                 kept.append(f)

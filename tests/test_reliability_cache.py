@@ -198,3 +198,25 @@ def test_pool_workers_open_their_own_sqlite_connection(tmp_path, monkeypatch):
     monkeypatch.undo()
     files = [k for k in entries(cache) if k != "old" and not k.startswith(("run:", "batch:"))]
     assert len(files) == 70                              # the parent still stores the results
+
+
+def test_findings_rebuilt_from_rows_equal_those_built_by_their_classes():
+    """The warm run rebuilds findings with `models.checked` (no per-field
+    setattr): the result must compare, hash, print and stay frozen like one
+    built by the dataclasses themselves."""
+    import dataclasses
+
+    from newslint.cache import _finding, _finding_from
+    from newslint.models import Edit, Finding, Fix, Hit
+
+    fix = Fix("unsafe", "write \"على\"", (Edit(1, 5, 1, 8, "على"), Edit(2, 1, 2, 1, "x")), None)
+    for hit in (Hit(1, 5, 1, 8, "m", fix, 0.85), Hit(3, 1, 3, 2, "n")):
+        for record in (None, 7):
+            built = Finding("SPL006", "orthographic-variant", "spelling", "warning", "a.txt", hit, "fp", "doc",
+                            record)
+            rebuilt = _finding_from(_finding(built), "a.txt")
+            assert rebuilt == built and hash(rebuilt) == hash(built) and repr(rebuilt) == repr(built)
+            assert rebuilt.to_dict() == built.to_dict()
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                rebuilt.hit.line = 2
+            assert dataclasses.replace(rebuilt, path="b.txt").path == "b.txt"

@@ -10,8 +10,9 @@ from newslint.rules.spelling._orthography import (_LEADS, _MARKS, Evidence, _Cha
                                                   word_code,
                                                   TA_MARBUTA, in_name_slot, lookalike_of, needs_the_file, swaps_seats,
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
-                                                  _tanween_alif, confidence, dotless_final_ya, min_code, phrase_neighbours,
-                                                  preposition_by_collocation, preposition_in_context)
+                                                  _tanween_alif, confidence, dotless_final_ya, min_code,
+                                                  phrase_neighbours, preposition_by_collocation,
+                                                  preposition_in_context)
 
 
 _FORM_IV_WITH_PRONOUN = re.compile("^[وف]?أ.{2,4}ت(?:ها|ه|هم|هما|هن|كم|نا|ني)$")
