@@ -142,12 +142,40 @@ def orthographic_variants(word: str):
         yield word[:at + 1] + "ء" + word[at + 1:], HAMZA
 
 
-@lru_cache(maxsize=4)
-def frequent_forms(min_code: int) -> dict[int, int]:
-    """key -> code of the forms with at least `min_code` (58k forms for zipf
-    3.0, built in ~30 ms on first use): a variant below it can never be the
-    evidence, and a dict look-up is half the cost of the table's bisection."""
-    return lexicon.table().frequent(min_code)
+class _BisectedForms:
+    """The forms with at least `min_code`, looked up in the table itself
+    (a bisection a key): what `frequent_forms` gives until enough words
+    were judged to pay for the dict."""
+
+    def __init__(self, min_code: int):
+        self.min_code = min_code
+
+    def get(self, key: int, default=None):
+        code = lexicon.table().code_of_key(key)
+        return code if code >= self.min_code else default
+
+
+_FREQUENT: dict[int, dict[int, int]] = {}
+_JUDGED: dict[int, int] = {}
+DICT_AFTER = 1000
+"""Words judged before the dict of frequent forms is built (58k forms for
+zipf 3.0, ~40 ms): a one-file run (pre-commit, an editor) judges a few
+hundred and never pays for it; a batch pays once."""
+
+
+def frequent_forms(min_code: int):
+    """key -> code of the forms with at least `min_code` (`.get` only): a
+    variant below it can never be the evidence. A dict once `DICT_AFTER`
+    words were judged (a look-up is half the cost of the table's
+    bisection), the table before."""
+    found = _FREQUENT.get(min_code)
+    if found is not None:
+        return found
+    judged = _JUDGED[min_code] = _JUDGED.get(min_code, 0) + 1
+    if judged <= DICT_AFTER:
+        return _BisectedForms(min_code)
+    found = _FREQUENT[min_code] = lexicon.table().frequent(min_code)
+    return found
 
 
 _BLAKE2B = lexicon.blake2b_function()
