@@ -214,12 +214,18 @@ def test_near_duplicate_candidates_cost_little_memory():
 
 # ------------------------------------------------------------ batch sketches and findings on disk
 
-def test_spilled_sketches_read_back_in_order_and_by_index():
+@pytest.mark.parametrize("pread", [True, False], ids=["pread", "seek-and-read"])
+def test_spilled_sketches_read_back_in_order_and_by_index(pread, monkeypatch):
     from newslint.sketch_spill import SpilledSketches
 
+    if not pread:  # as on Windows, which has no os.pread
+        monkeypatch.delattr("os.pread", raising=False)
     spill = SpilledSketches()
     entries = [(f"site/{i:05d}.txt", bytes([i % 251]) * (i % 3000)) for i in range(3000)]  # blocks of 1 MiB and more
-    for entry in entries:
+    for entry in entries[:1500]:
+        spill.append(entry)
+    assert spill[7] == entries[7] and spill[1499] == entries[1499]  # a read between appends
+    for entry in entries[1500:]:
         spill.append(entry)
     assert len(spill) == 3000 and bool(spill)
     seen = []
