@@ -162,7 +162,8 @@ class TypingSlip(Rule):
     تنيشط is a swapped تنشيط; "بالكمر" stays, كمر is a word); a word
     with ى inside it, which only ends words, is judged whatever its length
     and frequency ("إىل", "عىل" for "إلى", "على"). It is at least
-    `min-length` letters long, and the repaired form has
+    `min-length` letters long (three when the repair is one of the
+    commonest words, zipf >= 5: "قفد" for فقد), and the repaired form has
     zipf >= `min-variant-zipf`, or zipf >= `consistent-variant-zipf` when
     the same file writes the repaired form elsewhere (consistency: the
     file's own vocabulary is the strongest evidence, and the only one for a
@@ -243,6 +244,8 @@ class TypingSlip(Rule):
                 evidence = typo_evidence(bare, threshold, _ANY_CODE) if len(bare) <= MAX_WORD else None
             elif options["min-length"] <= len(bare) <= MAX_WORD:
                 evidence = typo_evidence(bare, threshold, max_code, dropped, doubled_code)
+            elif len(bare) == 3 and options["min-length"] == 4:
+                evidence = typo_evidence(bare, _SHORT_VARIANT_CODE, max_code, False, doubled_code)
             if evidence is None or (evidence.code and evidence.log_ratio < options["rare-log-ratio"]):
                 quiet.add(raw)  # a listed word needs a variant far more frequent: a rare word is often a word
                 continue
@@ -282,6 +285,10 @@ class TypingSlip(Rule):
 # ى stands only at the end of a word: inside one ("إىل", "عىل") it is a letter
 # swapped out of its place, however short the word.
 _MEDIAL_MAQSURA = re.compile("ى(?=.)")
+_SHORT_VARIANT_CODE = 100
+"""zipf 5: a word of three letters (under `min-length`) is judged only when
+its repair is one of the language's commonest words ("قفد" for فقد, "ههذ"
+for هذه): short unknown words are mostly abbreviations and names."""
 _ANY_CODE = 1 << 16
 
 
