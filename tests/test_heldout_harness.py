@@ -331,7 +331,10 @@ def test_build_is_deterministic_and_uses_each_article_once():
     b = build(corpus(), "report", seed=1, per_class=1, controls=3, sites=2, per_site=2)
     assert a.files == b.files and a.defects == b.defects
     names = [p.rsplit("/", 1)[1] for p in a.files]
-    assert len(names) == len(set(names)) == 2 * 2 + len(INJECTORS) + 3
+    assert len(names) == len(set(names)) == 2 * 2 + len(INJECTORS) + 3 + 2 * 2  # sites, classes, controls, dateline sites
+    datelines = [d for d in a.defects if d.cls == "dateline"]
+    assert datelines and all(d.path.startswith("dateline-") and d.original == "" and d.new.endswith(": ")
+                             for d in datelines)
     assert all(half_of(n) == "report" for n in names)
     c = build(corpus(), "report", seed=2, per_class=1, controls=3, sites=2, per_site=2)
     assert c.defects != a.defects
@@ -395,7 +398,7 @@ def test_recall_interval():
 
 
 def test_every_class_has_a_detection_rule():
-    assert set(DETECTED_BY) == set(INJECTORS) | {"furniture"}
+    assert set(DETECTED_BY) == set(INJECTORS) | {"furniture", "dateline"}
 
 
 def test_controls_count_mission_findings_only():

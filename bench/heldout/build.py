@@ -18,7 +18,7 @@ from random import Random
 from .articles import Article, half_of, site_of
 from .defects import INJECTORS
 from .edits import Defect, restore
-from .furniture import draw_site, furnish
+from .furniture import date_line, draw_dateline_site, draw_site, furnish
 
 
 @dataclass
@@ -102,6 +102,22 @@ def add_controls(out: HeldoutSet, pool: list[Article], used: set, controls: int)
         out.controls.append(path)
 
 
+def add_dateline_sites(out: HeldoutSet, pool: list[Article], used: set, sites: int, per_site: int) -> None:
+    """Sites that head their first paragraph with a dateline or a byline
+    whose place and writer change from file to file (folders dateline-K),
+    from articles no other part of the set took: drawn last, so the rest of
+    the set is what it was before they existed."""
+    free = [a for a in pool if a.name not in used]
+    for k in range(1, sites + 1):
+        files, free = free[:per_site], free[per_site:]
+        site = draw_dateline_site(k, pool, Random(f"{out.seed}|dateline|{out.half}|{k}"))
+        out.sites.append(site)
+        for article in files:
+            used.add(article.name)
+            copy, defects = date_line(article, site, Random(f"{out.seed}|dateline|{article.name}"))
+            out.add(f"dateline-{k}/{article.name}", article, *checked(article, copy, defects))
+
+
 def build(articles: list[Article], half: str, seed: int, per_class: int = 60, controls: int = 300,
           sites: int = 8, per_site: int = 30) -> HeldoutSet:
     pool = shuffled_half(articles, half, seed)
@@ -109,6 +125,7 @@ def build(articles: list[Article], half: str, seed: int, per_class: int = 60, co
     add_sites(out, pool, used, sites, per_site)
     add_defects(out, pool, used, per_class)
     add_controls(out, pool, used, controls)
+    add_dateline_sites(out, pool, used, sites, per_site)
     return out
 
 

@@ -171,7 +171,8 @@ def table(result: dict) -> str:
     if macro:
         out.append(f"{'all (micro / macro)':<24} {n:>4} {found:>5} {found / n:>6.3f}  "
                    f"macro {sum(macro) / len(macro):.3f}")
-    out.append("(furniture: n counts furniture lines, in the site-K folders)")
+    out.append("(furniture: n counts furniture lines, in the site-K folders; dateline: heads of first paragraphs, "
+               "in the dateline-K folders)")
     c = result["controls"]
     out += ["", f"controls: {c['files']} unmodified files; {c['definition']}",
             f"  mission findings {c['mission_findings']} ({c['per_file'] or 0:.3f} per file), "

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from random import Random
 
 from .articles import Article
-from .edits import Defect, insert_lines
+from .edits import Defect, insert_lines, replace
 
 SHARE_WITH_FURNITURE = 0.9
 PLACES = ("start", "end", "after-paragraph")
@@ -74,3 +74,53 @@ def furnish(article: Article, site: Site, rng: Random) -> tuple[str, list[Defect
         return article.text, []
     lines = [fill_digits(t, rng) for t in site.templates]
     return insert_lines(article.text, insertion_point(article, site), lines, "furniture", f"site-{site.number}")
+
+
+# ------------------------------------------------------------ datelines and bylines
+
+DATELINE_STYLES = ("{0} - {c0} {c1}: ", "{0} {1}- {c0}- {2}: ", "{c0} {c1} - {0}: ")
+"""How a site writes the head of its first paragraph: a place and its own
+name ("بغداد - شفق نيوز: "), a byline with the outlet between the writer and
+the place ("أحمد علي- سبق- القاهرة: "), or its name first. {c0} {c1} are
+the site's constant words, {0} {1} {2} change from file to file."""
+
+
+@dataclass(frozen=True)
+class DatelineSite:
+    number: int
+    style: str
+    constants: tuple      # the site's own words, the same in every file
+    variables: tuple      # the words its files choose from (places, writers)
+
+    def describe(self) -> dict:
+        return {"dateline-site": self.number, "style": self.style, "constants": list(self.constants),
+                "variables": list(self.variables)}
+
+
+def random_words(donors: list[Article], rng: Random, count: int) -> tuple:
+    """`count` distinct words of 3+ letters (no digits, no punctuation),
+    each from a random paragraph of a random donor."""
+    out: list[str] = []
+    while len(out) < count:
+        span = random_span(donors, rng).split()
+        word = rng.choice(span).strip(".,،:؛;!?؟\"'()«»-")
+        if len(word) >= 3 and word.isalpha() and word not in out:
+            out.append(word)
+    return tuple(out)
+
+
+def draw_dateline_site(number: int, donors: list[Article], rng: Random) -> DatelineSite:
+    return DatelineSite(number, rng.choice(DATELINE_STYLES), random_words(donors, rng, 2),
+                        random_words(donors, rng, 12))
+
+
+def date_line(article: Article, site: DatelineSite, rng: Random) -> tuple[str, list[Defect]]:
+    """The article with the site's dateline or byline at the head of its
+    first body paragraph, in ~90 % of the files."""
+    if rng.random() >= SHARE_WITH_FURNITURE or not article.paragraphs:
+        return article.text, []
+    c0, c1 = site.constants
+    head = site.style.format(*(rng.choice(site.variables) for _ in range(3)), c0=c0, c1=c1)
+    at = article.paragraphs[0].start
+    copy, defect = replace(article.text, at, at, head, "dateline", f"dateline-{site.number}")
+    return copy, [defect]

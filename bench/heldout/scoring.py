@@ -39,6 +39,7 @@ DETECTED_BY = {
     "source-missing": ("file", {"SRC001"}),
     "source-doubled": ("file", {"SRC002"}),
     "furniture": ("line", {"boilerplate"}),
+    "dateline": ("span", {"boilerplate"}),
     "invisible-char": ("span", {"WSP003"}),
     "nbsp": ("span", {"WSP001"}),
 }

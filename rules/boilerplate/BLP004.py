@@ -74,6 +74,41 @@ def _label_colon(text: str, words: int) -> int:
     return m.start() if m is not None and 2 <= len(text[:m.start()].split(None, words)) <= words else -1
 
 
+_HEAD_WORD = re.compile(r"[^\s\-\u2013\u2014|/\u060c,]+")
+_DASHES = re.compile(r"[\-\u2013\u2014|/]")
+WILDCARD_EDGE = 2
+"""Words a wildcard head may mask at either end of a label: a place, or a
+writer's two names, before or after the site's own words."""
+
+
+def wildcard_heads(text: str, words: int) -> list[tuple[str, int]]:
+    """The templates of a label's head ("بغداد - شفق نيوز", "أحمد علي- سبق-
+    القاهرة") with up to `WILDCARD_EDGE` words masked at its start and at
+    its end, at least one kept: "* - شفق نيوز:…", "* *- سبق- *:…"; each
+    with the column after the head. The places and writers that change from
+    file to file drop out, the site's own words stay; which of them recur
+    is the batch's to say (`wildcard-share`)."""
+    colon = _label_colon(text, words)
+    if colon < 0:
+        return []
+    head = text[:colon]
+    spans = [(m.start(), m.end()) for m in _HEAD_WORD.finditer(head)]
+    count = len(spans)
+    if count < 2:
+        return []
+    tokens = _shape(" ".join(head[a:b] for a, b in spans)).split()
+    seps = [" - " if _DASHES.search(head[b:c]) else " " for (_, b), (c, _) in zip(spans, spans[1:])]
+    out = []
+    for masked_start in range(min(WILDCARD_EDGE, count - 1) + 1):
+        for masked_end in range(min(WILDCARD_EDGE, count - 1 - masked_start) + 1):
+            if masked_start == masked_end == 0:
+                continue
+            kept = ["*"] * masked_start + tokens[masked_start:count - masked_end] + ["*"] * masked_end
+            shape = "".join(word + sep for word, sep in zip(kept, seps + [""]))
+            out.append(("\u2217 " + shape + ":" + _MASKED_TAIL, colon + 2))
+    return out
+
+
 def _shape(head: str) -> str:
     return " ".join(_mask_names(_DIGITS.sub("0", head.lower()).split()))
 
@@ -124,13 +159,24 @@ def templates_of(doc, options) -> dict:
     """template hash -> template text of the document's candidate lines
     (for the profile, which shows the text next to each hash)."""
     out = {}
-    for n, position, headline, _ in position_classes(doc):
-        shape, _ = template(doc.lines[n - 1].text, options["words"], options["tail-words"], not headline)
-        out[template_hash(shape, position)] = shape
+    for n, position, headline, _appended, text in _candidates(doc):
+        shape, _ = template(text, options["words"], options["tail-words"], not headline)
+        out[template_hash(shape, _CLASSES[position])] = shape
+        if _may_be_dated(position, n, headline, doc):
+            for shape, _ in wildcard_heads(text, options["words"]):
+                out[template_hash(shape, _CLASSES[position])] = shape
     return out
 
 
-PRIOR, APPENDED = 1, 2  # flags of a sketch row
+def _may_be_dated(position: int, n: int, headline: bool, doc) -> bool:
+    """A line that may carry a dateline or a byline: one before the first
+    body paragraph, or that paragraph itself."""
+    if headline:
+        return False
+    return position == _START or (position == _INLINE and n == doc.zones.kinds.index(BODY) + 1)
+
+
+PRIOR, APPENDED, WILDCARD = 1, 2, 4  # flags of a sketch row
 
 
 def _has_phrase(text: str, words: int) -> bool:
@@ -154,6 +200,9 @@ def line_sketch(doc, options) -> bytes:
         prior = not headline and _has_phrase(text, words)
         flags = (PRIOR if prior else 0) | (APPENDED if appended else 0)
         out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags))
+        if ":" in text[:longest] and _may_be_dated(position, n, headline, doc):
+            for shape, end in wildcard_heads(text, words):
+                out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags | WILDCARD))
     return out.tobytes()
 
 
@@ -189,6 +238,7 @@ def learn(sketches, options, base: str | None = None) -> dict:
     folders: dict = {}                  # folder -> its number
     totals: dict = defaultdict(int)
     priors: set = set()
+    wildcards: set = set()
     pairs = HashPairs()                 # (template hash, folder number * 4 + position class)
     for path, (_, packed) in sketches:
         lines = sketch_rows(packed)
@@ -198,20 +248,23 @@ def learn(sketches, options, base: str | None = None) -> dict:
         for h, c in {(row[2], row[1]) for row in lines}:  # a template counts once a file
             pairs.add(h, number * 4 + c)
         priors.update(row[2] for row in lines if row[5] & PRIOR)
+        wildcards.update(row[2] for row in lines if row[5] & WILDCARD)
     names = list(folders)
     furniture = {folder: {} for folder in folders}
     for h, places in pairs.groups(by_value=True, smallest=1):
         folder = names[places[0] // 4]
-        if _is_furniture(len(places), totals[folder], h in priors, options):
+        if _is_furniture(len(places), totals[folder], h in priors, options, h in wildcards):
             furniture[folder][h] = (len(places), _CLASSES[places[0] % 4])
     return furniture, dict(totals)
 
 
-def _is_furniture(files: int, total: int, prior: bool, options) -> bool:
+def _is_furniture(files: int, total: int, prior: bool, options, wildcard: bool = False) -> bool:
     """Enough files and a large enough share of the folder's; a line that
     starts with a known furniture phrase (the phrase list, BLP003's) needs
-    half the share: the list is a prior, the batch is the evidence."""
-    share = options["min-share"] / (2 if prior else 1)
+    half the share: the list is a prior, the batch is the evidence. A head
+    with words masked needs `wildcard-share`: "وقال *:" heads some
+    paragraphs of any site, a dateline most of one site's."""
+    share = options["wildcard-share"] if wildcard else options["min-share"] / (2 if prior else 1)
     return files >= options["min-files"] and files >= share * total
 
 
@@ -227,7 +280,14 @@ class SiteFurniture(BatchRule):
     occurrence is reported where it stands, with the evidence: "this line
     ends 2,090 of 2,090 files under site-a/". When the masked tail after
     the colon is long (more than `tail-words` words: a dateline followed by
-    the article), only the head up to the colon is reported.
+    the article), only the head up to the colon is reported. A dateline or
+    byline whose place or writer changes from file to file ("بغداد - شفق
+    نيوز:", "أحمد علي- سبق- القاهرة:"), before the first body paragraph or
+    at its head, is also templated with up to two words masked at either
+    end of the label ("* - شفق نيوز:"); such a head is furniture when it
+    stands in at least `wildcard-share` (0.3) of the folder's files: the
+    site's own words recur in most of its pages, a "وقال * *:" lede in few.
+    Only a label ended by a colon is seen ("بغداد - شفق نيوز - " is not).
 
     Evidence: the batch itself, when the run covers enough files of the
     folder; else the profile, a file that `newslint profile` writes from a
@@ -247,7 +307,7 @@ class SiteFurniture(BatchRule):
     files, that no hand list of phrases finds; left in, it is a sentence of
     thousands of articles for every model trained on them.
 
-    Tune: `min-share` (0.02) and `min-files` (5) trade recall for precision
+    Tune: `min-share` (0.02), `wildcard-share` (0.3) and `min-files` (5) trade recall for precision
     (the share is low so that a folder holding several sites, or a site
     whose furniture stands in a tenth of its pages, still shows it: on the
     10,138-file corpus 0.01 finds nothing that is not furniture);
@@ -268,6 +328,9 @@ class SiteFurniture(BatchRule):
     category = "boilerplate"
     options = {"min-share": {"type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.02,
                              "description": "share of a folder's files a template must occur in"},
+               "wildcard-share": {"type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.3,
+                                  "description": "share of a folder's files a dateline or byline head must "
+                                                 "occur in, its changing words masked"},
                "min-files": {"type": "integer", "minimum": 2, "default": 5,
                              "description": "fewest files a template must occur in"},
                "words": {"type": "integer", "minimum": 1, "maximum": 30, "default": 8,
@@ -295,23 +358,26 @@ class SiteFurniture(BatchRule):
             if sum(row[4] for row, _ in found) * 2 > chars:
                 continue  # the "furniture" is most of the file: a copy, not a page's furniture
             for row, evidence in found:
-                yield path, hit(row[0], 1, row[3], f"site furniture: this line {evidence}")
+                yield path, hit(row[0], 1, row[3], f"site furniture: this line{evidence}")
 
 
 def _evidence_rows(path, lines, learned: dict, totals: dict, known) -> list:
     """The rows of `lines` that are furniture, each with its evidence."""
-    out = []
+    out, seen = [], set()
     for row in lines:
-        if row[5] & APPENDED:
-            continue  # BLP002 reports the appended section whole
+        if row[5] & APPENDED or row[0] in seen:
+            continue  # BLP002 reports the appended section whole; a line is reported once
         where = _CLASSES[row[1]]
+        head = "'s head, its place and writer aside," if row[5] & WILDCARD else ""
         if row[2] in learned:
             files = learned[row[2]][0]
-            out.append((row, _says(where, files, totals[folder_of(path)], _shown(os.path.dirname(path)))))
+            out.append((row, head + " " + _says(where, files, totals[folder_of(path)], _shown(os.path.dirname(path)))))
+            seen.add(row[0])
         elif known is not None:
             entry = known.lookup(folder_of(path, known.base), row[2])
             if entry is not None:
-                out.append((row, _says(where, entry.files, entry.total, entry.folder) + " (profile)"))
+                out.append((row, head + " " + _says(where, entry.files, entry.total, entry.folder) + " (profile)"))
+                seen.add(row[0])
     return out
 
 
