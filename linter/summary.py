@@ -66,19 +66,22 @@ class Summary:
             return
         self.findings += len(findings)
         codes = [f.code for f in findings]
-        self.by_code.update(codes)
-        self.by_category.update(f.category for f in findings)
         severities = [f.severity for f in findings]
+        self.by_code.update(codes)
+        self.by_category.update([f.category for f in findings])
         self.by_severity.update(severities)
-        for f in findings:
-            self.names[f.code] = f.name
-        fixes = [f.fix for f in findings if f.fix is not None]
-        self.fixable += len(fixes)
-        self.fixable_safe += sum(fix.applicability == "safe" for fix in fixes)
-        for severity in set(severities):  # groups of several configs come in any order
-            first = min((f for f in findings if f.severity == severity), key=_sort_key)
+        self.names.update(zip(codes, [f.name for f in findings]))
+        fixes = [f.hit.fix for f in findings if f.hit.fix is not None]
+        if fixes:
+            self.fixable += len(fixes)
+            self.fixable_safe += [fix.applicability for fix in fixes].count("safe")
+        path = result.path
+        for severity in set(severities):
             known = self.first_by_severity.get(severity)
-            if known is None or first.sort_key() < known.sort_key():
+            if known is not None and known.path < path:
+                continue  # files come in path order: an earlier file's finding stays first
+            first = min((f for f in findings if f.severity == severity), key=_sort_key)
+            if known is None or first.sort_key() < known.sort_key():  # groups of several configs: any order
                 self.first_by_severity[severity] = first
         self.files_by_code.update(set(codes))
 

@@ -149,12 +149,14 @@ class SidecarFilter:
         self._chains: dict[str, tuple] = {}                 # folder -> its sidecars, as (entries, path prefix)
         self._files: dict[str, list[Entry]] = {}            # a finding's path -> the entries for its file
         self._last: tuple | None = None                     # (path, entries) of the last file asked about
+        self._bare_folders: set[str] = set()                # folders (as the paths name them) without sidecars
 
     def preload(self, paths) -> "SidecarFilter":
         """Read and check the sidecars of every file of the run, before it
         starts (a folder at a time: its files share them)."""
         for folder in {os.path.dirname(path) for path in paths}:
-            self._chain(os.path.abspath(folder or "."))
+            if not self._chain(os.path.abspath(folder or ".")):
+                self._bare_folders.add(folder)
         return self
 
     def __call__(self, findings: list) -> list:
@@ -174,6 +176,8 @@ class SidecarFilter:
         file asked about (its findings come together)."""
         if self._last is not None and self._last[0] == path:
             return self._last[1]
+        if self._bare_folders and os.path.dirname(path) in self._bare_folders:
+            return ()  # no sidecar above the folder (most runs): no path arithmetic
         found = self._files.get(path)
         if found is None:
             folder, name = os.path.split(path)
