@@ -48,6 +48,11 @@ class LexiconError(UsageError):
     install, reported like a broken plugin (one line, exit 2)."""
 
 
+def has_marks(text: str) -> bool:
+    """Whether `normalise` would change any word of `text` (one scan in C)."""
+    return _NOT_BARE.search(text) is not None
+
+
 def normalise(word: str) -> str:
     """The form wordfreq would have stored: presentation forms folded (NFKC),
     harakat, tanween and tatweel removed."""

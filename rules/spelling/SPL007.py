@@ -7,7 +7,7 @@ from functools import lru_cache
 from newslint import dropped_letters, lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
-from newslint.rules.spelling._orthography import (_CLITICS, MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
+from newslint.rules.spelling._orthography import (_CLITICS_BY_FIRST, MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
                                                   _neighbours, _occurrences, _Spellings, frequent_forms, min_code,
                                                   one_of, word_code)
 
@@ -88,7 +88,7 @@ def _stem_slip(word: str, frequent: dict[int, int]) -> Evidence | None:
     stem, so the stem carries the frequencies. The stem must be unknown
     too, and the whole repaired word listed: "بالكمر" is no slip of
     "بالكرم" when كمر is a word."""
-    for clitic in _CLITICS:
+    for clitic in _CLITICS_BY_FIRST.get(word[:1], ()):
         if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             stem = word[len(clitic):]
             if word_code(stem):
@@ -335,8 +335,9 @@ class _FileForms(_Spellings):
             return best
         if self._by_length is None:
             self._by_length = defaultdict(list)
+            marked = lexicon.has_marks(self.text)  # most files have none: their words are bare already
             for raw in self.raws:
-                bare = lexicon.normalise(raw)  # "الإفريقيّ" is the whole of "الإفرقي" too
+                bare = lexicon.normalise(raw) if marked else raw  # "الإفريقيّ" is the whole of "الإفرقي" too
                 self._by_length[len(bare)].append(bare)
         for whole in _wholes_of(word, self._by_length.get(len(word) + 1, ())):
             whole = lexicon.normalise(whole)

@@ -181,19 +181,25 @@ def frequent_forms(min_code: int):
 _BLAKE2B = lexicon.blake2b_function()
 
 
-def _best(word: str, candidates, frequent: dict[int, int]) -> Evidence | None:
+def _best(word: str, candidates, frequent: dict[int, int], keyed: list | None = None) -> Evidence | None:
     """The most frequent candidate (the first on a tie) if more frequent than
     the word; the word's own code is looked up only when a candidate is
-    frequent at all (most words have none)."""
+    frequent at all (most words have none). `keyed`, when given, receives
+    (variant, kind, key) of every candidate: hashing is most of the cost,
+    and `_absent_word_variant` needs the same keys."""
     key = lexicon.word_key
     best, best_code = None, 0
     for variant, kind in candidates:
-        variant_code = frequent.get(key(variant, _BLAKE2B), 0)
+        variant_key = key(variant, _BLAKE2B)
+        if keyed is not None:
+            keyed.append((variant, kind, variant_key))
+        variant_code = frequent.get(variant_key, 0)
         if variant_code > best_code:
             best, best_code = (variant, kind), variant_code
     if best is None:
         return None
-    code = frequent.get(key(word, _BLAKE2B)) or word_code(word)
+    word_key = key(word, _BLAKE2B)
+    code = frequent.get(word_key) or lexicon.table().code_of_key(word_key)
     return Evidence(word, best[0], best[1], code, best_code) if best_code > code else None
 
 
@@ -211,9 +217,10 @@ def orthographic_evidence(word: str, min_variant_code: int = 60) -> Evidence | N
     """The most frequent letter-for-letter variant of a bare word with at
     least `min_variant_code`, if it is more frequent than the word itself
     (cached per word: a batch reuses most of its words)."""
-    found = _best(word, orthographic_variants(word), frequent_forms(min_variant_code))
+    keyed: list = []
+    found = _best(word, orthographic_variants(word), frequent_forms(min_variant_code), keyed)
     if found is None and len(word) > 3:
-        found = _absent_word_variant(word) or _rare_dotless_ya(word)
+        found = _absent_word_variant(word, keyed) or _rare_dotless_ya(word)
     return found or stem_evidence(word, min_variant_code)
 
 
@@ -238,6 +245,7 @@ def _rare_dotless_ya(word: str) -> Evidence | None:
 
 # Clitics before a stem, longest first: the conjunction, a preposition, the article.
 _CLITICS = sorted(_PREFIXES - {""}, key=len, reverse=True)
+_CLITICS_BY_FIRST = {first: [c for c in _CLITICS if c[0] == first] for first in {c[0] for c in _CLITICS}}
 
 
 def stem_evidence(word: str, min_variant_code: int) -> Evidence | None:
@@ -250,7 +258,7 @@ def stem_evidence(word: str, min_variant_code: int) -> Evidence | None:
     restore an omission (a hamza on a bare alif, a madda, ة after the
     article): a choice between two written letters is the whole word's to
     make ("للأجراء", for the wage earners, is no "للإجراء")."""
-    for clitic in _CLITICS:
+    for clitic in _CLITICS_BY_FIRST.get(word[:1], ()):
         if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             stem = word[len(clitic):]
             found = _best(stem, orthographic_variants(stem), frequent_forms(min_variant_code))
@@ -270,14 +278,14 @@ ABSENT_MIN_CODE = 40
 لإخظاعها for لإخضاعها): a rare word misspelled is still a word misspelled."""
 
 
-def _absent_word_variant(word: str) -> Evidence | None:
+def _absent_word_variant(word: str, keyed: list) -> Evidence | None:
     """The most frequent variant, of at least zipf 2, of a word that is
-    absent from the lexicon."""
+    absent from the lexicon (`keyed`: its variants with their keys)."""
     if word_code(word):
         return None
-    best = None
-    for variant, kind in orthographic_variants(word):
-        code = word_code(variant)
+    best, code_of_key = None, lexicon.table().code_of_key
+    for variant, kind, key in keyed:
+        code = code_of_key(key)
         if code >= ABSENT_MIN_CODE and (best is None or code > best.variant_code):
             best = Evidence(word, variant, kind, 0, code)
     return best
