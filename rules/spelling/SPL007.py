@@ -7,9 +7,9 @@ from functools import lru_cache
 from newslint import dropped_letters, lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
-from newslint.rules.spelling._orthography import (_CLITICS_BY_FIRST, MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
-                                                  _neighbours, _occurrences, _Spellings, frequent_forms, min_code,
-                                                  one_of, word_code)
+from newslint.rules.spelling._orthography import (_CLITICS_BY_FIRST, MAX_WORD, NAMING_NOUNS, Evidence, _best,
+                                                  _looks_like_name, _neighbours, _occurrences, _Spellings,
+                                                  frequent_forms, min_code, one_of, word_code)
 
 TRANSPOSITION, DOUBLED_LETTER, DROPPED_LETTER = lexicon.TRANSPOSITION, lexicon.DOUBLED_LETTER, lexicon.DROPPED_LETTER
 
