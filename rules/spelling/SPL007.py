@@ -156,7 +156,10 @@ class TypingSlip(Rule):
     Evidence (lexicon, then the file): the word is absent from the
     582k-form lexicon (`max-word-zipf` 0), or listed under zipf
     `max-doubled-zipf` (2.0: the web types "الييوم" and "مخلتف" too) with
-    the repaired form `rare-log-ratio` (3: 1,000x) more frequent; an
+    the repaired form `rare-log-ratio` (3: 1,000x) more frequent, or
+    listed up to `max-common-slip-zipf` (3.0) with the repaired form
+    `common-slip-log-ratio` (3.5) more frequent ("اليت", zipf 2.2, for
+    "التي", 6.7; "إللى" for "إلى"); an
     unknown word with clitics may take its stem's repair when the whole
     repaired word is listed but too rare to be evidence alone ("والتنيشط":
     تنيشط is a swapped تنشيط; "بالكمر" stays, كمر is a word); a word
@@ -222,6 +225,13 @@ class TypingSlip(Rule):
                            "zipf >= 3.5), not only from the file's own words: recall x2.5 on dropped letters, but "
                            "about 60 % precision on a site with dialect words and unlisted names "
                            "(docs/orthography.md)"},
+        "max-common-slip-zipf": {"type": "number", "minimum": 0, "default": 3.0,
+                                 "description": "a word listed above max-doubled-zipf and up to this is still a "
+                                                "slip when the repaired form is common-slip-log-ratio powers of "
+                                                "ten more frequent (اليت, zipf 2.2, for التي, 6.7)"},
+        "common-slip-log-ratio": {"type": "number", "minimum": 0, "default": 3.5,
+                                  "description": "the ratio (log10) a word listed between max-doubled-zipf and "
+                                                 "max-common-slip-zipf needs"},
         "rare-log-ratio": {"type": "number", "minimum": 0, "default": 3.0,
                            "description": "for a word in the lexicon: how many powers of ten more frequent the "
                                           "repaired form must be"},
@@ -233,6 +243,7 @@ class TypingSlip(Rule):
         in_file_threshold = min(threshold, min_code(options["consistent-variant-zipf"]))
         max_code = round(options["max-word-zipf"] * lexicon.ZIPF_SCALE)
         doubled_code = round(options["max-doubled-zipf"] * lexicon.ZIPF_SCALE)
+        common_code = max(doubled_code, round(options["max-common-slip-zipf"] * lexicon.ZIPF_SCALE))
         dropped = options["lexicon-dropped-letters"]
         raws = doc.arabic_words
         quiet = _QUIET.words(options)
@@ -243,10 +254,11 @@ class TypingSlip(Rule):
             if _MEDIAL_MAQSURA.search(bare):  # listed or not, the word cannot be spelled so ("عىل", zipf 1.7)
                 evidence = typo_evidence(bare, threshold, _ANY_CODE) if len(bare) <= MAX_WORD else None
             elif options["min-length"] <= len(bare) <= MAX_WORD:
-                evidence = typo_evidence(bare, threshold, max_code, dropped, doubled_code)
+                evidence = typo_evidence(bare, threshold, max_code, dropped, common_code)
             elif len(bare) == 3 and options["min-length"] == 4:
-                evidence = typo_evidence(bare, _SHORT_VARIANT_CODE, max_code, False, doubled_code)
-            if evidence is None or (evidence.code and evidence.log_ratio < options["rare-log-ratio"]):
+                evidence = typo_evidence(bare, _SHORT_VARIANT_CODE, max_code, False, common_code)
+            if evidence is None or (evidence.code and evidence.log_ratio < options["rare-log-ratio"]) or \
+                    (evidence.code > doubled_code and evidence.log_ratio < options["common-slip-log-ratio"]):
                 quiet.add(raw)  # a listed word needs a variant far more frequent: a rare word is often a word
                 continue
             consistent = bool(evidence.variant) and evidence.variant in in_file
