@@ -120,7 +120,7 @@ def starts_like_a_phrase(text: str) -> bool:
     one of the phrases' hints: its first word, folded, must start with a
     phrase's first word before that phrase's pattern is tried."""
     head = _HINT_STRIP.sub("", text[:_HINT_HEAD])
-    word = head.lstrip()[:_FIRST_WORD_MAX].translate(_HINT_FOLD).lower()
+    word = head.lstrip()[:_FIRST_WORD_MAX].translate(_HINT_FOLD).casefold()  # as re.I folds: "TAGſ"
     for end in range(1, len(word) + 1):
         first = word[:end]
         if first in _BY_FIRST_WORD and _hint_for(first).match(head) is not None:

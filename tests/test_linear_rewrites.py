@@ -152,6 +152,14 @@ def test_start_hint_still_matches_every_line_it_matched(phrase, marks, at):
         assert zones.starts_like_a_phrase(line)
 
 
+def test_start_hint_folds_case_as_the_single_pattern_did():
+    """The hint of the first word is case-folded as re.I folded the single
+    pattern it replaced: "TAGſ" (long s) and "TAGS" are "tags"."""
+    for line in ("TAGſ: سياسة، اقتصاد", "TAGS: سياسة", "  Tags : x", " الكلمات الدلالية: x"):
+        assert zones.starts_like_a_phrase(line), line
+    assert not zones.starts_like_a_phrase("TAXES: x")
+
+
 def _old_undecodable_utf8(data):
     bad, start = [], 0
     while True:

@@ -159,21 +159,26 @@ def templates_of(doc, options) -> dict:
     """template hash -> template text of the document's candidate lines
     (for the profile, which shows the text next to each hash)."""
     out = {}
+    first_body = _first_body(doc)
     for n, position, headline, _appended, text in _candidates(doc):
         shape, _ = template(text, options["words"], options["tail-words"], not headline)
         out[template_hash(shape, _CLASSES[position])] = shape
-        if _may_be_dated(position, n, headline, doc):
+        if _may_be_dated(position, n, headline, first_body):
             for shape, _ in wildcard_heads(text, options["words"]):
                 out[template_hash(shape, _CLASSES[position])] = shape
     return out
 
 
-def _may_be_dated(position: int, n: int, headline: bool, doc) -> bool:
+def _first_body(doc) -> int:
+    """The line number of the first body paragraph, 0 when there is none."""
+    kinds = doc.zones.kinds
+    return kinds.index(BODY) + 1 if BODY in kinds else 0
+
+
+def _may_be_dated(position: int, n: int, headline: bool, first_body: int) -> bool:
     """A line that may carry a dateline or a byline: one before the first
     body paragraph, or that paragraph itself."""
-    if headline:
-        return False
-    return position == _START or (position == _INLINE and n == doc.zones.kinds.index(BODY) + 1)
+    return not headline and (position == _START or n == first_body)
 
 
 PRIOR, APPENDED, WILDCARD = 1, 2, 4  # flags of a sketch row
@@ -192,6 +197,7 @@ def line_sketch(doc, options) -> bytes:
     file's sketch until the comparison)."""
     out = array("q")
     longest, words, tail_words = options["max-chars"], options["words"], options["tail-words"]
+    first_body = None
     for n, position, headline, appended, text in _candidates(doc):
         if len(text) > longest and ":" not in text[:longest]:
             continue  # a paragraph, not furniture (and most of the cost, were it templated)
@@ -200,7 +206,11 @@ def line_sketch(doc, options) -> bytes:
         prior = not headline and _has_phrase(text, words)
         flags = (PRIOR if prior else 0) | (APPENDED if appended else 0)
         out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags))
-        if ":" in text[:longest] and _may_be_dated(position, n, headline, doc):
+        if ":" in text[:longest]:
+            if first_body is None:
+                first_body = _first_body(doc)  # once a file, and only for a file with a label
+            if not _may_be_dated(position, n, headline, first_body):
+                continue
             for shape, end in wildcard_heads(text, words):
                 out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags | WILDCARD))
     return out.tobytes()
