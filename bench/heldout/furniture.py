@@ -78,11 +78,18 @@ def furnish(article: Article, site: Site, rng: Random) -> tuple[str, list[Defect
 
 # ------------------------------------------------------------ datelines and bylines
 
-DATELINE_STYLES = ("{0} - {c0} {c1}: ", "{0} {1}- {c0}- {2}: ", "{c0} {c1} - {0}: ")
+DATELINE_STYLES = ("{0} - {c0} {c1}: ", "{0} {1}- {c0}- {2}: ", "{c0} {c1} - {0}: ", "{0} ({c0}) - ", "{0} - ")
 """How a site writes the head of its first paragraph: a place and its own
 name ("بغداد - شفق نيوز: "), a byline with the outlet between the writer and
-the place ("أحمد علي- سبق- القاهرة: "), or its name first. {c0} {c1} are
-the site's constant words, {0} {1} {2} change from file to file."""
+the place ("أحمد علي- سبق- القاهرة: "), its name first, a place and an
+agency before a dash ("أنقرة (رويترز) - "), or a place alone ("بغداد - ").
+{c0} {c1} are the site's constant words, {0} {1} {2} change from file to
+file."""
+
+
+DASH_TAIL_WORDS = 20
+"""A dash-ended dateline goes only before a first paragraph longer than this
+(BLP004's `tail-words`: a short paragraph after a dash is no article)."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +128,8 @@ def date_line(article: Article, site: DatelineSite, rng: Random) -> tuple[str, l
         return article.text, []
     c0, c1 = site.constants
     head = site.style.format(*(rng.choice(site.variables) for _ in range(3)), c0=c0, c1=c1)
+    if head.endswith("- ") and len(article.paragraphs[0].text.split()) <= DASH_TAIL_WORDS:
+        return article.text, []  # a dateline ends in a dash before an article, not before a caption
     at = article.paragraphs[0].start
     copy, defect = replace(article.text, at, at, head, "dateline", f"dateline-{site.number}")
     return copy, [defect]

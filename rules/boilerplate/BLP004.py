@@ -81,32 +81,52 @@ WILDCARD_EDGE = 2
 writer's two names, before or after the site's own words."""
 
 
-def wildcard_heads(text: str, words: int) -> list[tuple[str, int]]:
+def wildcard_heads(text: str, words: int, lede: bool = False, tail_words: int = 0) -> list[tuple[str, int]]:
     """The templates of a label's head ("بغداد - شفق نيوز", "أحمد علي- سبق-
     القاهرة") with up to `WILDCARD_EDGE` words masked at its start and at
     its end, at least one kept: "* - شفق نيوز:…", "* *- سبق- *:…"; each
     with the column after the head. The places and writers that change from
     file to file drop out, the site's own words stay; which of them recur
-    is the batch's to say (`wildcard-share`)."""
+    is the batch's to say (`wildcard-share`). At the head of the first
+    paragraph (`lede`) a dateline may also end in a dash before the
+    article ("القاهرة (رويترز) - ", "بغداد - "): up to `DASH_HEAD_WORDS`
+    words, followed by more than `tail_words` words; a head of one or two
+    words (a place) may then be masked whole ("* -…"): only the batch's
+    share says it is a convention."""
     colon = _label_colon(text, words)
+    end_mark, whole = ":", False
     if colon < 0:
-        return []
+        if not lede:
+            return []
+        dash = _DASH_HEAD.match(text)
+        if dash is None or text.count(" ", dash.end()) <= tail_words:
+            return []
+        colon, end_mark = dash.end() - 1, " -"
     head = text[:colon]
     spans = [(m.start(), m.end()) for m in _HEAD_WORD.finditer(head)]
     count = len(spans)
-    if count < 2:
+    whole = end_mark == " -" and 1 <= count <= 2
+    if count < 2 and not whole:
         return []
     tokens = _shape(" ".join(head[a:b] for a, b in spans)).split()
     seps = [" - " if _DASHES.search(head[b:c]) else " " for (_, b), (c, _) in zip(spans, spans[1:])]
     out = []
-    for masked_start in range(min(WILDCARD_EDGE, count - 1) + 1):
-        for masked_end in range(min(WILDCARD_EDGE, count - 1 - masked_start) + 1):
+    for masked_start in range(min(WILDCARD_EDGE, count - (0 if whole else 1)) + 1):
+        for masked_end in range(min(WILDCARD_EDGE, count - masked_start - (0 if whole else 1)) + 1):
             if masked_start == masked_end == 0:
                 continue
             kept = ["*"] * masked_start + tokens[masked_start:count - masked_end] + ["*"] * masked_end
-            shape = "".join(word + sep for word, sep in zip(kept, seps + [""]))
-            out.append(("\u2217 " + shape + ":" + _MASKED_TAIL, colon + 2))
-    return out
+            shape = "\u2217 " + "".join(word + sep for word, sep in zip(kept, seps + [""])) + end_mark + _MASKED_TAIL
+            if shape not in out:
+                out.append(shape)
+    return [(shape, colon + 2) for shape in out]
+
+
+DASH_HEAD_WORDS = 6
+# A dateline ended by a dash: up to DASH_HEAD_WORDS words without sentence
+# punctuation, then a dash with white space after it.
+_DASH_HEAD = re.compile(r"[^\s\-\u2013\u2014.!?\u061f\u060c:]+(?:\s+[^\s\-\u2013\u2014.!?\u061f\u060c:]+){0,%d}"
+                        r"\s*[\-\u2013\u2014](?=\s)" % (DASH_HEAD_WORDS - 1))
 
 
 def _shape(head: str) -> str:
@@ -164,7 +184,7 @@ def templates_of(doc, options) -> dict:
         shape, _ = template(text, options["words"], options["tail-words"], not headline)
         out[template_hash(shape, _CLASSES[position])] = shape
         if _may_be_dated(position, n, headline, first_body):
-            for shape, _ in wildcard_heads(text, options["words"]):
+            for shape, _ in wildcard_heads(text, options["words"], n == first_body, options["tail-words"]):
                 out[template_hash(shape, _CLASSES[position])] = shape
     return out
 
@@ -197,22 +217,20 @@ def line_sketch(doc, options) -> bytes:
     file's sketch until the comparison)."""
     out = array("q")
     longest, words, tail_words = options["max-chars"], options["words"], options["tail-words"]
-    first_body = None
+    first_body = _first_body(doc)
     for n, position, headline, appended, text in _candidates(doc):
-        if len(text) > longest and ":" not in text[:longest]:
-            continue  # a paragraph, not furniture (and most of the cost, were it templated)
-        shape, head_end = template(text, words, tail_words, not headline)
-        end = head_end or len(text.rstrip()) + 1
-        prior = not headline and _has_phrase(text, words)
-        flags = (PRIOR if prior else 0) | (APPENDED if appended else 0)
-        out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags))
-        if ":" in text[:longest]:
-            if first_body is None:
-                first_body = _first_body(doc)  # once a file, and only for a file with a label
-            if not _may_be_dated(position, n, headline, first_body):
-                continue
-            for shape, end in wildcard_heads(text, words):
-                out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags | WILDCARD))
+        flags = APPENDED if appended else 0
+        labelled = ":" in text[:longest]
+        heads = wildcard_heads(text, words, n == first_body, tail_words) \
+            if (labelled or n == first_body) and _may_be_dated(position, n, headline, first_body) else ()
+        if len(text) <= longest or labelled:  # else a paragraph, not furniture (and most of the cost)
+            shape, head_end = template(text, words, tail_words, not headline)
+            end = head_end or len(text.rstrip()) + 1
+            if not headline and _has_phrase(text, words):
+                flags |= PRIOR
+            out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags))
+        for shape, end in heads:
+            out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags | WILDCARD))
     return out.tobytes()
 
 
@@ -297,7 +315,10 @@ class SiteFurniture(BatchRule):
     end of the label ("* - شفق نيوز:"); such a head is furniture when it
     stands in at least `wildcard-share` (0.3) of the folder's files: the
     site's own words recur in most of its pages, a "وقال * *:" lede in few.
-    Only a label ended by a colon is seen ("بغداد - شفق نيوز - " is not).
+    At the head of the first paragraph a dateline may also end in a dash
+    before the article ("أنقرة (رويترز) - ", "بغداد - "): up to six words,
+    and a place of one or two words may be masked whole ("* -"), so that
+    only the share of the folder says it is the site's convention.
 
     Evidence: the batch itself, when the run covers enough files of the
     folder; else the profile, a file that `newslint profile` writes from a
