@@ -11,7 +11,6 @@ to the process that opened it.
 from __future__ import annotations
 
 import base64
-from bisect import bisect_left
 import json
 import os
 import sqlite3
@@ -22,6 +21,7 @@ from typing import Iterator
 from .cache_key import FORMAT, BatchKey, snapshot_key
 from .models import CATEGORIES, SEVERITIES, Edit, FileError, FileResult, Finding, Fix, Hit, checked
 from .outcome import CacheEntry, Linted
+from .sorted_groups import in_sorted
 
 MAX_POSITION = 2 ** 31 - 1   # a line or column past this is not from a real file
 APPLICABILITIES = ("safe", "unsafe")
@@ -250,7 +250,7 @@ _SEVERITY_SET, _CATEGORY_SET = frozenset(SEVERITIES), frozenset(CATEGORIES)
 
 def _finding_from(row, path: str) -> Finding:
     # flat tests: a warm run checks every stored finding (tens of thousands); the
-    # row is unpacked in ROW's order (_ROW_ORDER below says it is this one)
+    # row is unpacked in ROW's order (a round trip through _finding tests it)
     _require(type(row) is list and len(row) == _ROW_LENGTH)
     (code, name, category, severity, row_path, line, column, end_line, end_column, message, fix, fingerprint,
      doc, confidence, record) = row
@@ -268,9 +268,6 @@ def _finding_from(row, path: str) -> Finding:
                    fingerprint=fingerprint, doc=doc, record=record)
 
 
-_ROW_ORDER = ("code", "name", "category", "severity", "path", "line", "column", "end_line", "end_column",
-              "message", "fix", "fingerprint", "doc", "confidence", "record")
-assert ROW == _ROW_ORDER, "_finding_from unpacks rows in ROW's order"
 _ROW_LENGTH = len(ROW)
 
 
@@ -352,8 +349,7 @@ class SortedPaths:
         self._sorted = sorted(paths)
 
     def __contains__(self, path) -> bool:
-        at = bisect_left(self._sorted, path)
-        return at < len(self._sorted) and self._sorted[at] == path
+        return in_sorted(self._sorted, path)
 
 
 def stored_batch(cache: "Cache", key: str, inline, chunks: int,

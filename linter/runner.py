@@ -10,8 +10,6 @@ findings, count thresholds and the summary, report. Then the batch rules
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
-
 import heapq
 import multiprocessing
 import os
@@ -36,6 +34,7 @@ from .outcome import Linted
 from .plan import RunPlan
 from .reading import read_bytes
 from .sketch_spill import SpilledSketches
+from .sorted_groups import in_sorted
 from .summary import Summary
 from .writer import FixMode, FixWriter, unified_diff  # noqa: F401  (unified_diff: part of the API)
 
@@ -271,7 +270,7 @@ class _Run:
         self.sketches = defaultdict(SpilledSketches)  # batch-rule code -> (path, sketch) entries, on disk
         # hashes of the paths with findings, for the batch findings' file counts: 8 bytes
         # a file in an array (a set of ints cost ~70 at 100,000 files), sorted once the
-        # files are done (`_had_findings`)
+        # files are done (`batch_files`)
         self.flagged = array("q")
         self.writer = FixWriter(options.fix) if options.fix is not None else None
         # a run snapshot would replay results without sketches: none when context files join the batch
@@ -325,9 +324,7 @@ class _Run:
             self.cache.record_batch(result)
             result = self._screen(result)
             key = hash(result.path)
-            at = bisect_left(flagged, key)
-            had = (at < len(flagged) and flagged[at] == key) or key in counted
-            self.summary.add_batch(result, had_findings=had)
+            self.summary.add_batch(result, had_findings=in_sorted(flagged, key) or key in counted)
             if result.findings:
                 counted.add(key)  # a batch finding's file counted once (the batch rules' files are few)
             self.reporter.file(result)

@@ -9,7 +9,15 @@ hash's low bits, so that one sixteenth of them is sorted at a time.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from typing import Callable, Iterator
+
+
+def in_sorted(values, value) -> bool:
+    """Whether `value` is in the sorted sequence `values` (a list or an
+    array: a few bytes an item, where a set costs tens)."""
+    at = bisect_left(values, value)
+    return at < len(values) and values[at] == value
 
 
 def groups_of_equal(count: int, key: Callable[[int], object], smallest: int = 2) -> Iterator[list[int]]:

@@ -4,11 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .models import SEVERITY_RANK, FileResult
-
-
-def _sort_key(finding):
-    return finding.sort_key()
+from .models import SEVERITY_RANK, FileResult, Finding
 
 
 @dataclass
@@ -80,7 +76,7 @@ class Summary:
             known = self.first_by_severity.get(severity)
             if known is not None and known.path < path:
                 continue  # files come in path order: an earlier file's finding stays first
-            first = min((f for f in findings if f.severity == severity), key=_sort_key)
+            first = min((f for f in findings if f.severity == severity), key=Finding.sort_key)
             if known is None or first.sort_key() < known.sort_key():  # groups of several configs: any order
                 self.first_by_severity[severity] = first
         self.files_by_code.update(set(codes))
@@ -88,7 +84,7 @@ class Summary:
     def first_at_or_above(self, severity: str):
         """The first finding (in path order) at or above `severity`, or None."""
         found = [f for s, f in self.first_by_severity.items() if SEVERITY_RANK[s] >= SEVERITY_RANK[severity]]
-        return min(found, key=lambda f: f.sort_key(), default=None)
+        return min(found, key=Finding.sort_key, default=None)
 
     def count_at_or_above(self, severity: str) -> int:
         return sum(n for s, n in self.by_severity.items() if SEVERITY_RANK[s] >= SEVERITY_RANK[severity])

@@ -148,7 +148,6 @@ class SidecarFilter:
         self.suppressed = 0
         self._chains: dict[str, tuple] = {}                 # folder -> its sidecars, as (entries, path prefix)
         self._files: dict[str, list[Entry]] = {}            # a finding's path -> the entries for its file
-        self._last: tuple | None = None                     # (path, entries) of the last file asked about
         self._bare_folders: set[str] = set()                # folders (as the paths name them) without sidecars
 
     def preload(self, paths) -> "SidecarFilter":
@@ -172,10 +171,8 @@ class SidecarFilter:
 
     def _entries_for(self, path: str) -> list[Entry]:
         """Kept only for files that have entries (most have none: a run of
-        100,000 files would keep 100,000 empty lists), and for the last
-        file asked about (its findings come together)."""
-        if self._last is not None and self._last[0] == path:
-            return self._last[1]
+        100,000 files would keep 100,000 empty lists); `__call__` asks once
+        for a file's findings, which come together."""
         if self._bare_folders and os.path.dirname(path) in self._bare_folders:
             return ()  # no sidecar above the folder (most runs): no path arithmetic
         found = self._files.get(path)
@@ -185,7 +182,6 @@ class SidecarFilter:
                      for entry in entries.get(prefix + name, ())]
             if found:
                 self._files[path] = found
-        self._last = (path, found)
         return found
 
     def _chain(self, folder: str) -> tuple:
