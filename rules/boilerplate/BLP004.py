@@ -94,7 +94,7 @@ def wildcard_heads(text: str, words: int, lede: bool = False, tail_words: int = 
     words (a place) may then be masked whole ("* -…"): only the batch's
     share says it is a convention."""
     colon = _label_colon(text, words)
-    end_mark, whole = ":", False
+    end_mark = ":"
     if colon < 0:
         if not lede:
             return []
@@ -399,16 +399,16 @@ def _evidence_rows(path, lines, learned: dict, totals: dict, known) -> list:
         if row[5] & APPENDED or row[0] in seen:
             continue  # BLP002 reports the appended section whole; a line is reported once
         where = _CLASSES[row[1]]
-        head = "'s head, its place and writer aside," if row[5] & WILDCARD else ""
         if row[2] in learned:
-            files = learned[row[2]][0]
-            out.append((row, head + " " + _says(where, files, totals[folder_of(path)], _shown(os.path.dirname(path)))))
-            seen.add(row[0])
-        elif known is not None:
-            entry = known.lookup(folder_of(path, known.base), row[2])
-            if entry is not None:
-                out.append((row, head + " " + _says(where, entry.files, entry.total, entry.folder) + " (profile)"))
-                seen.add(row[0])
+            evidence = _says(where, learned[row[2]][0], totals[folder_of(path)], _shown(os.path.dirname(path)))
+        else:
+            entry = known.lookup(folder_of(path, known.base), row[2]) if known is not None else None
+            if entry is None:
+                continue
+            evidence = _says(where, entry.files, entry.total, entry.folder) + " (profile)"
+        head = "'s head, its place and writer aside," if row[5] & WILDCARD else ""
+        out.append((row, f"{head} {evidence}"))
+        seen.add(row[0])
     return out
 
 

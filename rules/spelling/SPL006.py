@@ -10,7 +10,7 @@ from newslint.rules.spelling._orthography import (_LEADS, _MARKS, Evidence, _Cha
                                                   word_code,
                                                   TA_MARBUTA, in_name_slot, lookalike_of, needs_the_file, swaps_seats,
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
-                                                  _tanween_alif, confidence, dotless_final_ya, min_code,
+                                                  _tanween_alif, confidence, min_code,
                                                   phrase_neighbours, preposition_by_collocation,
                                                   preposition_in_context)
 
@@ -218,7 +218,7 @@ class OrthographicVariant(Rule):
             for start in starts:
                 if on_source_line(doc, start):
                     continue  # "المصدر: وكالة وفا": the outlet's own name
-                found = self._judge(text, start, raw, bare, evidence, context_only, forms, names)
+                found = self._judge(text, start, raw, bare, evidence, change, context_only, forms, names)
                 if found:
                     yield (start, raw, *found)
 
@@ -247,12 +247,12 @@ class OrthographicVariant(Rule):
         return evidence.zipf < options["valid-zipf"] and evidence.log_ratio >= (needed or options["choice-log-ratio"])
 
     @staticmethod
-    def _judge(text, start, raw, bare, evidence, context_only, forms, names):
+    def _judge(text, start, raw, bare, evidence, change, context_only, forms, names):
         """(variant, message) for one occurrence, or None when its context
         says it is a name or the word is right here."""
         previous, following = _neighbours(text, start, start + len(raw))
-        family_name_in_ى = evidence is not None and dotless_final_ya(evidence) == "definite"
-        if (_looks_like_name(bare, previous, names) and not family_name_in_ى) or \
+        dotless_definite = change is not None and change.dotless_ya == "definite"
+        if (_looks_like_name(bare, previous, names) and not dotless_definite) or \
                 _spelled_letters(bare, previous, following):
             return None  # "محمد علي" is a name; "فتحي الخميرى" a name in the site's dotless style
         following = lexicon.normalise(following)

@@ -7,8 +7,8 @@ from functools import lru_cache
 from newslint import dropped_letters, lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
-from newslint.rules.spelling._orthography import (_CLITICS_BY_FIRST, MAX_WORD, NAMING_NOUNS, Evidence, _best,
-                                                  _looks_like_name, _neighbours, _occurrences, _Spellings,
+from newslint.rules.spelling._orthography import (MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
+                                                  _neighbours, _occurrences, _Spellings, clitic_splits,
                                                   frequent_forms, min_code, one_of, word_code)
 
 TRANSPOSITION, DOUBLED_LETTER, DROPPED_LETTER = lexicon.TRANSPOSITION, lexicon.DOUBLED_LETTER, lexicon.DROPPED_LETTER
@@ -88,18 +88,16 @@ def _stem_slip(word: str, frequent: dict[int, int]) -> Evidence | None:
     stem, so the stem carries the frequencies. The stem must be unknown
     too, and the whole repaired word listed: "بالكمر" is no slip of
     "بالكرم" when كمر is a word."""
-    for clitic in _CLITICS_BY_FIRST.get(word[:1], ()):
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            stem = word[len(clitic):]
-            if word_code(stem):
-                return None
-            found = _best(stem, typo_variants(stem), frequent)
-            if found is None:
-                continue
-            whole = clitic + found.variant
-            if word_code(whole) == 0:
-                return None
-            return Evidence(word, whole, found.kind, found.code, found.variant_code, len(clitic))
+    for clitic, stem in clitic_splits(word):
+        if word_code(stem):
+            return None
+        found = _best(stem, typo_variants(stem), frequent)
+        if found is None:
+            continue
+        whole = clitic + found.variant
+        if word_code(whole) == 0:
+            return None
+        return Evidence(word, whole, found.kind, found.code, found.variant_code, len(clitic))
     return None
 
 
@@ -288,7 +286,6 @@ class TypingSlip(Rule):
                + (", and the file writes it elsewhere" if consistent else ""))
         if evidence.stem:
             why = f"the stem of \"{raw}\": {why}"
-
         certainty = 0.9 if consistent else round(min(0.85, max(0.5, 0.6 + 0.1 * (evidence.variant_zipf - 3.5))), 2)
         fix = replace(line, column, line, end, evidence.variant, f"write \"{evidence.variant}\"", "unsafe")
         return hit(line, column, end, f"{why}; write \"{evidence.variant}\"", fix, confidence=certainty)
@@ -351,8 +348,7 @@ class _FileForms(_Spellings):
             for raw in self.raws:
                 bare = lexicon.normalise(raw) if marked else raw  # "الإفريقيّ" is the whole of "الإفرقي" too
                 self._by_length[len(bare)].append(bare)
-        for whole in _wholes_of(word, self._by_length.get(len(word) + 1, ())):
-            whole = lexicon.normalise(whole)
+        for whole in _wholes_of(word, self._by_length.get(len(word) + 1, ())):  # bare already
             variant_code = word_code(whole)
             if variant_code >= min_variant_code and (best is None or variant_code > best.variant_code):
                 best = Evidence(word, whole, DROPPED_LETTER, code, variant_code)

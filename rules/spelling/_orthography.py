@@ -220,7 +220,7 @@ def orthographic_evidence(word: str, min_variant_code: int = 60) -> Evidence | N
     keyed: list = []
     found = _best(word, orthographic_variants(word), frequent_forms(min_variant_code), keyed)
     if found is None and len(word) > 3:
-        found = _absent_word_variant(word, keyed) or _rare_dotless_ya(word)
+        found = _absent_word_variant(word, keyed) or _rare_dotless_ya(word, keyed)
     return found or stem_evidence(word, min_variant_code)
 
 
@@ -230,14 +230,17 @@ its dotless spelling (النصرى, zipf 1.3, for النصري, 2.3): nisba adje
 and family names in -ي are many and each is rare."""
 
 
-def _rare_dotless_ya(word: str) -> Evidence | None:
+def _rare_dotless_ya(word: str, keyed: list) -> Evidence | None:
     """The ي form of a definite word ending in ى when the lexicon knows it at
     zipf >= 2 and better than the word (the margin is the caller's:
-    `dotless-ya-log-ratio`)."""
+    `dotless-ya-log-ratio`). `keyed`: the word's variants with their keys,
+    the ي form among them."""
     if not word.endswith("ى") or _ARTICLE.match(word) is None:
         return None
     variant = word[:-1] + "ي"
-    code, variant_code = word_code(word), word_code(variant)
+    code_of_key = lexicon.table().code_of_key
+    code = word_code(word)
+    variant_code = next((code_of_key(key) for form, _, key in keyed if form == variant), 0)
     if variant_code >= DOTLESS_MIN_CODE and variant_code > code:
         return Evidence(word, variant, ALIF_MAQSURA, code, variant_code)
     return None
@@ -246,6 +249,15 @@ def _rare_dotless_ya(word: str) -> Evidence | None:
 # Clitics before a stem, longest first: the conjunction, a preposition, the article.
 _CLITICS = sorted(_PREFIXES - {""}, key=len, reverse=True)
 _CLITICS_BY_FIRST = {first: [c for c in _CLITICS if c[0] == first] for first in {c[0] for c in _CLITICS}}
+
+
+def clitic_splits(word: str):
+    """(clitic, stem) for each clitic `word` starts with, longest first,
+    that leaves a stem of three letters or more (و ف, ب ل ك, ال: وبأسلوب
+    -> وب + أسلوب, و + بأسلوب)."""
+    for clitic in _CLITICS_BY_FIRST.get(word[:1], ()):
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            yield clitic, word[len(clitic):]
 
 
 def stem_evidence(word: str, min_variant_code: int) -> Evidence | None:
@@ -258,17 +270,15 @@ def stem_evidence(word: str, min_variant_code: int) -> Evidence | None:
     restore an omission (a hamza on a bare alif, a madda, ة after the
     article): a choice between two written letters is the whole word's to
     make ("للأجراء", for the wage earners, is no "للإجراء")."""
-    for clitic in _CLITICS_BY_FIRST.get(word[:1], ()):
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            stem = word[len(clitic):]
-            found = _best(stem, orthographic_variants(stem), frequent_forms(min_variant_code))
-            if found is None:
-                continue
-            whole = clitic + found.variant
-            evidence = Evidence(word, whole, found.kind, found.code, found.variant_code, len(clitic))
-            if word_code(whole) > word_code(word) and restores_omission(evidence):
-                return evidence
-            return None
+    for clitic, stem in clitic_splits(word):
+        found = _best(stem, orthographic_variants(stem), frequent_forms(min_variant_code))
+        if found is None:
+            continue
+        whole = clitic + found.variant
+        evidence = Evidence(word, whole, found.kind, found.code, found.variant_code, len(clitic))
+        if word_code(whole) > word_code(word) and restores_omission(evidence):
+            return evidence
+        return None
     return None
 
 
