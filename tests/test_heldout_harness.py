@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from heldout import cli  # noqa: E402
 from heldout.articles import Article, half_of, site_of  # noqa: E402
-from heldout.build import FILES, build, write  # noqa: E402
+from heldout.build import FILES, OFF_TOPIC, build, write  # noqa: E402
 from heldout.defects import ARABIC_INDIC, INJECTORS, INVISIBLE, SPELLING, WESTERN, mid_sentence_cuts  # noqa: E402
 from heldout.edits import Defect, insert_lines, restore  # noqa: E402
 from heldout.furniture import Site, furnish  # noqa: E402
@@ -331,7 +331,11 @@ def test_build_is_deterministic_and_uses_each_article_once():
     b = build(corpus(), "report", seed=1, per_class=1, controls=3, sites=2, per_site=2)
     assert a.files == b.files and a.defects == b.defects
     names = [p.rsplit("/", 1)[1] for p in a.files]
-    assert len(names) == len(set(names)) == 2 * 2 + len(INJECTORS) + 3 + 2 * 2  # sites, classes, controls, dateline sites
+    # sites, classes, controls, dateline sites, off-topic paragraphs
+    assert len(names) == len(set(names)) == 2 * 2 + len(INJECTORS) + 3 + 2 * 2 + 1
+    off_topic = [d for d in a.defects if d.cls == OFF_TOPIC]
+    assert len(off_topic) == 1 and off_topic[0].original == "" and off_topic[0].note.startswith("from JA-test-")
+    assert off_topic[0].note != "from " + off_topic[0].path.rsplit("/", 1)[1]  # another article's paragraph
     datelines = [d for d in a.defects if d.cls == "dateline"]
     assert datelines and all(d.path.startswith("dateline-") and d.original == "" and d.new.endswith(": ")
                              for d in datelines)
@@ -398,7 +402,7 @@ def test_recall_interval():
 
 
 def test_every_class_has_a_detection_rule():
-    assert set(DETECTED_BY) == set(INJECTORS) | {"furniture", "dateline"}
+    assert set(DETECTED_BY) == set(INJECTORS) | {"furniture", "dateline", OFF_TOPIC}
 
 
 def test_controls_count_mission_findings_only():

@@ -17,7 +17,7 @@ from random import Random
 
 from .articles import Article, half_of, site_of
 from .defects import INJECTORS
-from .edits import Defect, restore
+from .edits import Defect, insert_lines, restore
 from .furniture import date_line, draw_dateline_site, draw_site, furnish
 
 
@@ -118,6 +118,28 @@ def add_dateline_sites(out: HeldoutSet, pool: list[Article], used: set, sites: i
             out.add(f"dateline-{k}/{article.name}", article, *checked(article, copy, defects))
 
 
+OFF_TOPIC = "off-topic-paragraph"
+
+
+def add_off_topic(out: HeldoutSet, pool: list[Article], used: set, per_class: int) -> None:
+    """Articles whose last body paragraph is followed by a random body
+    paragraph of another article of the half (a scraper that took the
+    next story's text along), in defects/off-topic-paragraph/. Drawn after
+    everything else, like the dateline sites, so the rest of the set does
+    not move."""
+    free = [a for a in pool if a.name not in used and len(a.paragraphs) >= 1]
+    for article in free[:per_class]:
+        used.add(article.name)
+        rng = Random(f"{out.seed}|{OFF_TOPIC}|{article.name}")
+        donor = article
+        while donor is article:
+            donor = rng.choice(pool)
+        paragraph = rng.choice(donor.paragraphs).text
+        copy, defects = insert_lines(article.text, article.body_end + 1, [paragraph], OFF_TOPIC,
+                                     f"from {donor.name}")
+        out.add(f"defects/{OFF_TOPIC}/{article.name}", article, *checked(article, copy, defects))
+
+
 def build(articles: list[Article], half: str, seed: int, per_class: int = 60, controls: int = 300,
           sites: int = 8, per_site: int = 30) -> HeldoutSet:
     pool = shuffled_half(articles, half, seed)
@@ -126,6 +148,7 @@ def build(articles: list[Article], half: str, seed: int, per_class: int = 60, co
     add_defects(out, pool, used, per_class)
     add_controls(out, pool, used, controls)
     add_dateline_sites(out, pool, used, sites, per_site)
+    add_off_topic(out, pool, used, per_class)
     return out
 
 

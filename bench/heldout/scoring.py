@@ -40,6 +40,7 @@ DETECTED_BY = {
     "source-doubled": ("file", {"SRC002"}),
     "furniture": ("line", {"boilerplate"}),
     "dateline": ("span", {"boilerplate"}),
+    "off-topic-paragraph": ("line", {"boilerplate"}),
     "invisible-char": ("span", {"WSP003"}),
     "nbsp": ("span", {"WSP001"}),
 }
