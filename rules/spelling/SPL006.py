@@ -34,6 +34,13 @@ MINORITY_MAX_CODE = 50
 (وحده "alone" beside وحدة "unit"), whatever the file's majority."""
 
 
+NAME_SLOT_MAX_VARIANT_CODE = 100
+"""zipf 5: a variant this frequent is a word of the grammar (كذلك, أيضا),
+not a name, so a word one slip away from it after a title or a role ("وأكد
+الوزير كدلك") is the slip, not the minister's name; unless the word is a
+given name itself ("السيد علي": على is zipf 7)."""
+
+
 def _kind_of_final(word: str) -> str:
     return lexicon.FINAL_SWAPS[word[-1]][1].replace("_", " ")
 
@@ -252,7 +259,9 @@ class OrthographicVariant(Rule):
         says it is a name or the word is right here."""
         previous, following = _neighbours(text, start, start + len(raw))
         dotless_definite = change is not None and change.dotless_ya == "definite"
-        if (_looks_like_name(bare, previous, names) and not dotless_definite) or \
+        grammar_word = evidence is not None and evidence.variant_code >= NAME_SLOT_MAX_VARIANT_CODE and \
+            bare not in names
+        if (_looks_like_name(bare, previous, names) and not dotless_definite and not grammar_word) or \
                 _spelled_letters(bare, previous, following):
             return None  # "محمد علي" is a name; "فتحي الخميرى" a name in the site's dotless style
         following = lexicon.normalise(following)
@@ -269,7 +278,7 @@ class OrthographicVariant(Rule):
         in_document = evidence.variant in forms
         if context_only or _tanween_alif(raw, evidence) or _form_iv_verb(evidence) or \
                 (not in_document and needs_the_file(evidence, lexicon.normalise(previous), following)) or \
-                in_name_slot(bare, lexicon.normalise(previous), text, start + len(raw)):
+                (not grammar_word and in_name_slot(bare, lexicon.normalise(previous), text, start + len(raw))):
             return None
         why = evidence.ratio_text() + (f", and the file writes \"{evidence.variant}\" elsewhere" if in_document else "")
         return evidence.variant, f"{why} ({evidence.kind})", confidence(evidence, in_document)
