@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from heldout import cli  # noqa: E402
 from heldout.articles import Article, half_of, site_of  # noqa: E402
+from heldout import build as build_module  # noqa: E402
 from heldout.build import FILES, OFF_TOPIC, build, write  # noqa: E402
 from heldout.defects import ARABIC_INDIC, INJECTORS, INVISIBLE, SPELLING, WESTERN, mid_sentence_cuts  # noqa: E402
 from heldout.edits import Defect, insert_lines, restore  # noqa: E402
@@ -342,6 +343,23 @@ def test_build_is_deterministic_and_uses_each_article_once():
     assert all(half_of(n) == "report" for n in names)
     c = build(corpus(), "report", seed=2, per_class=1, controls=3, sites=2, per_site=2)
     assert c.defects != a.defects
+
+
+def test_an_off_topic_paragraph_follows_the_last_one_and_moves_nothing_else(monkeypatch):
+    articles = corpus()
+    a = build(articles, "report", seed=1, per_class=2, controls=3, sites=2, per_site=2)
+    assert sum(d.cls == OFF_TOPIC for d in a.defects) == 2
+    for d in (d for d in a.defects if d.cls == OFF_TOPIC):
+        name = d.path.rsplit("/", 1)[1]
+        original = next(x for x in articles if x.name == name)
+        assert d.line == original.paragraphs[-1].index + 2  # 1-based: the line after the last paragraph
+        assert d.new.rstrip("\n") not in original.text  # another article's text
+        lines = a.files[d.path].split("\n")
+        assert lines[d.line - 2] == original.paragraphs[-1].text and lines[d.line - 1] == d.new.rstrip("\n")
+    monkeypatch.setattr(build_module, "add_off_topic", lambda *args: None)
+    without = build(articles, "report", seed=1, per_class=2, controls=3, sites=2, per_site=2)
+    assert {p: t for p, t in a.files.items() if OFF_TOPIC not in p} == without.files
+    assert [d for d in a.defects if d.cls != OFF_TOPIC] == without.defects
 
 
 def test_control_copies_are_byte_identical(tmp_path):

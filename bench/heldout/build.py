@@ -4,9 +4,13 @@ The articles of the chosen half are shuffled with the seed and each is used
 at most once in the whole set (so no two files of the set are copies of one
 article, and duplicate rules stay quiet). The pseudo-sites take their files
 first, by site hash; then every defect class in turn takes the next articles
-it can corrupt; then the controls take the next unused ones. Each copy gets
-its own random generator, seeded by (seed, class, file name), so a defect
-does not move when another class or a size changes.
+it can corrupt; then the controls take the next unused ones; last, the
+dateline sites and the off-topic paragraphs take theirs, so that adding them
+moved nothing else. An off-topic copy carries one paragraph of another
+article of the half (its donor, which may be used elsewhere in the set: one
+paragraph, not a copy of the article). Each copy gets its own random
+generator, seeded by (seed, class, file name), so a defect does not move
+when another class or a size changes.
 """
 from __future__ import annotations
 
@@ -119,6 +123,7 @@ def add_dateline_sites(out: HeldoutSet, pool: list[Article], used: set, sites: i
 
 
 OFF_TOPIC = "off-topic-paragraph"
+_DONOR_ATTEMPTS = 20
 
 
 def add_off_topic(out: HeldoutSet, pool: list[Article], used: set, per_class: int) -> None:
@@ -127,17 +132,28 @@ def add_off_topic(out: HeldoutSet, pool: list[Article], used: set, per_class: in
     next story's text along), in defects/off-topic-paragraph/. Drawn after
     everything else, like the dateline sites, so the rest of the set does
     not move."""
-    free = [a for a in pool if a.name not in used and len(a.paragraphs) >= 1]
-    for article in free[:per_class]:
-        used.add(article.name)
+    if len(pool) < 2:
+        return
+    made = 0
+    for article in pool:
+        if made == per_class:
+            break
+        if article.name in used:
+            continue
         rng = Random(f"{out.seed}|{OFF_TOPIC}|{article.name}")
-        donor = article
-        while donor is article:
+        for _attempt in range(_DONOR_ATTEMPTS):
             donor = rng.choice(pool)
-        paragraph = rng.choice(donor.paragraphs).text
+            paragraph = rng.choice(donor.paragraphs).text
+            # another article's text: not this one, nor a copy of one of its paragraphs
+            if donor is not article and paragraph not in article.text:
+                break
+        else:
+            continue
+        used.add(article.name)
         copy, defects = insert_lines(article.text, article.body_end + 1, [paragraph], OFF_TOPIC,
                                      f"from {donor.name}")
         out.add(f"defects/{OFF_TOPIC}/{article.name}", article, *checked(article, copy, defects))
+        made += 1
 
 
 def build(articles: list[Article], half: str, seed: int, per_class: int = 60, controls: int = 300,

@@ -8,7 +8,8 @@ from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
 from newslint.rules.spelling._orthography import (_LEADS, _MARKS, Evidence, _Change, _looks_like_name,
                                                   word_code,
-                                                  TA_MARBUTA, in_name_slot, lookalike_of, needs_the_file, swaps_seats,
+                                                  TA_MARBUTA, after_role, before_latin_spelling, lookalike_of,
+                                                  needs_the_file, swaps_seats,
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
                                                   _tanween_alif, confidence, min_code,
                                                   phrase_neighbours, preposition_by_collocation,
@@ -35,10 +36,13 @@ MINORITY_MAX_CODE = 50
 
 
 NAME_SLOT_MAX_VARIANT_CODE = 100
-"""zipf 5: a variant this frequent is a word of the grammar (كذلك, أيضا),
-not a name, so a word one slip away from it after a title or a role ("وأكد
-الوزير كدلك") is the slip, not the minister's name; unless the word is a
-given name itself ("السيد علي": على is zipf 7)."""
+"""zipf 5: a word one change away from a variant this frequent, after a
+title, a role or a given name, is judged like any other word: the variant
+is a word of the grammar (كذلك, أن) or a common name spelled with its hamza
+(إبراهيم, أحمد), so "وأكد الوزير كدلك" is a slip, not the minister's name.
+Not for a word that is a given name itself ("السيد علي": على is zipf 7);
+a name before its Latin spelling in brackets stays quiet whatever its
+variant."""
 
 
 def _kind_of_final(word: str) -> str:
@@ -158,7 +162,12 @@ class OrthographicVariant(Rule):
     الله") needs the strong ratio. Also a word after a given name
     ("محمد علي") or after a title when it has no article ("السيد علي"), a
     short word next to other short words (spelled-out Latin: "اف ام"), and
-    an alif carrying tanween ("شرّاً" is no "شراء"). Hamzat wasl written إ
+    an alif carrying tanween ("شرّاً" is no "شراء"). After a role, a title
+    or a given name the word is judged all the same when its variant is one
+    of the commonest words (zipf >= 5) and the word is no given name itself:
+    "وأكد الوزير كدلك" (كذلك), "قال الوزير ان" (أن), and also a common name
+    without its hamza, "محمد ابراهيم" (إبراهيم); the given-name list is
+    short, so "السيد علي" stays quiet only because علي is on it. Hamzat wasl written إ
     is left to SPL002: this rule never removes a hamza.
     The message states the ratio and a confidence 0-1 (`confidence()`).
 
@@ -278,7 +287,8 @@ class OrthographicVariant(Rule):
         in_document = evidence.variant in forms
         if context_only or _tanween_alif(raw, evidence) or _form_iv_verb(evidence) or \
                 (not in_document and needs_the_file(evidence, lexicon.normalise(previous), following)) or \
-                (not grammar_word and in_name_slot(bare, lexicon.normalise(previous), text, start + len(raw))):
+                (not grammar_word and after_role(bare, lexicon.normalise(previous))) or \
+                before_latin_spelling(bare, text, start + len(raw)):
             return None
         why = evidence.ratio_text() + (f", and the file writes \"{evidence.variant}\" elsewhere" if in_document else "")
         return evidence.variant, f"{why} ({evidence.kind})", confidence(evidence, in_document)

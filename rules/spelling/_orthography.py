@@ -404,15 +404,18 @@ def one_of(word: str, nouns: frozenset) -> bool:
     return word in nouns or without_clitics(word) in nouns
 
 
-def in_name_slot(word: str, previous: str, text: str, end: int) -> bool:
+def after_role(word: str, previous: str) -> bool:
     """True when a word without the article stands where a person's name
-    stands: after a role ("الشابة سما", "الروائية إليف"), or before its
-    Latin spelling in brackets ("إليف شافاق (Elif Shafak)" is two words
-    on; the next word is enough: "Wi-Fi" counts too). `previous` is bare."""
+    stands after a role ("الشابة سما", "الروائية إليف"). `previous` is bare."""
+    return _ARTICLE.match(word) is None and one_of(previous, _ROLES)
+
+
+def before_latin_spelling(word: str, text: str, end: int) -> bool:
+    """True when a word without the article is followed by its Latin
+    spelling in brackets, a name's ("إليف شافاق (Elif Shafak)" is two words
+    on; the next word is enough: "Wi-Fi" counts too)."""
     if _ARTICLE.match(word):
         return False
-    if one_of(previous, _ROLES):
-        return True
     after = _NEXT_WORD.match(text, end)
     at = after.end() if after else end
     return _LATIN_IN_BRACKETS.match(text, at) is not None or _LATIN_IN_BRACKETS.match(text, end) is not None
