@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from array import array
 import heapq
+import gc
 import multiprocessing
 import os
 import pickle
@@ -240,6 +241,10 @@ def _pooled(chunks: list, jobs: int, spec: RunPlan, setup: LintSetup) -> Iterato
     if setup.cache is not None:
         setup.cache.close()  # SQLite forbids using a connection across fork(): each worker opens its own
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    # what exists now lives for the run (tables, patterns, the plan): out of the collector's
+    # sight, the parent's collections are shorter (0.26 -> 0.16 s of its CPU on the corpus)
+    # and forked workers do not write to its pages when they collect
+    gc.freeze()
     with context.Pool(jobs, initializer=_init_worker, initargs=(spec, setup)) as pool:
         for results in pool.imap(_process_chunk, chunks):
             yield from results
