@@ -84,18 +84,24 @@ def add_sites(out: HeldoutSet, pool: list[Article], used: set, sites: int, per_s
 
 def add_defects(out: HeldoutSet, pool: list[Article], used: set, per_class: int) -> None:
     for cls, inject in INJECTORS.items():
-        made = 0
-        for article in pool:
-            if made == per_class:
-                break
-            if article.name in used:
-                continue
-            result = inject(article, Random(f"{out.seed}|{cls}|{article.name}"))
-            if result is None:
-                continue
-            used.add(article.name)
-            out.add(f"defects/{cls}/{article.name}", article, *checked(article, *result))
-            made += 1
+        add_class(out, pool, used, per_class, cls, inject)
+
+
+def add_class(out: HeldoutSet, pool: list[Article], used: set, per_class: int, cls: str, inject) -> None:
+    """Up to `per_class` copies of class `cls`, from the next unused articles
+    `inject` can corrupt, in defects/<cls>/."""
+    made = 0
+    for article in pool:
+        if made == per_class:
+            break
+        if article.name in used:
+            continue
+        result = inject(article, Random(f"{out.seed}|{cls}|{article.name}"))
+        if result is None:
+            continue
+        used.add(article.name)
+        out.add(f"defects/{cls}/{article.name}", article, *checked(article, *result))
+        made += 1
 
 
 def add_controls(out: HeldoutSet, pool: list[Article], used: set, controls: int) -> None:
@@ -132,28 +138,19 @@ def add_off_topic(out: HeldoutSet, pool: list[Article], used: set, per_class: in
     next story's text along), in defects/off-topic-paragraph/. Drawn after
     everything else, like the dateline sites, so the rest of the set does
     not move."""
-    if len(pool) < 2:
-        return
-    made = 0
-    for article in pool:
-        if made == per_class:
-            break
-        if article.name in used:
-            continue
-        rng = Random(f"{out.seed}|{OFF_TOPIC}|{article.name}")
-        for _attempt in range(_DONOR_ATTEMPTS):
-            donor = rng.choice(pool)
-            paragraph = rng.choice(donor.paragraphs).text
-            # another article's text: not this one, nor a copy of one of its paragraphs
-            if donor is not article and paragraph not in article.text:
-                break
-        else:
-            continue
-        used.add(article.name)
-        copy, defects = insert_lines(article.text, article.body_end + 1, [paragraph], OFF_TOPIC,
-                                     f"from {donor.name}")
-        out.add(f"defects/{OFF_TOPIC}/{article.name}", article, *checked(article, copy, defects))
-        made += 1
+    if len(pool) > 1:
+        add_class(out, pool, used, per_class, OFF_TOPIC, lambda article, rng: off_topic(article, rng, pool))
+
+
+def off_topic(article: Article, rng: Random, donors: list[Article]):
+    """The article with a paragraph of another of `donors` after its last
+    one (not a copy of one of its own paragraphs), or None."""
+    for _attempt in range(_DONOR_ATTEMPTS):
+        donor = rng.choice(donors)
+        paragraph = rng.choice(donor.paragraphs).text
+        if donor is not article and paragraph not in article.text:
+            return insert_lines(article.text, article.body_end + 1, [paragraph], OFF_TOPIC, f"from {donor.name}")
+    return None
 
 
 def build(articles: list[Article], half: str, seed: int, per_class: int = 60, controls: int = 300,
