@@ -90,12 +90,14 @@ _SWAPS = {
     "ض": (("ظ", DAD_ZAH),), "ظ": (("ض", DAD_ZAH),),
     "د": (("ذ", DAL_DHAL),), "ذ": (("د", DAL_DHAL),),
 }
-# Only in last place: the final forms that look alike, and a hamza on the line
-# dropped after a long vowel (الثلاثا, شي, ضو).
+# Only in last place: the final forms that look alike, a hamza on ى for one
+# on the line (شيئ, بطئ, جزئ: ء after a sukun or a long vowel stands alone),
+# and a hamza on the line dropped after a long vowel (الثلاثا, شي, ضو).
 _FINAL = {
     "ه": (("ة", TA_MARBUTA),),
     "ي": (("ى", ALIF_MAQSURA),),
     "ى": (("ي", ALIF_MAQSURA),),
+    "ئ": (("ء", HAMZA),),
 }
 _DROPPED_HAMZA_AFTER = "ايو"
 
@@ -104,10 +106,11 @@ _PREFIXES = frozenset(conj + prep + art for conj in ("", "و", "ف") for prep in
                       for art in ("", "ال")) | {"لل", "ولل", "فلل"}
 # Inside a stem, letters after which a madda or a hamza on و is written
 # (measured on the corpus: منشآت قرآن مآل التآمر متآكلة; مؤكد تؤدي يؤكد شؤون
-# مسؤول رؤساء). Every change tried costs a table look-up, and these two were
-# a third of the look-ups for one hit in 400 elsewhere.
+# مسؤول رؤساء; and the everyday تفائل for تفاؤل, تشائم, تسائل). Every change
+# tried costs a table look-up, and these two were a third of the look-ups for
+# one hit in 400 elsewhere.
 _MEDIAL_MADDA_AFTER = "تشرمج"
-_MEDIAL_WAW_HAMZA_AFTER = "متينشسر"
+_MEDIAL_WAW_HAMZA_AFTER = "متينشسرا"
 
 
 def _worth_trying(word: str, index: int, other: str) -> bool:
