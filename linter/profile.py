@@ -6,7 +6,7 @@ runs read the file, so a pre-commit run on three files flags the furniture
 the profile knows. Format (schemas/profile.schema.json), version 1:
 
     {"version": 1, "rule": "BLP004",
-     "template": {"words": 8, "tail-words": 20, "max-chars": 250},
+     "template": {"words": 8, "tail-words": 20, "max-chars": 250, "scheme": 2},
      "folders": {"site-a": {"files": 2090, "templates": [
          {"key": "1f3a…", "position": "end", "files": 2090, "example": "رابط الخبر بصحيفه …:…"}]}}}
 
@@ -32,6 +32,10 @@ PROFILE_VERSION = 1
 PROFILE_NAME = ".newslint-profile.json"
 RULE = "BLP004"
 TEMPLATE_OPTIONS = ("words", "tail-words", "max-chars")  # options the template hashes depend on
+TEMPLATE_SCHEME = 2
+"""How templates are made, besides the options: 2 masks month and weekday
+names like digits (1, without the key, did not). A profile of another scheme
+has other hashes for its date lines."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,10 @@ def check_template_options(data: dict, path: str, options: dict) -> None:
         if data["template"].get(key) != options.get(key):
             raise UsageError(f"profile {path} was learned with {key}={data['template'].get(key)}, the run uses "
                              f"{key}={options.get(key)}: run `newslint profile` again")
+    scheme = data["template"].get("scheme", 1)
+    if scheme != TEMPLATE_SCHEME:
+        raise UsageError(f"profile {path} was learned with template scheme {scheme}, this newslint uses "
+                         f"{TEMPLATE_SCHEME}: run `newslint profile` again")
 
 
 def from_data(data: dict, base: str) -> Profile:
@@ -148,7 +156,8 @@ def profile_data(learned: dict, totals: dict, examples: dict, options: dict) -> 
         if templates:
             folders[folder] = {"files": totals[folder], "templates": templates}
     return {"version": PROFILE_VERSION, "rule": RULE,
-            "template": {key: options[key] for key in TEMPLATE_OPTIONS}, "folders": folders}
+            "template": {**{key: options[key] for key in TEMPLATE_OPTIONS}, "scheme": TEMPLATE_SCHEME},
+            "folders": folders}
 
 
 def write(path: str, data: dict) -> None:

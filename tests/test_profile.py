@@ -105,6 +105,8 @@ def test_a_profile_from_another_folder_says_nothing_about_this_one(tmp_path):
      "at folders/a/templates/0/key"),
     ('{"version": 1, "rule": "BLP004", "template": {"words": 5, "tail-words": 20, "max-chars": 250}, "folders": {}}',
      "was learned with words=5, the run uses words=8"),
+    ('{"version": 1, "rule": "BLP004", "template": {"words": 8, "tail-words": 20, "max-chars": 250}, "folders": {}}',
+     "was learned with template scheme 1, this newslint uses 2"),
 ])
 def test_a_broken_profile_is_one_line_and_exit_2(tmp_path, content, says):
     make_site(tmp_path, files=2)

@@ -51,7 +51,14 @@ def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> 
         rest = f" +{len(parts.pop()).bit_length()}"
     else:
         rest = ""
-    shaped = _DIGITS.sub("0", " ".join(parts).lower())
+    joined = " ".join(parts)
+    shaped = _DIGITS.sub("0", joined.lower())
+    if shaped != joined and _has_date_word(parts):
+        # a date (digits and a month or weekday name): masked over the whole
+        # line, since a month of two words ("كانون الثاني") is one
+        masked = _mask_dates(_mask_names(_DIGITS.sub("0", text.lower()).split()))
+        kept, left = masked[:words], masked[words:]
+        return " ".join(kept) + (f" +{len(' '.join(left)).bit_length()}" if left else ""), None
     if not _NAMES.isdisjoint(parts):
         # lower() and the digit mask keep words apart and leave Arabic
         # names as they are: only a head holding a name is split again
@@ -130,7 +137,53 @@ _DASH_HEAD = re.compile(r"[^\s\-\u2013\u2014.!?\u061f\u060c:]+(?:\s+[^\s\-\u2013
 
 
 def _shape(head: str) -> str:
-    return " ".join(_mask_names(_DIGITS.sub("0", head.lower()).split()))
+    return " ".join(_mask_dates(_mask_names(_DIGITS.sub("0", head.lower()).split())))
+
+
+# Month and weekday names, masked in templates like digits: a date line
+# ("نشر في 17 فيفري 2017", "الخميس 20 نيسان 2017 | العدد 8523") is one
+# template whatever the day. The months of the Gregorian calendar as the
+# Arab world writes them (Egypt and the Gulf, the Maghreb, Morocco, the
+# Levant and Iraq), the Hijri months, the weekdays, and the morning and
+# evening marks after a time.
+_MONTHS = frozenset("""يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر
+اكتوبر نوفمبر ديسمبر جانفي فيفري أفريل افريل ماي جوان جويلية أوت اوت يوليوز غشت شتنبر نونبر دجنبر كانون شباط
+آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين محرم صفر ربيع جمادى جمادي رجب شعبان رمضان شوال
+ذو ذي january february march april may june july august september october november december""".split())
+_WEEKDAYS = frozenset("""الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت أحد احد اثنين
+إثنين ثلاثاء أربعاء اربعاء خميس جمعة سبت""".split())
+# the second word of a two-word month: كانون الثاني, ربيع الأول, جمادى الآخرة, ذو القعدة
+_MONTH_SECONDS = frozenset("الأول الاول الثاني الآخر الاخر الآخرة الاخرة الأولى الاولى القعدة الحجة".split())
+_TIME_MARKS = frozenset("ص م صباحا صباحاً مساء مساءً مساءا ظهرا ظهراً".split())
+_DATE_WORDS = _MONTHS | _WEEKDAYS | _TIME_MARKS
+_WORD_EDGES = "،,.:;؛()«»\"'"
+
+
+def _has_date_word(parts: list[str]) -> bool:
+    return any(part.strip(_WORD_EDGES) in _DATE_WORDS for part in parts)
+
+
+def _mask_dates(words: list[str]) -> list[str]:
+    """Month names to M (one M for a month of two words), weekdays to D and
+    a time's ص/م to T, their punctuation kept."""
+    out, after_month = [], False
+    for word in words:
+        bare = word.strip(_WORD_EDGES)
+        if after_month and bare in _MONTH_SECONDS:
+            out[-1] = out[-1] + word.replace(bare, "")  # "كانون الثاني،": one M, the comma kept
+            after_month = False
+            continue
+        if bare in _MONTHS:
+            out.append(word.replace(bare, "M"))
+            after_month = True
+            continue
+        after_month = False
+        if bare in _WEEKDAYS:
+            word = word.replace(bare, "D")
+        elif bare in _TIME_MARKS:
+            word = word.replace(bare, "T")
+        out.append(word)
+    return out
 
 
 def _mask_names(words: list[str]) -> list[str]:
@@ -300,8 +353,9 @@ class SiteFurniture(BatchRule):
     """A line (or the head of one) that recurs across the files of one source folder: the site's furniture.
 
     What: lines whose template (Latin lower-cased, digits masked to
-    0, common given names masked, the rest after an early colon masked, the
-    first `words` words kept) stands at the same place (start: before the
+    0, common given names masked, in a date the month and weekday names
+    masked, the rest after an early colon masked, the first `words` words
+    kept) stands at the same place (start: before the
     first body paragraph; inline; end: after the last) in at least
     `min-share` of the files of one folder and in at least `min-files`
     files. A folder is the file's parent folder: one site a folder. Each
