@@ -113,27 +113,47 @@ def wildcard_heads(text: str, words: int, lede: bool = False, tail_words: int = 
     spans = [(m.start(), m.end()) for m in _HEAD_WORD.finditer(head)]
     count = len(spans)
     whole = end_mark == " -" and 1 <= count <= 2
+    skeleton = _skeleton(head) if lede and count <= DASH_HEAD_WORDS else ""
+    out = [("\u2217\u2217 " + skeleton + end_mark + _MASKED_TAIL, colon + 2)] if skeleton else []
     if count < 2 and not whole:
-        return []
+        return out
     tokens = _shape(" ".join(head[a:b] for a, b in spans)).split()
     seps = [" - " if _DASHES.search(head[b:c]) else " " for (_, b), (c, _) in zip(spans, spans[1:])]
-    out = []
+    shapes = []
     for masked_start in range(min(WILDCARD_EDGE, count - (0 if whole else 1)) + 1):
         for masked_end in range(min(WILDCARD_EDGE, count - masked_start - (0 if whole else 1)) + 1):
             if masked_start == masked_end == 0:
                 continue
             kept = ["*"] * masked_start + tokens[masked_start:count - masked_end] + ["*"] * masked_end
             shape = "\u2217 " + "".join(word + sep for word, sep in zip(kept, seps + [""])) + end_mark + _MASKED_TAIL
-            if shape not in out:
-                out.append(shape)
-    return [(shape, colon + 2) for shape in out]
+            if shape not in shapes:
+                shapes.append(shape)
+    return out + [(shape, colon + 2) for shape in shapes]
+
+
+# A run of the words of a head (letters, digits, initials "ب."), and runs of
+# them with only spaces between.
+_HEAD_RUN = re.compile(r"[^\s\-\u2013\u2014|/\u060c,:()\[\]«»\"]+")
+_MASKED_RUNS = re.compile(r"\*(?:\s+\*)+")
+_SPACES = re.compile(r"\s+")
+
+
+def _skeleton(head: str) -> str:
+    """The head with every run of words masked to one "*", only its marks
+    kept: "المدينة المنورة - فهد العتيبي" and "جدة - سعد القحطاني" are
+    "* - *", "تلمسان: ب. قاسمي" is "*: *", "بغداد/ دجلة" is "*/ *"; ""
+    for a head of words only ("وقال الوزير"), which names no structure."""
+    masked = _MASKED_RUNS.sub("*", _HEAD_RUN.sub("*", _SPACES.sub(" ", head.strip())))
+    return masked if masked != "*" else ""
 
 
 DASH_HEAD_WORDS = 6
 # A dateline ended by a dash: up to DASH_HEAD_WORDS words without sentence
 # punctuation, then a dash with white space after it.
-_DASH_HEAD = re.compile(r"[^\s\-\u2013\u2014.!?\u061f\u060c:]+(?:\s+[^\s\-\u2013\u2014.!?\u061f\u060c:]+){0,%d}"
-                        r"\s*[\-\u2013\u2014](?=\s)" % (DASH_HEAD_WORDS - 1))
+# A word may be initials ("ب.", "ع.م."), and the first word may end in a colon
+# ("تلمسان: ب. قاسمي - ").
+_DASH_WORD = r"(?:(?:[^\W\d_]{1,2}\.)+|[^\s\-\u2013\u2014.!?\u061f\u060c:]+)"
+_DASH_HEAD = re.compile(r"%s:?(?:\s+%s){0,%d}\s*[\-\u2013\u2014](?=\s)" % (_DASH_WORD, _DASH_WORD, DASH_HEAD_WORDS - 1))
 
 
 def _shape(head: str) -> str:
@@ -232,26 +252,38 @@ def templates_of(doc, options) -> dict:
     """template hash -> template text of the document's candidate lines
     (for the profile, which shows the text next to each hash)."""
     out = {}
-    first_body = _first_body(doc)
+    ledes = _ledes(doc, options["tail-words"])
     for n, position, headline, _appended, text in _candidates(doc):
         shape, _ = template(text, options["words"], options["tail-words"], not headline)
         out[template_hash(shape, _CLASSES[position])] = shape
-        if _may_be_dated(position, n, headline, first_body):
-            for shape, _ in wildcard_heads(text, options["words"], n == first_body, options["tail-words"]):
+        if _may_be_dated(position, n, headline, ledes):
+            for shape, _ in wildcard_heads(text, options["words"], n in ledes, options["tail-words"]):
                 out[template_hash(shape, _CLASSES[position])] = shape
     return out
 
 
-def _first_body(doc) -> int:
-    """The line number of the first body paragraph, 0 when there is none."""
-    kinds = doc.zones.kinds
-    return kinds.index(BODY) + 1 if BODY in kinds else 0
+def _ledes(doc, tail_words: int) -> tuple[int, ...]:
+    """The line numbers that may be the article's first paragraph: the
+    first body paragraph, and the first one longer than `tail_words` words
+    when that is another (a page whose header lines came first: the zone
+    parser then takes the site's name for the headline and the headline for
+    a paragraph). Empty when there is no body paragraph."""
+    kinds, lines = doc.zones.kinds, doc.lines
+    first = 0
+    for n, kind in enumerate(kinds, 1):
+        if kind != BODY:
+            continue
+        if not first:
+            first = n
+        if lines[n - 1].text.count(" ") > tail_words:
+            return (first,) if n == first else (first, n)
+    return (first,) if first else ()
 
 
-def _may_be_dated(position: int, n: int, headline: bool, first_body: int) -> bool:
+def _may_be_dated(position: int, n: int, headline: bool, ledes: tuple) -> bool:
     """A line that may carry a dateline or a byline: one before the first
-    body paragraph, or that paragraph itself."""
-    return not headline and (position == _START or n == first_body)
+    body paragraph, or a lede (`_ledes`)."""
+    return not headline and (position == _START or n in ledes)
 
 
 PRIOR, APPENDED, WILDCARD = 1, 2, 4  # flags of a sketch row
@@ -270,12 +302,13 @@ def line_sketch(doc, options) -> bytes:
     file's sketch until the comparison)."""
     out = array("q")
     longest, words, tail_words = options["max-chars"], options["words"], options["tail-words"]
-    first_body = _first_body(doc)
+    ledes = _ledes(doc, tail_words)
     for n, position, headline, appended, text in _candidates(doc):
         flags = APPENDED if appended else 0
         labelled = ":" in text[:longest]
-        heads = wildcard_heads(text, words, n == first_body, tail_words) \
-            if (labelled or n == first_body) and _may_be_dated(position, n, headline, first_body) else ()
+        lede = n in ledes
+        heads = wildcard_heads(text, words, lede, tail_words) \
+            if (labelled or lede) and _may_be_dated(position, n, headline, ledes) else ()
         if len(text) <= longest or labelled:  # else a paragraph, not furniture (and most of the cost)
             shape, head_end = template(text, words, tail_words, not headline)
             end = head_end or len(text.rstrip()) + 1
@@ -370,9 +403,18 @@ class SiteFurniture(BatchRule):
     stands in at least `wildcard-share` (0.3) of the folder's files: the
     site's own words recur in most of its pages, a "وقال * *:" lede in few.
     At the head of the first paragraph a dateline may also end in a dash
-    before the article ("أنقرة (رويترز) - ", "بغداد - "): up to six words,
-    and a place of one or two words may be masked whole ("* -"), so that
-    only the share of the folder says it is the site's convention.
+    before the article ("أنقرة (رويترز) - ", "بغداد - ", "تلمسان: ب.
+    قاسمي - "): up to six words, and a place of one or two words may be
+    masked whole ("* -"), so that only the share of the folder says it is
+    the site's convention. A head of up to six words with marks inside it
+    also gets its shape, every run of words masked ("جدة - سعد القحطاني:"
+    and "المدينة المنورة - فهد العتيبي:" are "* - *:", "بغداد/ دجلة - " is
+    "*/ * -"): a site whose place and writer both change has nothing else in
+    common from file to file; "وقال الوزير:" has no shape. The first
+    paragraph is the first body paragraph, and also the first one of more
+    than `tail-words` words when header lines came before the headline (the
+    zone parser then reads the site's name as the headline and the headline
+    as a paragraph).
 
     Evidence: the batch itself, when the run covers enough files of the
     folder; else the profile, a file that `newslint profile` writes from a
