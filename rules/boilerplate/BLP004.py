@@ -18,7 +18,7 @@ START, INLINE, END = "start", "inline", "end"
 _CLASSES = (START, INLINE, END)
 _START, _INLINE, _END = range(3)  # indexes in _CLASSES, as a sketch row holds them
 _DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
-_LETTER = re.compile(r"[^\W\d_]{2}")
+_LETTER = re.compile(r"[^\W\d_]")
 # Given names masked in templates, so a byline "محمد علي- سبق- القاهرة:" and
 # "أحمد علي- سبق- القاهرة:" share one. A short list (the spelling family's):
 # a name outside it keeps its template apart, which costs recall, never precision.
@@ -42,6 +42,8 @@ def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> 
     (arabic.fold): a site's template prints its furniture letter for letter,
     only digits and names change, and folding every line of every file was
     half of the rule's cost."""
+    if len(text) <= _INITIALS_CHARS and _INITIALS.match(text):
+        return _LETTER_RUN.sub("x", text.strip()), None  # an editor's initials, "(غ.ح)", "ع.م/س.ك"
     colon = _label_colon(text, words) if mask_tail else -1
     if colon >= 0:
         long_tail = text.count(" ", colon) > tail_words
@@ -64,6 +66,31 @@ def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> 
         # names as they are: only a head holding a name is split again
         shaped = " ".join(_mask_names(shaped.split()))
     return shaped + rest, None
+
+
+# A line of initials: letters in runs of one or two, between marks.
+_INITIALS = re.compile(r"^[\W\d_]*[^\W\d_]{1,2}(?:[\W\d_]+[^\W\d_]{1,2})+[\W\d_]*$")
+_INITIALS_CHARS = 24
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+SHORT_LINE_WORDS = 5
+"""A line of at most this many words, not closed like a sentence, also gets
+a template of its first word alone: a byline ("كتب ربيع ضاهر"), a credit
+("(تصوير: حسن عبدالله)") or a breadcrumb whose other words change."""
+_SENTENCE_CLOSE = (".", "!", "?", "\u061f", "\u2026")
+_WORDLIKE = re.compile(r"[^\W_]")
+
+
+def short_line_head(text: str) -> tuple[str, int] | None:
+    """("∗ first-word *…", end column) for a line of two to
+    `SHORT_LINE_WORDS` words that does not end like a sentence, else None;
+    which of these recur is the batch's to say (`wildcard-share`)."""
+    stripped = text.strip()
+    parts = stripped.split()
+    if stripped.endswith(_SENTENCE_CLOSE) or len(parts) < 2:
+        return None
+    if sum(1 for part in parts if _WORDLIKE.search(part)) > SHORT_LINE_WORDS:
+        return None  # marks between words ("»", "|", "-") are no words
+    return "\u2217 " + _shape(parts[0]) + " *" + _MASKED_TAIL, len(text.rstrip()) + 1
 
 
 _LABEL_COLON = re.compile(r"(?<![0-9\u0660-\u0669]):|:(?![0-9\u0660-\u0669])")
@@ -259,6 +286,9 @@ def templates_of(doc, options) -> dict:
         if _may_be_dated(position, n, headline, ledes):
             for shape, _ in wildcard_heads(text, options["words"], n in ledes, options["tail-words"]):
                 out[template_hash(shape, _CLASSES[position])] = shape
+        short = short_line_head(text) if not headline else None
+        if short is not None:
+            out[template_hash(short[0], _CLASSES[position])] = short[0]
     return out
 
 
@@ -315,6 +345,9 @@ def line_sketch(doc, options) -> bytes:
             if not headline and _has_phrase(text, words):
                 flags |= PRIOR
             out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags))
+        short = short_line_head(text) if not headline else None
+        if short is not None:
+            heads = [*heads, short]
         for shape, end in heads:
             out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags | WILDCARD))
     return out.tobytes()
@@ -414,7 +447,11 @@ class SiteFurniture(BatchRule):
     paragraph is the first body paragraph, and also the first one of more
     than `tail-words` words when header lines came before the headline (the
     zone parser then reads the site's name as the headline and the headline
-    as a paragraph).
+    as a paragraph). A short line (two to five words, not closed like a
+    sentence, not the headline) also gets a template of its first word
+    alone, at `wildcard-share`: a byline "كتب ربيع ضاهر", a credit
+    "(تصوير: حسن عبدالله)", a breadcrumb "الرئيسية » تقنية » إنترنت"; and
+    a line of initials ("(غ.ح)", "ع.م/س.ك") has its letters masked.
 
     Evidence: the batch itself, when the run covers enough files of the
     folder; else the profile, a file that `newslint profile` writes from a
