@@ -143,6 +143,7 @@ class Zones:
     appended_start: int | None = None
     appended_end: int | None = None
     sections: list = field(default_factory=list)  # (start, end) of appended sections
+    listed: frozenset = frozenset()  # lines of the headline lists under a marker inside the article
 
     def kind(self, line: int) -> ZoneKind:
         return self.kinds[line - 1]
@@ -151,8 +152,9 @@ class Zones:
         return [i + 1 for i, k in enumerate(self.kinds) if k in kinds]
 
     def in_article(self, line: int) -> bool:
-        """True for lines of the article itself (not appended content)."""
-        return self.appended_start is None or line < self.appended_start
+        """True for lines of the article itself (not appended content, nor
+        a list of other headlines under a marker inside it)."""
+        return (self.appended_start is None or line < self.appended_start) and line not in self.listed
 
     @property
     def paragraphs(self) -> list[int]:
@@ -226,6 +228,15 @@ def parse_zones(lines: list[str]) -> Zones:
         zones.appended_end = content[-1] + 1
         zones.sections = _sections(kinds, start, zones.appended_end)
 
+    listed = _listed_sections(kinds, lines, content, zones.appended_start)
+    if listed:
+        for start, end in listed:
+            for i in range(start + 1, end + 1):
+                kinds[i] = APPENDED
+            zones.sections.append((start + 1, end + 1))
+        zones.sections.sort()
+        zones.listed = frozenset(n for start, end in listed for n in range(start + 1, end + 2))
+
     article = range(zones.appended_start - 1 if zones.appended_start else n)
     for pos, i in enumerate(content):
         if i not in article:
@@ -293,6 +304,35 @@ def _appended_start(kinds: list[str], content: list[int]) -> int | None:
         return after[0] + 1 if after else None
     markers = [i for i in content if kinds[i] == MARKER]
     return markers[0] + 1 if markers else None
+
+
+def _listed_sections(kinds: list[str], lines: list[str], content: list[int],
+                     appended_start: int | None) -> list[tuple[int, int]]:
+    """(marker, last line) 0-based of each list of headlines that a marker
+    line introduces inside the article ("اقرأ أيضاً:" then other stories'
+    headlines, then a blank line, the tags or the source): the lines right
+    after the marker, without a blank line between, each short like a
+    headline and not closed by a full stop. The tail after the source and
+    tags lines is `_appended_start`'s; a marker followed by a paragraph
+    stays a marker line alone."""
+    out = []
+    stop = appended_start - 1 if appended_start else len(kinds)
+    for i in content:
+        if i >= stop:
+            break
+        if kinds[i] != MARKER:
+            continue
+        end = i
+        while end + 1 < stop and kinds[end + 1] in (BODY, LIST_ITEM) and _lists_a_headline(lines[end + 1]):
+            end += 1
+        if end > i:
+            out.append((i, end))
+    return out
+
+
+def _lists_a_headline(text: str) -> bool:
+    stripped = text.strip()
+    return 0 < word_count(stripped) <= HEADLINE_MAX_WORDS and not stripped.endswith((".", "؛", ";", ":", "،"))
 
 
 def _sections(kinds: list[str], start: int, end: int) -> list[tuple[int, int]]:

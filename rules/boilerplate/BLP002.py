@@ -11,8 +11,11 @@ class AppendedSection(Rule):
 
     What: a section that starts at a marker line ("إقرأ أيضاً:", "مقالات
     مشابهة", "اترك تعليقاً", ...) with no source line of the article after
-    it, or any content after the article's source and tags lines. Each
-    section is reported once, from its first to its last line.
+    it, or any content after the article's source and tags lines, or a
+    list of headlines that a marker line introduces inside the article
+    (the lines right after it, short like headlines and not closed by a
+    full stop, up to a blank line). Each section is reported once, from
+    its first to its last line.
 
     Why: the scraper took the page, not the article. Appended articles double
     the text of unrelated stories across the batch, skew topic models and
