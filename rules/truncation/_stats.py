@@ -27,7 +27,8 @@ import math
 import re
 
 from newslint import sentence_stats
-from newslint.arabic import ARABIC_LETTERS, DIACRITICS, SENTENCE_END, TATWEEL
+from newslint.arabic import ARABIC_LETTERS, DIACRITICS, SENTENCE_END, TATWEEL, fold
+from newslint.rules.boilerplate.BLP003 import _PHRASES
 from newslint.zones import BODY, LIST_ITEM, SUBHEADING
 
 # The lines a cut is judged on, and the lines that may continue a sentence.
@@ -44,6 +45,8 @@ _MAX_NUMBER_SHARE = 0.25  # a tail with more numbers than this is a table row
 # are names and addresses), at least 2 letters (one letter alone is judged
 # by `lone_letter_after_word`), and 1-3 letters short of a form of the table.
 _ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
+_LATIN = re.compile("[A-Za-z]")
+_PHRASE_HEAD = 60  # characters of a tail folded to look for a furniture phrase at its start
 _MIN_CUT_WORD = 2
 _LONE_LETTER = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}][،,؛;]?\\s+[{ARABIC_LETTERS}][{DIACRITICS}]*$")
 _MAX_MISSING_LETTERS = 3
@@ -82,10 +85,16 @@ def open_tail(text: str) -> str | None:
 
 def looks_like_sentence(tail: str) -> bool:
     """False for a tail that is a signature, initials, a table row, or ends
-    on a one-letter abbreviation."""
+    on a one-letter abbreviation or on a word in Latin letters (a handle,
+    a link, a name: "تابعونا على انستغرام AlMashreqLB" is an invitation,
+    not a sentence cut short; a number last is still judged), or that opens
+    with a phrase of page furniture (BLP003's list: "اشترك في النشرة
+    البريدية ليصلك ... كل صباح")."""
     words = sentence_stats.WORD.findall(tail)
     if len(words) < _MIN_SENTENCE_WORDS or all(len(w) <= 2 for w in words):
         return False  # a signature or initials
+    if _LATIN.search(words[-1]) or _PHRASES.match(fold(tail[:_PHRASE_HEAD]).lower()):
+        return False
     if len(words[-1]) == 1 and not lone_letter_after_word(tail):
         return False  # an abbreviation last ("12 ن": points), or a digit
     numbers = sum(w[0].isdigit() for w in words)
