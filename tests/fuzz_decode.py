@@ -71,14 +71,26 @@ def check_zones(doc: Document) -> None:
         assert 1 <= number <= n and zones.in_article(number)
     assert [zones.kind(k) for k in zones.source_lines] == [SOURCE] * len(zones.source_lines)
     assert [zones.kind(k) for k in zones.tags_lines] == [TAGS] * len(zones.tags_lines)
+    # headline lists under a marker inside the article: a marker line, then
+    # appended lines, all of them `listed` and out of the article
+    listed = [(start, end) for start, end in zones.sections
+              if zones.appended_start is None or start < zones.appended_start]
+    for start, end in listed:
+        assert 1 <= start < end <= n and zones.kind(start) == MARKER, (start, end)
+        assert all(zones.kind(k) == APPENDED and k in zones.listed for k in range(start + 1, end + 1))
+        assert not any(zones.in_article(k) for k in range(start, end + 1))
+    assert zones.listed == {k for start, end in listed for k in range(start, end + 1)}
     if zones.appended_start is None:
-        assert zones.sections == [] and APPENDED not in zones.kinds
+        assert zones.sections == listed
+        assert all(k + 1 in zones.listed for k, kind in enumerate(zones.kinds) if kind == APPENDED)
         return
     assert 1 <= zones.appended_start <= zones.appended_end <= n
-    last = zones.appended_start - 1
+    last = 0
     for start, end in zones.sections:
-        assert last < start <= end <= zones.appended_end, (zones.sections, zones.appended_start)
+        assert last < start <= end, zones.sections
         last = end
+    for start, end in zones.sections[len(listed):]:
+        assert zones.appended_start <= start <= end <= zones.appended_end, (zones.sections, zones.appended_start)
 
 
 def main() -> None:
