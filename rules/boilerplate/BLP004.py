@@ -80,6 +80,7 @@ a breadcrumb whose other words change. (5 before the furniture set A was
 looked at: 0.898 of its lines there, 0.908 at 8; the corpus and the
 other-site articles have no BLP004 finding at either.)"""
 _SENTENCE_CLOSE = (".", "!", "?", "\u061f", "\u2026")
+_SHORT_LINE_CHARS = 200  # longer than any line of eight words and their marks
 _WORDLIKE = re.compile(r"[^\W_]")
 
 
@@ -89,6 +90,8 @@ def short_line_heads(text: str) -> list[tuple[str, int]]:
     skeleton (`_skeleton`: "أبوظبي - حمد الظاهري" is "* - *") when it has
     marks between its words; none for other lines. Which of these recur is
     the batch's to say (`wildcard-share`)."""
+    if len(text) > _SHORT_LINE_CHARS:
+        return []  # a paragraph: most lines, and not split for nothing
     stripped = text.strip()
     parts = stripped.split()
     if stripped.endswith(_SENTENCE_CLOSE) or len(parts) < 2:
