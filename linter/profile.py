@@ -33,9 +33,11 @@ PROFILE_NAME = ".newslint-profile.json"
 RULE = "BLP004"
 TEMPLATE_OPTIONS = ("words", "tail-words", "max-chars")  # options the template hashes depend on
 TEMPLATE_SCHEME = 2
-"""How templates are made, besides the options: 2 masks month and weekday
-names like digits (1, without the key, did not). A profile of another scheme
-has other hashes for its date lines."""
+"""How templates are made, besides the options. 2 (the sixth pass of issue
+12): month and weekday names masked in date lines, initials lines masked,
+lines with a single letter in a row are candidates, short lines and lede
+heads get first-word and skeleton templates. 1 (a profile without the key)
+had none of these: its hashes for such lines differ."""
 
 
 @dataclass(frozen=True)

@@ -142,8 +142,8 @@ class Zones:
     tags_lines: list = field(default_factory=list)
     appended_start: int | None = None
     appended_end: int | None = None
-    sections: list = field(default_factory=list)  # (start, end) of appended sections
-    listed: frozenset = frozenset()  # lines of the headline lists under a marker inside the article
+    sections: list = field(default_factory=list)  # (start, end) of appended sections and of headline lists
+    listed: frozenset = frozenset()  # lines of the headline lists inside the article, their marker line included
 
     def kind(self, line: int) -> ZoneKind:
         return self.kinds[line - 1]
@@ -323,16 +323,18 @@ def _listed_sections(kinds: list[str], lines: list[str], content: list[int],
         if kinds[i] != MARKER:
             continue
         end = i
-        while end + 1 < stop and kinds[end + 1] in (BODY, LIST_ITEM) and _lists_a_headline(lines[end + 1]):
+        while end + 1 < stop and kinds[end + 1] == BODY and _lists_a_headline(lines[end + 1]):
             end += 1
-        if end > i:
-            out.append((i, end))
+        after = kinds[end + 1] if end + 1 < len(kinds) else BLANK
+        if end > i and (end + 1 >= stop or after in (BLANK, SOURCE, TAGS, MARKER)):
+            out.append((i, end))  # a list ends where the block does: text right after it is the article's
     return out
 
 
 def _lists_a_headline(text: str) -> bool:
-    stripped = text.strip()
-    return 0 < word_count(stripped) <= HEADLINE_MAX_WORDS and not stripped.endswith((".", "؛", ";", ":", "،"))
+    """A headline's line (`_looks_like_headline`: short, not closed by a full
+    stop; a teaser's ".." is) that holds letters ("***" and "2017" list none)."""
+    return any(ch.isalpha() for ch in text) and _looks_like_headline(text)
 
 
 def _sections(kinds: list[str], start: int, end: int) -> list[tuple[int, int]]:

@@ -28,6 +28,19 @@ _PHRASE_KIND = {p: kind for kind, phrases in _FURNITURE for p in phrases}
 _PHRASES = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_KIND, key=len, reverse=True)))
 
 
+_LEADING_MARKS = re.compile(r"^[\W\d_]+")
+
+
+def starts_with_furniture(text: str) -> bool:
+    """Whether `text` opens (marks aside: "» اشترك ...") with a phrase of
+    the furniture list; for rules of other families that must not read an
+    invitation or a share line as article text."""
+    return _PHRASES.match(_LEADING_MARKS.sub("", fold(text[:_HEAD_CHARS]).lower())) is not None
+
+
+_HEAD_CHARS = 80  # characters of a line folded to look for a phrase at its start
+
+
 def furniture_kind(text: str) -> str | None:
     folded = fold(text).lower()
     m = _PHRASES.search(folded)

@@ -33,7 +33,9 @@ def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> 
     column after that head (else None).
 
     The first `words` words, Latin lower-cased, digits masked to 0, given
-    names to N, and a coarse length of the rest (so a long paragraph does
+    names to N, in a line with digits month and weekday names to M and D
+    (`_mask_dates`), and a coarse length of the rest; a line of initials
+    ("(غ.ح)") is its marks with every letter x (so a long paragraph does
     not share a template with a short furniture line that starts alike).
     After a label's colon among those words the rest is masked (the
     headline of a back-link line, the article after a dateline), but not in
@@ -55,10 +57,10 @@ def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> 
         rest = ""
     joined = " ".join(parts)
     shaped = _DIGITS.sub("0", joined.lower())
-    if shaped != joined and _has_date_word(parts):
+    if "0" in shaped and _DIGITS.search(joined) and _has_date_word(shaped.split()):
         # a date (digits and a month or weekday name): masked over the whole
         # line, since a month of two words ("كانون الثاني") is one
-        masked = _mask_dates(_mask_names(_DIGITS.sub("0", text.lower()).split()))
+        masked = _shape(text).split()
         kept, left = masked[:words], masked[words:]
         return " ".join(kept) + (f" +{len(' '.join(left)).bit_length()}" if left else ""), None
     if not _NAMES.isdisjoint(parts):
@@ -69,7 +71,8 @@ def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> 
 
 
 # A line of initials: letters in runs of one or two, between marks.
-_INITIALS = re.compile(r"^[\W\d_]*[^\W\d_]{1,2}(?:[\W\d_]+[^\W\d_]{1,2})+[\W\d_]*$")
+_INITIALS = re.compile(r"^[^\w\u064b-\u065f\u0670]*[^\W\d_]{1,2}(?:[^\w\u064b-\u065f\u0670]+[^\W\d_]{1,2})+"
+                       r"[^\w\u064b-\u065f\u0670]*$")  # harakat belong to letters: "كَتَبَ" is a word
 _INITIALS_CHARS = 24
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 SHORT_LINE_WORDS = 8
@@ -82,26 +85,30 @@ other-site articles have no BLP004 finding at either.)"""
 _SENTENCE_CLOSE = (".", "!", "?", "\u061f", "\u2026")
 _SHORT_LINE_CHARS = 200  # longer than any line of eight words and their marks
 _WORDLIKE = re.compile(r"[^\W_]")
+_INNER_MARK = re.compile(r"\*[^*]*[^\s*][^*]*\*")  # a mark between two runs of words: "* - *", not "«*»"
 
 
 def short_line_heads(text: str) -> list[tuple[str, int]]:
     """("∗ first-word *…", end column) for a line of two to
-    `SHORT_LINE_WORDS` words that does not end like a sentence, and its
-    skeleton (`_skeleton`: "أبوظبي - حمد الظاهري" is "* - *") when it has
-    marks between its words; none for other lines. Which of these recur is
-    the batch's to say (`wildcard-share`)."""
+    `SHORT_LINE_WORDS` words (tokens with a letter or a digit; marks between
+    them are no words) that does not end like a sentence and whose first
+    token holds a letter (not a list item's "-", "•" or "1-"), and its
+    skeleton (`_skeleton`: "أبوظبي - حمد الظاهري" is "* - *") when a mark
+    stands between two of its words ("«*»" has none); none for other
+    lines. Which of these recur is the batch's to say (`wildcard-share`)."""
     if len(text) > _SHORT_LINE_CHARS:
         return []  # a paragraph: most lines, and not split for nothing
     stripped = text.strip()
     parts = stripped.split()
-    if stripped.endswith(_SENTENCE_CLOSE) or len(parts) < 2:
-        return []
-    if sum(1 for part in parts if _WORDLIKE.search(part)) > SHORT_LINE_WORDS:
+    if stripped.endswith(_SENTENCE_CLOSE) or len(parts) < 2 or not _LETTER.search(parts[0]):
+        return []  # a sentence, one word, or a list item's bullet ("-", "•", "1-") first
+    words = sum(1 for part in parts if _WORDLIKE.search(part))
+    if not 2 <= words <= SHORT_LINE_WORDS:
         return []  # marks between words ("»", "|", "-") are no words
     end = len(text.rstrip()) + 1
     out = [("\u2217 " + _shape(parts[0]) + " *" + _MASKED_TAIL, end)]
     skeleton = _skeleton(stripped)
-    if skeleton:
+    if _INNER_MARK.search(skeleton):
         out.append(("\u2217\u2217\u2217 " + skeleton, end))
     return out
 
@@ -139,7 +146,9 @@ def wildcard_heads(text: str, words: int, lede: bool = False, tail_words: int = 
     article ("القاهرة (رويترز) - ", "بغداد - "): up to `DASH_HEAD_WORDS`
     words, followed by more than `tail_words` words; a head of one or two
     words (a place) may then be masked whole ("* -…"): only the batch's
-    share says it is a convention."""
+    share says it is a convention. At a lede, a head of up to
+    `DASH_HEAD_WORDS` words with marks inside it also yields its skeleton
+    ("∗∗ * - *:…", `_skeleton`), first in the list."""
     colon = _label_colon(text, words)
     end_mark = ":"
     if colon < 0:
@@ -190,15 +199,21 @@ def _skeleton(head: str) -> str:
 DASH_HEAD_WORDS = 6
 # A dateline ended by a dash: up to DASH_HEAD_WORDS words without sentence
 # punctuation, then a dash with white space after it.
-# A word may be initials ("ب.", "ع.م."), and the first word may end in a colon
+# A word may be initials of single letters ("ب.", "ع.م.", "أ.ف.ب"; "به." ends a
+# sentence, so no head runs past it), and the first word may end in a colon
 # or a comma ("تلمسان: ب. قاسمي - ", the wire's "القاهرة، 5 يناير (رويترز) - ").
-_DASH_WORD = r"(?:(?:[^\W\d_]{1,2}\.)+|[^\s\-\u2013\u2014.!?\u061f\u060c:]+)"
+_DASH_WORD = r"(?:(?:[^\W\d_]\.)+[^\W\d_]?|[^\s\-\u2013\u2014.!?\u061f\u060c:]+)"
 _DASH_HEAD = re.compile(r"%s[:\u060c,]?(?:\s+%s){0,%d}\s*[\-\u2013\u2014](?=\s)"
                         % (_DASH_WORD, _DASH_WORD, DASH_HEAD_WORDS - 1))
 
 
 def _shape(head: str) -> str:
-    return " ".join(_mask_dates(_mask_names(_DIGITS.sub("0", head.lower()).split())))
+    """Lower-cased, digits to 0, given names to N, and in a head with a
+    digit month and weekday names to M and D (without one, "مارس" is a
+    verb and "صفر" a zero)."""
+    shaped = _DIGITS.sub("0", head.lower())
+    words = _mask_names(shaped.split())
+    return " ".join(_mask_dates(words) if shaped != head.lower() else words)
 
 
 # Month and weekday names, masked in templates like digits: a date line
@@ -209,14 +224,17 @@ def _shape(head: str) -> str:
 # evening marks after a time.
 _MONTHS = frozenset("""يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر
 اكتوبر نوفمبر ديسمبر جانفي فيفري أفريل افريل ماي جوان جويلية أوت اوت يوليوز غشت شتنبر نونبر دجنبر كانون شباط
-آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين محرم صفر ربيع جمادى جمادي رجب شعبان رمضان شوال
-ذو ذي january february march april may june july august september october november december""".split())
-_WEEKDAYS = frozenset("""الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت أحد احد اثنين
-إثنين ثلاثاء أربعاء اربعاء خميس جمعة سبت""".split())
+آذار اذار نيسان أيار ايار حزيران تموز آب أيلول ايلول تشرين محرم صفر ربيع جمادى جمادي رجب شعبان رمضان شوال
+january february march april may june july august september october november december""".split())
+# first words of a month only with their second word: ذو القعدة, ذي الحجة ("ذي قار" is a province)
+_MONTH_FIRSTS = frozenset("ذو ذي".split())
+_WEEKDAYS = frozenset("""الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت اثنين
+إثنين ثلاثاء أربعاء اربعاء خميس جمعة سبت monday tuesday wednesday thursday friday saturday sunday""".split())
 # the second word of a two-word month: كانون الثاني, ربيع الأول, جمادى الآخرة, ذو القعدة
 _MONTH_SECONDS = frozenset("الأول الاول الثاني الآخر الاخر الآخرة الاخرة الأولى الاولى القعدة الحجة".split())
+_HIJRI_SECONDS = frozenset("القعدة الحجة".split())
 _TIME_MARKS = frozenset("ص م صباحا صباحاً مساء مساءً مساءا ظهرا ظهراً".split())
-_DATE_WORDS = _MONTHS | _WEEKDAYS | _TIME_MARKS
+_DATE_WORDS = _MONTHS | _WEEKDAYS | _TIME_MARKS | _MONTH_FIRSTS
 _WORD_EDGES = "،,.:;؛()«»\"'"
 
 
@@ -228,11 +246,15 @@ def _mask_dates(words: list[str]) -> list[str]:
     """Month names to M (one M for a month of two words), weekdays to D and
     a time's ص/م to T, their punctuation kept."""
     out, after_month = [], False
-    for word in words:
+    for index, word in enumerate(words):
         bare = word.strip(_WORD_EDGES)
         if after_month and bare in _MONTH_SECONDS:
             out[-1] = out[-1] + word.replace(bare, "")  # "كانون الثاني،": one M, the comma kept
             after_month = False
+            continue
+        if bare in _MONTH_FIRSTS and index + 1 < len(words) and words[index + 1].strip(_WORD_EDGES) in _HIJRI_SECONDS:
+            out.append(word.replace(bare, "M"))
+            after_month = True
             continue
         if bare in _MONTHS:
             out.append(word.replace(bare, "M"))
@@ -308,18 +330,22 @@ def templates_of(doc, options) -> dict:
 def _ledes(doc, tail_words: int) -> tuple[int, ...]:
     """The line numbers that may be the article's first paragraph: the
     first body paragraph, and the first one longer than `tail_words` words
-    when that is another (a page whose header lines came first: the zone
-    parser then takes the site's name for the headline and the headline for
-    a paragraph). Empty when there is no body paragraph."""
+    when only short lines not closed like a sentence come before it (a page
+    whose header lines came first: the zone parser then takes the site's
+    name for the headline, and the headline and a section label for
+    paragraphs). A paragraph closed like a sentence ends the search. Empty
+    when there is no body paragraph."""
     kinds, lines = doc.zones.kinds, doc.lines
     first = 0
     for n, kind in enumerate(kinds, 1):
         if kind != BODY:
             continue
-        if not first:
-            first = n
-        if lines[n - 1].text.count(" ") > tail_words:
-            return (first,) if n == first else (first, n)
+        text = lines[n - 1].text
+        if text.count(" ") > tail_words:
+            return (first, n) if first else (n,)
+        first = first or n
+        if text.rstrip().endswith(_SENTENCE_CLOSE):
+            break  # a paragraph of the article's own: what follows is no lede
     return (first,) if first else ()
 
 
@@ -553,7 +579,7 @@ def _evidence_rows(path, lines, learned: dict, totals: dict, known) -> list:
             if entry is None:
                 continue
             evidence = _says(where, entry.files, entry.total, entry.folder) + " (profile)"
-        head = "'s head, its place and writer aside," if row[5] & WILDCARD else ""
+        head = ", its changing words masked," if row[5] & WILDCARD else ""
         out.append((row, f"{head} {evidence}"))
         seen.add(row[0])
     return out

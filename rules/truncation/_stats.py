@@ -27,8 +27,8 @@ import math
 import re
 
 from newslint import sentence_stats
-from newslint.arabic import ARABIC_LETTERS, DIACRITICS, SENTENCE_END, TATWEEL, fold
-from newslint.rules.boilerplate.BLP003 import _PHRASES
+from newslint.arabic import ARABIC_LETTERS, DIACRITICS, SENTENCE_END, TATWEEL
+from newslint.rules.boilerplate.BLP003 import starts_with_furniture
 from newslint.zones import BODY, LIST_ITEM, SUBHEADING
 
 # The lines a cut is judged on, and the lines that may continue a sentence.
@@ -46,7 +46,6 @@ _MAX_NUMBER_SHARE = 0.25  # a tail with more numbers than this is a table row
 # by `lone_letter_after_word`), and 1-3 letters short of a form of the table.
 _ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
 _LATIN = re.compile("[A-Za-z]")
-_PHRASE_HEAD = 60  # characters of a tail folded to look for a furniture phrase at its start
 _MIN_CUT_WORD = 2
 _LONE_LETTER = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}][،,؛;]?\\s+[{ARABIC_LETTERS}][{DIACRITICS}]*$")
 _MAX_MISSING_LETTERS = 3
@@ -93,7 +92,7 @@ def looks_like_sentence(tail: str) -> bool:
     words = sentence_stats.WORD.findall(tail)
     if len(words) < _MIN_SENTENCE_WORDS or all(len(w) <= 2 for w in words):
         return False  # a signature or initials
-    if _LATIN.search(words[-1]) or _PHRASES.match(fold(tail[:_PHRASE_HEAD]).lower()):
+    if _LATIN.search(words[-1]) or starts_with_furniture(tail):
         return False
     if len(words[-1]) == 1 and not lone_letter_after_word(tail):
         return False  # an abbreviation last ("12 ن": points), or a digit
