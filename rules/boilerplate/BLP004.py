@@ -239,26 +239,35 @@ _WORD_EDGES = "،,.:;؛()«»\"'"
 
 
 def _has_date_word(parts: list[str]) -> bool:
-    return any(part.strip(_WORD_EDGES) in _DATE_WORDS for part in parts)
+    return any(part.strip(_WORD_EDGES) in _DATE_WORDS or _is_double_month(part.strip(_WORD_EDGES))
+               for part in parts)
+
+
+def _is_double_month(bare: str) -> bool:
+    """A month written in two calendars, "تموز/يوليو" (the Levant's and
+    Egypt's names side by side)."""
+    return "/" in bare and all(part in _MONTHS for part in bare.split("/") if part)
 
 
 def _mask_dates(words: list[str]) -> list[str]:
-    """Month names to M (one M for a month of two words), weekdays to D and
-    a time's ص/م to T, their punctuation kept."""
+    """Month names to M (one M for a month of two words or two calendars:
+    "كانون الثاني/يناير", "تموز/يوليو"), weekdays to D and a time's ص/م to
+    T, their punctuation kept."""
     out, after_month = [], False
     for index, word in enumerate(words):
         bare = word.strip(_WORD_EDGES)
-        if after_month and bare in _MONTH_SECONDS:
-            out[-1] = out[-1] + word.replace(bare, "")  # "كانون الثاني،": one M, the comma kept
+        second = bare.split("/", 1)
+        if after_month and second[0] in _MONTH_SECONDS and (len(second) == 1 or _is_double_month("/" + second[1])):
+            out[-1] = out[-1] + word.replace(bare, "")  # "كانون الثاني،", "كانون الثاني/يناير": one M
             after_month = False
             continue
         if bare in _MONTH_FIRSTS and index + 1 < len(words) and words[index + 1].strip(_WORD_EDGES) in _HIJRI_SECONDS:
             out.append(word.replace(bare, "M"))
             after_month = True
             continue
-        if bare in _MONTHS:
+        if bare in _MONTHS or _is_double_month(bare):
             out.append(word.replace(bare, "M"))
-            after_month = True
+            after_month = bare in _MONTHS or bare.split("/")[-1] in _MONTHS
             continue
         after_month = False
         if bare in _WEEKDAYS:
