@@ -32,7 +32,7 @@ PROFILE_VERSION = 1
 PROFILE_NAME = ".newslint-profile.json"
 RULE = "BLP004"
 TEMPLATE_OPTIONS = ("words", "tail-words", "max-chars")  # options the template hashes depend on
-TEMPLATE_SCHEME = 2
+TEMPLATE_SCHEME = 3
 """How templates are made, besides the options. 2 (the sixth pass of issue
 12): month and weekday names masked in date lines, initials lines masked,
 lines with a single letter in a row are candidates, short lines and lede
