@@ -379,13 +379,17 @@ def header_headline_heads(text: str, words: int, tail_words: int) -> list[tuple[
     (`_headed`), that first line may be a section label ("أطلس
     أنفو | سياسة"), a breadcrumb ("الرئيسية › سياسة › آخر الأخبار"), a
     ticker ("عاجل | ...", "نتائج مباشرة: الشباب 4-0 الهلال | ...") and the
-    real headline the short line after it. Its first word alone
-    (`short_line_heads`' first template, not the skeleton: "* : *" is the
-    shape of many real headlines) and a label's masked tail; like every
+    real headline the short line after it. Its first word alone (as
+    `short_line_heads` makes it, but for a line of any number of words up
+    to its 200 characters: a ticker is long; not the skeleton: "* : *" is
+    the shape of many real headlines) and a label's masked tail; like every
     wildcard, furniture only at `wildcard-share` of the folder's files, and
     real headlines do not share a first word that often (at most 9 % in
     any folder of the corpus)."""
-    out = short_line_heads(text)[:1]
+    parts = text.split(None, 2)
+    if len(text) > _SHORT_LINE_CHARS or len(parts) < 2 or not _LETTER.search(parts[0]):
+        return []
+    out = [("\u2217 " + _shape(parts[0]) + " *" + _MASKED_TAIL, len(text.rstrip()) + 1)]
     if _label_colon(text, words) >= 0:
         shape, head_end = template(text, words, tail_words)
         out.append(("\u2217 " + shape, head_end or len(text.rstrip()) + 1))
@@ -398,7 +402,19 @@ def _may_be_dated(position: int, n: int, headline: bool, ledes: tuple) -> bool:
     return not headline and (position == _START or n in ledes)
 
 
-PRIOR, APPENDED, WILDCARD = 1, 2, 4  # flags of a sketch row
+PRIOR, APPENDED, WILDCARD, LISTED = 1, 2, 4, 8  # flags of a sketch row
+_BULLET_SHIFT = 8  # a LISTED row holds its bullet's code point above the flags
+_BULLET = re.compile(r"\s*([^\w\s\"'«»()\[\]\u061f.,:;!?])\s+\w")  # a mark, a space, a word: "◄ عنوان", "• عنوان"
+LIST_MIN_WORDS = 3
+
+
+def _bullet_flags(text: str) -> int:
+    """LISTED and the bullet, for a list item of at least `LIST_MIN_WORDS`
+    words that opens with a mark and a space ("◄ <headline>"); else 0."""
+    m = _BULLET.match(text)
+    if m is None or text.count(" ", m.end()) < LIST_MIN_WORDS - 1:
+        return 0
+    return LISTED | (ord(m.group(1)) << _BULLET_SHIFT)
 
 
 def _has_phrase(text: str, words: int) -> bool:
@@ -416,7 +432,7 @@ def line_sketch(doc, options) -> bytes:
     longest, words, tail_words = options["max-chars"], options["words"], options["tail-words"]
     ledes = _ledes(doc, tail_words)
     for n, position, headline, appended, text in _candidates(doc):
-        flags = APPENDED if appended else 0
+        flags = (APPENDED if appended else 0) | (_bullet_flags(text) if not headline else 0)
         labelled = ":" in text[:longest]
         lede = n in ledes
         heads = wildcard_heads(text, words, lede, tail_words) \
@@ -539,7 +555,10 @@ class SiteFurniture(BatchRule):
     the parser took for the headline, when a sub-heading or a short line
     comes before the first paragraph, may be the page's header ("أطلس أنفو
     | سياسة", "عاجل | ..."): it gets its first word alone and a label's
-    masked tail, at `wildcard-share`. A dash-ended
+    masked tail, at `wildcard-share`. The list right under a furniture
+    line, in its block (two or more lines opening with the same bullet:
+    "مواضيع قد تهمك" and "◄ <headline>" lines), is reported with it: the
+    label is learned, the headlines change in every page. A dash-ended
     dateline may be the wire's "القاهرة، 5 يناير (رويترز) - " too.
 
     Evidence: the batch itself, when the run covers enough files of the
@@ -607,10 +626,11 @@ class SiteFurniture(BatchRule):
         learned, totals = learn(sketches, options)
         known = known_furniture(options)
         for path, (chars, lines) in sketches:  # in the run's order: the findings are sorted by path later
-            found = _evidence_rows(path, sketch_rows(lines), learned.get(folder_of(path), {}), totals, known)
+            rows = sketch_rows(lines)
+            found = _evidence_rows(path, rows, learned.get(folder_of(path), {}), totals, known)
             if sum(row[4] for row, _ in found) * 2 > chars:
                 continue  # the "furniture" is most of the file: a copy, not a page's furniture
-            for row, evidence in found:
+            for row, evidence in found + _lists_under(found, rows):
                 yield path, hit(row[0], 1, row[3], f"site furniture: this line{evidence}")
 
 
@@ -631,6 +651,32 @@ def _evidence_rows(path, lines, learned: dict, totals: dict, known) -> list:
         head = ", its changing words masked," if row[5] & WILDCARD else ""
         out.append((row, f"{head} {evidence}"))
         seen.add(row[0])
+    return out
+
+
+def _lists_under(found: list, lines) -> list:
+    """The list right under a furniture line, in its block: two or more
+    lines in a row, each opening with the same bullet ("◄ <headline>"), the
+    first on the next line. A related-news block is a label the site prints
+    in every page ("مواضيع قد تهمك") and headlines that change in every
+    page: the label is learned, its list is not, and follows it. (Not
+    counted in the half of a file that makes it a copy: the list's
+    headlines are the page's, not another file's.)"""
+    seen = {row[0] for row, _ in found}
+    rows = {}
+    for row in lines:
+        rows.setdefault(row[0], row)
+    out = []
+    for label, _ in found:
+        items, n = [], label[0] + 1
+        while n in rows and rows[n][5] & LISTED and n not in seen:
+            if items and rows[n][5] >> _BULLET_SHIFT != items[0][5] >> _BULLET_SHIFT:
+                break
+            items.append(rows[n])
+            n += 1
+        if len(items) >= 2 and not any(row[5] & APPENDED for row in items):
+            seen.update(row[0] for row in items)
+            out.extend((row, f" is an item of the list under line {label[0]}, site furniture") for row in items)
     return out
 
 
