@@ -323,19 +323,7 @@ def _candidates(doc):
 def templates_of(doc, options) -> dict:
     """template hash -> template text of the document's candidate lines
     (for the profile, which shows the text next to each hash)."""
-    out = {}
-    ledes = _ledes(doc, options["tail-words"])
-    for n, position, headline, _appended, text in _candidates(doc):
-        shape, _ = template(text, options["words"], options["tail-words"], not headline)
-        out[template_hash(shape, _CLASSES[position])] = shape
-        if _may_be_dated(position, n, headline, ledes):
-            for shape, _ in wildcard_heads(text, options["words"], n in ledes, options["tail-words"]):
-                out[template_hash(shape, _CLASSES[position])] = shape
-        heads = short_line_heads(text) if not headline else \
-            header_headline_heads(text, options["words"], options["tail-words"]) if _headed(doc, n, ledes) else ()
-        for shape, _ in heads:
-            out[template_hash(shape, _CLASSES[position])] = shape
-    return out
+    return {template_hash(shape, _CLASSES[c]): shape for _, c, shape, _, _ in _line_templates(doc, options)}
 
 
 def _ledes(doc, tail_words: int) -> tuple[int, ...]:
@@ -429,12 +417,24 @@ def line_sketch(doc, options) -> bytes:
     packed (48 bytes a line, a third of them as tuples: a batch keeps every
     file's sketch until the comparison)."""
     out = array("q")
+    for n, c, shape, end, flags in _line_templates(doc, options):
+        out.extend((n, c, template_hash(shape, _CLASSES[c]), end, end - 1, flags))
+    return out.tobytes()
+
+
+def _line_templates(doc, options):
+    """(line, class index, template, end column, flags) of every template of
+    every candidate line: the whole line's, and the wildcard heads."""
     longest, words, tail_words = options["max-chars"], options["words"], options["tail-words"]
     ledes = _ledes(doc, tail_words)
+    header = range(ledes[0], ledes[1]) if len(ledes) == 2 else range(0)
     for n, position, headline, appended, text in _candidates(doc):
         flags = (APPENDED if appended else 0) | (_bullet_flags(text) if not headline else 0)
         labelled = ":" in text[:longest]
         lede = n in ledes
+        # a header line the parser put inside the article (its real headline
+        # was read as a paragraph) is counted at the start as well
+        classes = (position, _START) if position == _INLINE and n in header else (position,)
         heads = wildcard_heads(text, words, lede, tail_words) \
             if (labelled or lede) and _may_be_dated(position, n, headline, ledes) else ()
         if len(text) <= longest or labelled:  # else a paragraph, not furniture (and most of the cost)
@@ -442,14 +442,15 @@ def line_sketch(doc, options) -> bytes:
             end = head_end or len(text.rstrip()) + 1
             if not headline and _has_phrase(text, words):
                 flags |= PRIOR
-            out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags))
+            for c in classes:
+                yield n, c, shape, end, flags
         if not headline:
             heads = [*heads, *short_line_heads(text)]
         elif _headed(doc, n, ledes):
             heads = header_headline_heads(text, words, tail_words)
         for shape, end in heads:
-            out.extend((n, position, template_hash(shape, _CLASSES[position]), end, end - 1, flags | WILDCARD))
-    return out.tobytes()
+            for c in classes:
+                yield n, c, shape, end, flags | WILDCARD
 
 
 def sketch_rows(lines: bytes) -> list[tuple]:
