@@ -13,7 +13,7 @@ from newslint.rules.spelling._orthography import (_LEADS, _MARKS, Evidence, _Cha
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
                                                   _tanween_alif, confidence, min_code,
                                                   phrase_neighbours, preposition_by_collocation,
-                                                  preposition_in_context)
+                                                  preposition_in_context, right_in_context)
 
 
 _FORM_IV_WITH_PRONOUN = re.compile("^[وف]?أ.{2,4}ت(?:ها|ه|هم|هما|هن|كم|نا|ني)$")
@@ -34,6 +34,12 @@ MINORITY_MAX_CODE = 50
 """zipf 2.5: above it a word with ه, ى or ي is a word in its own right
 (وحده "alone" beside وحدة "unit"), whatever the file's majority."""
 
+
+AFTER_GIVEN_NAME_MIN_VARIANT_CODE = 110
+"""zipf 5.5: after a given name the next word is most often the family name
+or a title ("أحمد باي", the Bey; بأي is zipf 5.0): it is judged only when
+its variant is a given name ("محمد ابراهيم": إبراهيم) or among the very
+commonest words ("قال محمد ان": أن, zipf 7)."""
 
 NAME_SLOT_MAX_VARIANT_CODE = 100
 """zipf 5: a word one change away from a variant this frequent, after a
@@ -167,7 +173,14 @@ class OrthographicVariant(Rule):
     of the commonest words (zipf >= 5) and the word is no given name itself:
     "وأكد الوزير كدلك" (كذلك), "قال الوزير ان" (أن), and also a common name
     without its hamza, "محمد ابراهيم" (إبراهيم); the given-name list is
-    short, so "السيد علي" stays quiet only because علي is on it. Hamzat wasl written إ
+    short, so "السيد علي" stays quiet only because علي is on it. Right after a
+    given name the word is judged only against a given name or one of the
+    very commonest words (zipf >= 5.5): "أحمد باي" is the Bey, not بأي.
+    Agreement and syntax: a final ه is the pronoun after "ما" ("ما مجموعه
+    526") and before a masculine adjective of relation ("مديره التنفيذي":
+    the noun in ة would take التنفيذية); a definite word in ي that the
+    lexicon knows well after a masculine definite noun is an adjective of
+    relation ("التحقيق الأولي"), while "المرة الأولي" is reported. Hamzat wasl written إ
     is left to SPL002: this rule never removes a hamza.
     The message states the ratio and a confidence 0-1 (`confidence()`).
 
@@ -269,7 +282,8 @@ class OrthographicVariant(Rule):
         previous, following = _neighbours(text, start, start + len(raw))
         dotless_definite = change is not None and change.dotless_ya == "definite"
         grammar_word = evidence is not None and evidence.variant_code >= NAME_SLOT_MAX_VARIANT_CODE and \
-            bare not in names
+            bare not in names and (lexicon.normalise(previous) not in names or evidence.variant in names
+                                   or evidence.variant_code >= AFTER_GIVEN_NAME_MIN_VARIANT_CODE)
         if (_looks_like_name(bare, previous, names) and not dotless_definite and not grammar_word) or \
                 _spelled_letters(bare, previous, following):
             return None  # "محمد علي" is a name; "فتحي الخميرى" a name in the site's dotless style
@@ -286,6 +300,7 @@ class OrthographicVariant(Rule):
             return preposition, f"\"{raw}\" before \"{following}\" should be the preposition \"{preposition}\"", 0.9
         in_document = evidence.variant in forms
         if context_only or _tanween_alif(raw, evidence) or _form_iv_verb(evidence) or \
+                right_in_context(evidence, lexicon.normalise(previous), following) or \
                 (not in_document and needs_the_file(evidence, lexicon.normalise(previous), following)) or \
                 (not grammar_word and after_role(bare, lexicon.normalise(previous))) or \
                 before_latin_spelling(bare, text, start + len(raw)):

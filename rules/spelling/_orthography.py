@@ -468,6 +468,42 @@ def _tanween_alif(raw: str, evidence: Evidence) -> bool:
     return evidence.variant == evidence.word + "ء" and "\u064b" in raw[-2:]
 
 
+# "ما" before a noun with the pronoun ه: "ما مجموعه 8 ملايين", "بما قيمته", "ما نسبته".
+_RELATIVE_MA = frozenset("ما بما مما فيما".split())
+
+
+def _masculine_nisba(word: str) -> bool:
+    """A definite adjective of relation in the masculine ("الإنجليزي",
+    "الموسيقي"): the article, three letters or more, a final ي not after a
+    second ي ("الثانية" and "المصرية" end in ة; "الحي" is too short)."""
+    bare = word[1:] if word[:1] in "وف" else word
+    return bare.startswith("ال") and len(bare) >= 6 and bare.endswith("ي") and not bare.endswith("يي")
+
+
+def right_in_context(evidence: Evidence, previous: str, following: str) -> str:
+    """Why the word as written is right where it stands, from the words
+    around it (bare), or "":
+    - a final ه read as the pronoun "his/its" when "ما" comes before ("ما
+      مجموعه", "بما قيمته": a relative clause) or a masculine adjective of
+      relation follows ("مهاجمه الإنجليزي", "جوقه الموسيقي"): the noun in
+      ة is feminine and would take "الإنجليزية";
+    - a definite word ending in ي that the lexicon knows well (zipf >= 3.5)
+      after a definite noun that is not feminine: an adjective of relation
+      agreeing with it ("التعليم الأولي", "الطرح العام الأولي"), not
+      "الأولى", which would follow a feminine noun ("المرة الأولى")."""
+    word = evidence.word
+    if evidence.kind == TA_MARBUTA and word.endswith("ه") and _ARTICLE.match(word) is None:
+        if previous in _RELATIVE_MA:
+            return "the pronoun after ما"
+        if _masculine_nisba(following):
+            return "the pronoun: a masculine adjective follows"
+    if evidence.kind == ALIF_MAQSURA and word.endswith("ي") and evidence.variant.endswith("ى") \
+            and _ARTICLE.match(word) is not None and evidence.code >= READING_CODE \
+            and _ARTICLE.match(previous) is not None and not previous.endswith(("ة", "ه", "ات")):
+        return "an adjective of relation after a masculine noun"
+    return ""
+
+
 def _spelled_letters(word: str, previous: str, following: str) -> bool:
     """A run of short words is Latin letters spelled out ("اف ام" for FM,
     "بي بي سي"): ام there is no misspelled أم."""
