@@ -480,6 +480,15 @@ def _masculine_nisba(word: str) -> bool:
     return bare.startswith("ال") and len(bare) >= 6 and bare.endswith("ي") and not bare.endswith("يي")
 
 
+def _possessed(word: str) -> bool:
+    """A noun made definite by a pronoun ("لطرحها", "برنامجهم"), not a
+    feminine noun in ت before it ("طرحتها")."""
+    for suffix in ("ها", "هم", "هما"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 and word[-len(suffix) - 1] != "ت":
+            return True
+    return False
+
+
 def right_in_context(evidence: Evidence, previous: str, following: str) -> str:
     """Why the word as written is right where it stands, from the words
     around it (bare), or "":
@@ -490,7 +499,8 @@ def right_in_context(evidence: Evidence, previous: str, following: str) -> str:
     - a definite word ending in ي that the lexicon knows well (zipf >= 3.5)
       after a definite noun that is not feminine: an adjective of relation
       agreeing with it ("التعليم الأولي", "الطرح العام الأولي"), not
-      "الأولى", which would follow a feminine noun ("المرة الأولى")."""
+      "الأولى", which would follow a feminine noun ("المرة الأولى"); a noun
+      with a pronoun is definite too ("لطرحها الأولي")."""
     word = evidence.word
     if evidence.kind == TA_MARBUTA and word.endswith("ه") and _ARTICLE.match(word) is None:
         if previous in _RELATIVE_MA:
@@ -499,7 +509,8 @@ def right_in_context(evidence: Evidence, previous: str, following: str) -> str:
             return "the pronoun: a masculine adjective follows"
     if evidence.kind == ALIF_MAQSURA and word.endswith("ي") and evidence.variant.endswith("ى") \
             and _ARTICLE.match(word) is not None and evidence.code >= READING_CODE \
-            and _ARTICLE.match(previous) is not None and not previous.endswith(("ة", "ه", "ات")):
+            and ((_ARTICLE.match(previous) is not None and not previous.endswith(("ة", "ه", "ات")))
+                 or _possessed(previous)):
         return "an adjective of relation after a masculine noun"
     return ""
 
