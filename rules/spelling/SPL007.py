@@ -161,8 +161,9 @@ class TypingSlip(Rule):
     unknown word with clitics may take its stem's repair when the whole
     repaired word is listed but too rare to be evidence alone ("والتنيشط":
     تنيشط is a swapped تنشيط; "بالكمر" stays, كمر is a word); a word
-    with ى inside it, which only ends words, is judged whatever its length
-    and frequency ("إىل", "عىل" for "إلى", "على"). It is at least
+    with ى or ة inside it, which only end words, is judged whatever its
+    length and frequency, against any repair the lexicon lists (zipf >= 2:
+    "إىل", "عىل" for "إلى", "على"; "إجمالةي" for إجمالية). It is at least
     `min-length` letters long (three when the repair is one of the
     commonest words, zipf >= 5: "قفد" for فقد), and the repaired form has
     zipf >= `min-variant-zipf`, or zipf >= `consistent-variant-zipf` when
@@ -249,8 +250,9 @@ class TypingSlip(Rule):
         for raw in raws - quiet:  # most words were judged quiet in an earlier document: one set difference
             bare = lexicon.normalise(raw)
             evidence = None
-            if _MEDIAL_MAQSURA.search(bare):  # listed or not, the word cannot be spelled so ("عىل", zipf 1.7)
-                evidence = typo_evidence(bare, threshold, _ANY_CODE) if len(bare) <= MAX_WORD else None
+            if _MEDIAL_FINAL.search(bare):  # listed or not, the word cannot be spelled so ("عىل", zipf 1.7)
+                evidence = typo_evidence(bare, min(threshold, _MEDIAL_VARIANT_CODE), _ANY_CODE) \
+                    if len(bare) <= MAX_WORD else None
             elif options["min-length"] <= len(bare) <= MAX_WORD:
                 evidence = typo_evidence(bare, threshold, max_code, dropped, common_code)
             elif len(bare) == 3 and options["min-length"] == 4:
@@ -291,9 +293,12 @@ class TypingSlip(Rule):
         return hit(line, column, end, f"{why}; write \"{evidence.variant}\"", fix, confidence=certainty)
 
 
-# ى stands only at the end of a word: inside one ("إىل", "عىل") it is a letter
-# swapped out of its place, however short the word.
-_MEDIAL_MAQSURA = re.compile("ى(?=.)")
+# ى and ة stand only at the end of a word: inside one ("إىل", "عىل", "إجمالةي")
+# the letter was swapped out of its place, however short the word.
+_MEDIAL_FINAL = re.compile("[ىة](?=.)")
+_MEDIAL_VARIANT_CODE = 40
+"""zipf 2: a word with ى or ة inside it cannot be spelled so, so any repair
+the web lists at all is a better reading ("إجمالةي": إجمالية, zipf 3.4)."""
 _SHORT_VARIANT_CODE = 100
 """zipf 5: a word of three letters (under `min-length`) is judged only when
 its repair is one of the language's commonest words ("قفد" for فقد, "ههذ"
