@@ -157,11 +157,11 @@ def wildcard_heads(text: str, words: int, lede: bool = False, tail_words: int = 
         dash = _DASH_HEAD.match(text)
         if dash is None or text.count(" ", dash.end()) <= tail_words:
             return []
-        colon, end_mark = dash.end() - 1, " -"
+        colon, end_mark = dash.end() - 1, " /" if text[dash.end() - 1] == "/" else " -"
     head = text[:colon]
     spans = [(m.start(), m.end()) for m in _HEAD_WORD.finditer(head)]
     count = len(spans)
-    whole = end_mark == " -" and 1 <= count <= 2
+    whole = end_mark != ":" and 1 <= count <= 2
     skeleton = _skeleton(head) if lede and count <= DASH_HEAD_WORDS else ""
     out = [("\u2217\u2217 " + skeleton + end_mark + _MASKED_TAIL, colon + 2)] if skeleton else []
     if count < 2 and not whole:
@@ -203,7 +203,7 @@ DASH_HEAD_WORDS = 6
 # sentence, so no head runs past it), and the first word may end in a colon
 # or a comma ("تلمسان: ب. قاسمي - ", the wire's "القاهرة، 5 يناير (رويترز) - ").
 _DASH_WORD = r"(?:(?:[^\W\d_]\.)+[^\W\d_]?|[^\s\-\u2013\u2014.!?\u061f\u060c:]+)"
-_DASH_HEAD = re.compile(r"%s[:\u060c,]?(?:\s+%s){0,%d}\s*[\-\u2013\u2014](?=\s)"
+_DASH_HEAD = re.compile(r"%s[:\u060c,]?(?:\s+%s){0,%d}\s*[\-\u2013\u2014/](?=\s)"
                         % (_DASH_WORD, _DASH_WORD, DASH_HEAD_WORDS - 1))
 
 
@@ -537,7 +537,7 @@ class SiteFurniture(BatchRule):
     site's own words recur in most of its pages, a "وقال * *:" lede in few.
     At the head of the first paragraph a dateline may also end in a dash
     before the article ("أنقرة (رويترز) - ", "بغداد - ", "تلمسان: ب.
-    قاسمي - "): up to six words, and a place of one or two words may be
+    قاسمي - ") or a slash ("كربلاء/ دجلة برس/ "): up to six words, and a place of one or two words may be
     masked whole ("* -"), so that only the share of the folder says it is
     the site's convention. A head of up to six words with marks inside it
     also gets its shape, every run of words masked ("جدة - سعد القحطاني:"
