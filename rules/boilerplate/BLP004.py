@@ -445,7 +445,10 @@ def _line_templates(doc, options):
             for c in classes:
                 yield n, c, shape, end, flags
         if not headline:
-            heads = [*heads, *short_line_heads(text)]
+            short = short_line_heads(text)
+            if len(ledes) == 2 and n == ledes[0]:
+                short = short[:1]  # the page's real headline, most likely: its shape ("*: *") is no evidence
+            heads = [*heads, *short]
         elif _headed(doc, n, ledes):
             heads = header_headline_heads(text, words, tail_words)
         for shape, end in heads:
