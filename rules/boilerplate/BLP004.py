@@ -108,9 +108,21 @@ def short_line_heads(text: str) -> list[tuple[str, int]]:
     end = len(text.rstrip()) + 1
     out = [("\u2217 " + _shape(parts[0]) + " *" + _MASKED_TAIL, end)]
     skeleton = _skeleton(stripped)
-    if _INNER_MARK.search(skeleton):
+    if _INNER_MARK.search(skeleton) and not _kicker(stripped, skeleton):
         out.append(("\u2217\u2217\u2217 " + skeleton, end))
     return out
+
+
+LABEL_VALUE_WORDS = 3
+"""A "label: value" line whose value is longer is a headline with its kicker
+("كأس الكاف: النادي الصفاقسي يتحول اليوم"), not a byline ("بقلم: جنى العلي")."""
+
+
+def _kicker(text: str, skeleton: str) -> bool:
+    """A line shaped "*: *" whose part after the colon has more than
+    `LABEL_VALUE_WORDS` words: its shape is that of every headline with a
+    kicker, no evidence of furniture (its first word still is)."""
+    return skeleton.replace(" ", "") == "*:*" and len(text.split(":", 1)[1].split()) > LABEL_VALUE_WORDS
 
 
 _LABEL_COLON = re.compile(r"(?<![0-9\u0660-\u0669]):|:(?![0-9\u0660-\u0669])")
@@ -445,10 +457,7 @@ def _line_templates(doc, options):
             for c in classes:
                 yield n, c, shape, end, flags
         if not headline:
-            short = short_line_heads(text)
-            if len(ledes) == 2 and n == ledes[0]:
-                short = short[:1]  # the page's real headline, most likely: its shape ("*: *") is no evidence
-            heads = [*heads, *short]
+            heads = [*heads, *short_line_heads(text)]
         elif _headed(doc, n, ledes):
             heads = header_headline_heads(text, words, tail_words)
         for shape, end in heads:
@@ -553,7 +562,8 @@ class SiteFurniture(BatchRule):
     as a paragraph). A short line (two to eight words, not closed like a
     sentence, not the headline) also gets a template of its first word
     alone and one of its skeleton, at `wildcard-share`: a byline "كتب
-    ربيع ضاهر" or "أبوظبي - حمد الظاهري" ("* - *"), a credit "(تصوير:
+    ربيع ضاهر" or "أبوظبي - حمد الظاهري" ("* - *"; not "*: *" with more
+    than three words after the colon, a headline's kicker), a credit "(تصوير:
     حسن عبدالله)", a breadcrumb "الرئيسية » تقنية » إنترنت"; and a line of
     initials ("(غ.ح)", "ع.م/س.ك") has its letters masked. A first line
     the parser took for the headline, when a sub-heading or a short line
