@@ -489,6 +489,15 @@ def _possessed(word: str) -> bool:
     return False
 
 
+def feminine_adjective_after(evidence: Evidence, following: str) -> bool:
+    """A word in ه without the article before an indefinite word in ة
+    ("صوره أرشيفية", "خطوه جديدة"): a noun with the pronoun ه is definite
+    and would take "الأرشيفية", so the noun is indefinite and feminine, and
+    its ه is a ة. Words are bare."""
+    return evidence.word.endswith("ه") and _ARTICLE.match(evidence.word) is None and len(following) >= 4 \
+        and following.endswith("ة") and _ARTICLE.match(following) is None
+
+
 def right_in_context(evidence: Evidence, previous: str, following: str) -> str:
     """Why the word as written is right where it stands, from the words
     around it (bare), or "":
