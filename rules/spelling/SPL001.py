@@ -8,6 +8,7 @@ from newslint.arabic import DIACRITICS, TATWEEL
 from newslint.lexicon import zipf
 from newslint.rule import Rule, delete, hit
 from newslint.rules.spelling._common import A, _Tokens, _bare, _data_set
+from newslint.rules.spelling._orthography import NAMING_NOUNS, one_of
 
 _FUNCTION_WORDS = {
     "في", "من", "إلى", "الى", "على", "علي", "عن", "مع", "أن", "ان", "إن", "أنه", "انه", "أنها", "إنه", "التي", "الذي",
@@ -40,6 +41,7 @@ _QUANTITIES = {"الكثير", "العديد", "القليل"}
 _DUPLICATE = re.compile(f"(?<![{A}{DIACRITICS}{TATWEEL}])([{A}{DIACRITICS}{TATWEEL}]+)([ \\t\u00a0]+)\\1"
                         f"(?![{A}{DIACRITICS}{TATWEEL}])")
 _QUOTES = "\"«»“”'"
+_MARKS = re.compile("[.,:;!?\u060c\u061b\u061f\"«»“”()]")  # punctuation a doubled word may carry
 
 
 def _is_reduplication(written: str, word: str, after: str) -> bool:
@@ -69,7 +71,9 @@ class DuplicatedWord(Rule):
     What: "أن أن", "في في", "الأمريكية الأمريكية". Correct reduplications
     ("رويداً رويداً", "شيئاً شيئاً", "بين بين", "لا لا", "فصلا فصلا"), spelled-out
     Latin acronyms ("سي أن أن", "سي ان ان", "بي بي سي"), doubled given names
-    ("أحمد أحمد") and quoted titles ("سينما سينما") are accepted.
+    ("أحمد أحمد") and titles, quoted or after the noun that names them
+    ("برنامج سينما سينما"), are accepted. The second word may carry
+    punctuation ("الجهة الجهة.", "الحبوب الحبوب،").
 
     Evidence of grammar rather than a slip (`_is_reduplication`, issue 12:
     seen on other sites): an indefinite accusative doubled with a written
@@ -99,9 +103,9 @@ class DuplicatedWord(Rule):
         names = _data_set("given_names.txt")
         for line in doc.lines:
             text = line.text
-            tokens = text.split()
+            tokens = _MARKS.sub(" ", text).split()
             if not any(map(eq, tokens, tokens[1:])):
-                continue  # cheap test first (in C): no two equal words in a row
+                continue  # cheap test first (in C): no two equal words in a row, marks aside ("الجهة الجهة.")
             around = _Tokens(text)
             for m in _DUPLICATE.finditer(text):
                 word = _bare(m.group(1))
@@ -124,4 +128,6 @@ class DuplicatedWord(Rule):
         if word in _ACRONYM_LETTERS and neighbours & (_ACRONYM_LETTERS | {"سي", "بي"}):
             return True
         opens = m.start() > 0 and text[m.start() - 1] in _QUOTES
-        return opens and after[:1] in tuple(_QUOTES)  # a quoted title: "سينما سينما"
+        if opens and after[:1] in tuple(_QUOTES):
+            return True  # a quoted title: "سينما سينما"
+        return one_of(_bare(before), NAMING_NOUNS)  # a title after the noun that names it: برنامج سينما سينما
