@@ -155,7 +155,7 @@ class TypingSlip(Rule):
     582k-form lexicon (`max-word-zipf` 0), or listed under zipf
     `max-doubled-zipf` (2.0: the web types "الييوم" and "مخلتف" too) with
     the repaired form `rare-log-ratio` (3: 1,000x) more frequent, or
-    listed up to `max-common-slip-zipf` (3.0) with the repaired form
+    listed up to `max-common-slip-zipf` (3.5) with the repaired form
     `common-slip-log-ratio` (3.5) more frequent ("اليت", zipf 2.2, for
     "التي", 6.7; "إللى" for "إلى"); a listed word with two letters
     swapped only when the file writes the repaired form elsewhere or the
@@ -227,7 +227,7 @@ class TypingSlip(Rule):
                            "zipf >= 3.5), not only from the file's own words: recall x2.5 on dropped letters, but "
                            "about 60 % precision on a site with dialect words and unlisted names "
                            "(docs/orthography.md)"},
-        "max-common-slip-zipf": {"type": "number", "minimum": 0, "default": 3.0,
+        "max-common-slip-zipf": {"type": "number", "minimum": 0, "default": 3.5,
                                  "description": "a word listed above max-doubled-zipf and up to this is still a "
                                                 "slip when the repaired form is common-slip-log-ratio powers of "
                                                 "ten more frequent (اليت, zipf 2.2, for التي, 6.7)"},
@@ -267,8 +267,8 @@ class TypingSlip(Rule):
             consistent = bool(evidence.variant) and evidence.variant in in_file
             if evidence.code and evidence.kind == TRANSPOSITION and not consistent and \
                     evidence.variant_code < LISTED_SWAP_MIN_VARIANT_CODE:
-                quiet.add(raw)  # a listed word with two letters swapped is most often a name or a word
-                continue
+                continue  # a listed word with two letters swapped is most often a name or a word (not
+                # remembered as quiet: another file may write the repair)
             if not evidence.variant:
                 evidence = in_file.repair(bare, evidence.code, in_file_threshold)
                 if evidence is None:
@@ -278,8 +278,8 @@ class TypingSlip(Rule):
             if len(starts) != 1 or on_source_line(doc, starts[0]):
                 continue  # the same spelling twice: a name, not a slip; the source line names an outlet
             previous, _ = _neighbours(text, starts[0], starts[0] + len(raw))
-            if _names_a_place_or_person(bare, previous):
-                continue
+            if _names_a_place_or_person(bare, previous) and not _MEDIAL_FINAL.search(bare):
+                continue  # a name may be spelled any way, but not with ة or ى inside ("قناة التاسعةة")
             yield self._hit(doc, starts[0], raw, evidence, consistent)
 
     @staticmethod
