@@ -214,7 +214,8 @@ DASH_HEAD_WORDS = 6
 # A word may be initials of single letters ("ب.", "ع.م.", "أ.ف.ب"; "به." ends a
 # sentence, so no head runs past it), and the first word may end in a colon
 # or a comma ("تلمسان: ب. قاسمي - ", the wire's "القاهرة، 5 يناير (رويترز) - ").
-_DASH_WORD = r"(?:(?:[^\W\d_]\.)+[^\W\d_]?|[^\s\-\u2013\u2014.!?\u061f\u060c:]+)"
+_DASH_WORD = (r"(?:(?:[^\W\d_]\.)+[^\W\d_]?|[0-9\u0660-\u0669]{1,4}(?:[\-/.][0-9\u0660-\u0669]{1,4}){2}"
+              r"|[^\s\-\u2013\u2014.!?\u061f\u060c:]+)")
 _DASH_HEAD = re.compile(r"%s[:\u060c,]?(?:\s+%s){0,%d}\s*[\-\u2013\u2014/](?=\s)"
                         % (_DASH_WORD, _DASH_WORD, DASH_HEAD_WORDS - 1))
 
@@ -372,6 +373,10 @@ def _headed(doc, headline: int, ledes: tuple) -> bool:
     return False
 
 
+# a word: a letter first, then letters, digits and harakat
+_WORD_RUN = re.compile(r"[^\W\d_](?:[^\W_]|[\u064b-\u065f\u0670])*")
+
+
 def header_headline_heads(text: str, words: int, tail_words: int) -> list[tuple[str, int]]:
     """The wildcard templates of a "headline" that may be a page's header
     line: the zone parser takes a file's first line for the headline, and
@@ -379,17 +384,18 @@ def header_headline_heads(text: str, words: int, tail_words: int) -> list[tuple[
     (`_headed`), that first line may be a section label ("أطلس
     أنفو | سياسة"), a breadcrumb ("الرئيسية › سياسة › آخر الأخبار"), a
     ticker ("عاجل | ...", "نتائج مباشرة: الشباب 4-0 الهلال | ...") and the
-    real headline the short line after it. Its first word alone (as
-    `short_line_heads` makes it, but for a line of any number of words up
-    to its 200 characters: a ticker is long; not the skeleton: "* : *" is
-    the shape of many real headlines) and a label's masked tail; like every
+    real headline the short line after it. Its first word alone, marks
+    around it aside (so "🔴 عاجل |" and "عاجل:" are one), for a line of any
+    number of words up to its 200 characters (a ticker is long; not the
+    skeleton: "* : *" is the shape of many real headlines) and a label's masked tail; like every
     wildcard, furniture only at `wildcard-share` of the folder's files, and
     real headlines do not share a first word that often (at most 9 % in
     any folder of the corpus)."""
-    parts = text.split(None, 2)
-    if len(text) > _SHORT_LINE_CHARS or len(parts) < 2 or not _LETTER.search(parts[0]):
+    runs = _WORD_RUN.findall(text, 0, _SHORT_LINE_CHARS)
+    if len(text) > _SHORT_LINE_CHARS or len(runs) < 2:
         return []
-    out = [("\u2217 " + _shape(parts[0]) + " *" + _MASKED_TAIL, len(text.rstrip()) + 1)]
+    # its first word, marks aside: "🔴 عاجل | ...", "عاجل | ..." and "عاجل: ..." are one ticker
+    out = [("\u2217 " + _shape(runs[0]) + " *" + _MASKED_TAIL, len(text.rstrip()) + 1)]
     if _label_colon(text, words) >= 0:
         shape, head_end = template(text, words, tail_words)
         out.append(("\u2217 " + shape, head_end or len(text.rstrip()) + 1))
@@ -404,17 +410,20 @@ def _may_be_dated(position: int, n: int, headline: bool, ledes: tuple) -> bool:
 
 PRIOR, APPENDED, WILDCARD, LISTED = 1, 2, 4, 8  # flags of a sketch row
 _BULLET_SHIFT = 8  # a LISTED row holds its bullet's code point above the flags
-_BULLET = re.compile(r"\s*([^\w\s\"'«»()\[\]\u061f.,:;!?])\s+\w")  # a mark, a space, a word: "◄ عنوان", "• عنوان"
+_BULLET = re.compile(r"\s*(?:([^\w\s\"'«»()\[\]\u061f.,:;!?])|[0-9\u0660-\u0669]{1,2}([.)\-]))\s+\w")
+# a mark or a number and its mark, a space, a word: "◄ عنوان", "• عنوان", "١. عنوان", "2) عنوان"
 LIST_MIN_WORDS = 3
 
 
 def _bullet_flags(text: str) -> int:
     """LISTED and the bullet, for a list item of at least `LIST_MIN_WORDS`
-    words that opens with a mark and a space ("◄ <headline>"); else 0."""
+    words that opens with a mark and a space ("◄ <headline>") or with a
+    number and its mark ("١. <headline>"); else 0."""
     m = _BULLET.match(text)
     if m is None or text.count(" ", m.end()) < LIST_MIN_WORDS - 1:
         return 0
-    return LISTED | (ord(m.group(1)) << _BULLET_SHIFT)
+    bullet = m.group(1) or "#" + m.group(2)  # numbered items share their mark, not their number
+    return LISTED | (sum(ord(c) << (8 * i) for i, c in enumerate(bullet)) << _BULLET_SHIFT)
 
 
 def _has_phrase(text: str, words: int) -> bool:
@@ -570,8 +579,9 @@ class SiteFurniture(BatchRule):
     comes before the first paragraph, may be the page's header ("أطلس أنفو
     | سياسة", "عاجل | ..."): it gets its first word alone and a label's
     masked tail, at `wildcard-share`. The list right under a furniture
-    line, in its block (two or more lines opening with the same bullet:
-    "مواضيع قد تهمك" and "◄ <headline>" lines), is reported with it: the
+    line, in its block (two or more lines opening with the same bullet or
+    numbering mark: "مواضيع قد تهمك" and "◄ <headline>" or "١. <headline>"
+    lines), is reported with it: the
     label is learned, the headlines change in every page. A dash-ended
     dateline may be the wire's "القاهرة، 5 يناير (رويترز) - " too.
 
