@@ -373,6 +373,8 @@ def _headed(doc, headline: int, ledes: tuple) -> bool:
     return False
 
 
+ONE_WORD_HEADER_CHARS = 30  # a one-word header line longer than this is no section label
+
 # a word: a letter first, then letters, digits and harakat
 _WORD_RUN = re.compile(r"[^\W\d_](?:[^\W_]|[\u064b-\u065f\u0670])*")
 
@@ -392,6 +394,9 @@ def header_headline_heads(text: str, words: int, tail_words: int) -> list[tuple[
     real headlines do not share a first word that often (at most 9 % in
     any folder of the corpus)."""
     runs = _WORD_RUN.findall(text, 0, _SHORT_LINE_CHARS)
+    if len(runs) == 1 and len(text) <= ONE_WORD_HEADER_CHARS:
+        # a section label of one word that changes ("» ثقافة", "رياضة"): its shape
+        return [("\u2217\u00b9 " + _HEAD_RUN.sub("*", text.strip()), len(text.rstrip()) + 1)]
     if len(text) > _SHORT_LINE_CHARS or len(runs) < 2:
         return []
     # its first word, marks aside: "🔴 عاجل | ...", "عاجل | ..." and "عاجل: ..." are one ticker
@@ -578,7 +583,8 @@ class SiteFurniture(BatchRule):
     the parser took for the headline, when a sub-heading or a short line
     comes before the first paragraph, may be the page's header ("أطلس أنفو
     | سياسة", "عاجل | ..."): it gets its first word alone and a label's
-    masked tail, at `wildcard-share`. The list right under a furniture
+    masked tail, at `wildcard-share` (a one-word label, "» ثقافة",
+    its shape). The list right under a furniture
     line, in its block (two or more lines opening with the same bullet or
     numbering mark: "مواضيع قد تهمك" and "◄ <headline>" or "١. <headline>"
     lines), is reported with it: the
