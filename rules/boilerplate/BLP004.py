@@ -413,7 +413,12 @@ def _may_be_dated(position: int, n: int, headline: bool, ledes: tuple) -> bool:
     return not headline and (position == _START or n in ledes)
 
 
-PRIOR, APPENDED, WILDCARD, LISTED = 1, 2, 4, 8  # flags of a sketch row
+PRIOR, APPENDED, WILDCARD, LISTED, HEADER = 1, 2, 4, 8, 16  # flags of a sketch row
+HEADER_SHARE = 0.4
+"""The share of a folder's files a header headline's template needs (its
+first word, a label, a one-word shape): a folder on one topic may start a
+third of its headlines with the same word ("كورونا ..."), a site's header
+line stands in most of its pages."""
 _BULLET_SHIFT = 8  # a LISTED row holds its bullet's code point above the flags
 _BULLET = re.compile(r"\s*(?:([^\w\s\"'«»()\[\]\u061f.,:;!?])|[0-9\u0660-\u0669]{1,2}([.)\-]))\s+\w")
 # a mark or a number and its mark, a space, a word: "◄ عنوان", "• عنوان", "١. عنوان", "2) عنوان"
@@ -474,6 +479,7 @@ def _line_templates(doc, options):
             heads = [*heads, *short_line_heads(text)]
         elif _headed(doc, n, ledes):
             heads = header_headline_heads(text, words, tail_words)
+            flags |= HEADER
         for shape, end in heads:
             for c in classes:
                 yield n, c, shape, end, flags | WILDCARD
@@ -512,6 +518,7 @@ def learn(sketches, options, base: str | None = None) -> dict:
     totals: dict = defaultdict(int)
     priors: set = set()
     wildcards: set = set()
+    headers: set = set()
     pairs = HashPairs()                 # (template hash, folder number * 4 + position class)
     for path, (_, packed) in sketches:
         lines = sketch_rows(packed)
@@ -522,22 +529,25 @@ def learn(sketches, options, base: str | None = None) -> dict:
             pairs.add(h, number * 4 + c)
         priors.update(row[2] for row in lines if row[5] & PRIOR)
         wildcards.update(row[2] for row in lines if row[5] & WILDCARD)
+        headers.update(row[2] for row in lines if row[5] & HEADER)
     names = list(folders)
     furniture = {folder: {} for folder in folders}
     for h, places in pairs.groups(by_value=True, smallest=1):
         folder = names[places[0] // 4]
-        if _is_furniture(len(places), totals[folder], h in priors, options, h in wildcards):
+        if _is_furniture(len(places), totals[folder], h in priors, options, h in wildcards, h in headers):
             furniture[folder][h] = (len(places), _CLASSES[places[0] % 4])
     return furniture, dict(totals)
 
 
-def _is_furniture(files: int, total: int, prior: bool, options, wildcard: bool = False) -> bool:
+def _is_furniture(files: int, total: int, prior: bool, options, wildcard: bool = False, header: bool = False) -> bool:
     """Enough files and a large enough share of the folder's; a line that
     starts with a known furniture phrase (the phrase list, BLP003's) needs
     half the share: the list is a prior, the batch is the evidence. A head
     with words masked needs `wildcard-share`: "وقال *:" heads some
     paragraphs of any site, a dateline most of one site's."""
     share = options["wildcard-share"] if wildcard else options["min-share"] / (2 if prior else 1)
+    if header:
+        share = max(share, HEADER_SHARE)
     return files >= options["min-files"] and files >= share * total
 
 
@@ -698,6 +708,8 @@ def _lists_under(found: list, lines) -> list:
         rows.setdefault(row[0], row)
     out = []
     for label, _ in found:
+        if label[5] & WILDCARD:
+            continue  # a label is a line the site prints as it is ("مواضيع قد تهمك"), not a masked head
         items, n = [], label[0] + 1
         while n in rows and rows[n][5] & LISTED and n not in seen:
             if items and rows[n][5] >> _BULLET_SHIFT != items[0][5] >> _BULLET_SHIFT:

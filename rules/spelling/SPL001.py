@@ -8,7 +8,7 @@ from newslint.arabic import DIACRITICS, TATWEEL
 from newslint.lexicon import zipf
 from newslint.rule import Rule, delete, hit
 from newslint.rules.spelling._common import A, _Tokens, _bare, _data_set
-from newslint.rules.spelling._orthography import NAMING_NOUNS, one_of
+from newslint.rules.spelling._orthography import one_of
 
 _FUNCTION_WORDS = {
     "في", "من", "إلى", "الى", "على", "علي", "عن", "مع", "أن", "ان", "إن", "أنه", "انه", "أنها", "إنه", "التي", "الذي",
@@ -19,7 +19,10 @@ _FUNCTION_WORDS = {
 # Reduplications that are correct Arabic.
 _ALLOWED_PAIRS = {"لا", "بين", "رويدا", "رويداً", "شيئا", "شيئاً", "قليلا", "قليلاً", "يوما", "يوماً", "حرفا",
                   "حرفاً", "خطوة", "قطرة", "فصلا", "فصلاً", "بابا", "باباً", "كلمة", "شبرا", "جنبا", "جنباً",
-                  "صفا", "صفاً", "دكا", "دكاً", "فردا", "فرداً", "ألف", "مرة", "طبقا", "جدا"}
+                  "صفا", "صفاً", "دكا", "دكاً", "فردا", "فرداً", "ألف", "مرة", "طبقا", "جدا",
+                  "نعم", "كلا", "ارحل", "ديقاج"}  # answers and chants said twice ("نعم نعم،", "ارحل ارحل")
+# Nouns that name a work whose title follows (a programme "سينما سينما").
+_WORK_NOUNS = frozenset("برنامج حصة مسلسل فيلم كتاب رواية أغنية ألبوم مسرحية مهرجان مجلة صحيفة".split())
 # Latin-letter names spelled out ("سي أن أن" = CNN, "بي بي سي" = BBC).
 _ACRONYM_LETTERS = {"سي", "بي", "إن", "أن", "آن", "ان", "اي", "آي", "إي", "أي", "إم", "ام", "تي", "دي", "جي", "في",
                     "إف"}
@@ -130,4 +133,5 @@ class DuplicatedWord(Rule):
         opens = m.start() > 0 and text[m.start() - 1] in _QUOTES
         if opens and after[:1] in tuple(_QUOTES):
             return True  # a quoted title: "سينما سينما"
-        return one_of(_bare(before), NAMING_NOUNS)  # a title after the noun that names it: برنامج سينما سينما
+        # a title after the noun that names a work: برنامج سينما سينما (not "بولاية سوسة سوسة", "فريق من من")
+        return word not in _FUNCTION_WORDS and one_of(_bare(before), _WORK_NOUNS)

@@ -13,8 +13,7 @@ from newslint.rules.spelling._orthography import (_LEADS, _MARKS, Evidence, _Cha
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
                                                   _tanween_alif, confidence, min_code,
                                                   phrase_neighbours, preposition_by_collocation,
-                                                  preposition_in_context, right_in_context, common_noun_after,
-                                                  feminine_adjective_after)
+                                                  preposition_in_context, right_in_context, common_noun_after)
 
 
 _FORM_IV_WITH_PRONOUN = re.compile("^[وف]?أ.{2,4}ت(?:ها|ه|هم|هما|هن|كم|نا|ني)$")
@@ -184,11 +183,7 @@ class OrthographicVariant(Rule):
     526") and before a masculine adjective of relation ("مديره التنفيذي":
     the noun in ة would take التنفيذية); a definite word in ي that the
     lexicon knows well after a masculine definite noun is an adjective of
-    relation ("التحقيق الأولي"), while "المرة الأولي" is reported; and a
-    word in ه before an indefinite word in ة is a noun in ة even when the
-    ه form is a word ("صوره أرشيفية": a noun with the pronoun would be
-    definite and take "الأرشيفية"; verbs with ه, "منحه جائزة", are not
-    far enough from their ة form to be judged). Hamzat wasl written إ
+    relation ("التحقيق الأولي"), while "المرة الأولي" is reported. Hamzat wasl written إ
     is left to SPL002: this rule never removes a hamza.
     The message states the ratio and a confidence 0-1 (`confidence()`).
 
@@ -247,9 +242,7 @@ class OrthographicVariant(Rule):
                 continue
             context_only = evidence is None or not self.strong_enough(evidence, change, evidence.variant in forms,
                                                                       options)
-            agreement = context_only and evidence is not None and evidence.kind == TA_MARBUTA and \
-                evidence.word.endswith("ه") and evidence.log_ratio >= options["choice-log-ratio"]
-            if context_only and not preposition and not agreement:
+            if context_only and not preposition:
                 continue
             starts = _occurrences(text, raw)
             if len(starts) > 1 and self.rare_absent(evidence, options) and evidence.variant not in forms:
@@ -293,7 +286,8 @@ class OrthographicVariant(Rule):
         dotless_definite = change is not None and change.dotless_ya == "definite"
         grammar_word = evidence is not None and evidence.variant_code >= NAME_SLOT_MAX_VARIANT_CODE and \
             bare not in names and (lexicon.normalise(previous) not in names or evidence.variant in names
-                                   or evidence.variant_code >= AFTER_GIVEN_NAME_MIN_VARIANT_CODE)
+                                   or evidence.variant_code >= AFTER_GIVEN_NAME_MIN_VARIANT_CODE
+                                   or lookalike_of(lexicon.normalise(previous)) is not None)  # علي: often على
         if (_looks_like_name(bare, previous, names) and not dotless_definite and not grammar_word) or \
                 _spelled_letters(bare, previous, following):
             return None  # "محمد علي" is a name; "فتحي الخميرى" a name in the site's dotless style
@@ -310,11 +304,6 @@ class OrthographicVariant(Rule):
         if preposition and (preposition not in forms or common_noun_after(bare, following)):
             return preposition, f"\"{raw}\" before \"{following}\" should be the preposition \"{preposition}\"", 0.9
         in_document = evidence.variant in forms
-        if context_only and evidence is not None and evidence.kind == TA_MARBUTA and \
-                feminine_adjective_after(evidence, following):
-            return evidence.variant, (f"\"{raw}\" before the feminine \"{following}\": a noun in ة, not one with "
-                                      f"the pronoun ه, which would make it definite ({evidence.ratio_text()})"), \
-                confidence(evidence, in_document)
         if context_only or _tanween_alif(raw, evidence) or _form_iv_verb(evidence) or \
                 right_in_context(evidence, lexicon.normalise(previous), following) or \
                 (not in_document and needs_the_file(evidence, lexicon.normalise(previous), following)) or \

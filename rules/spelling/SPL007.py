@@ -258,8 +258,9 @@ class TypingSlip(Rule):
                     if len(bare) <= MAX_WORD else None
             elif options["min-length"] <= len(bare) <= MAX_WORD:
                 evidence = typo_evidence(bare, threshold, max_code, dropped, common_code)
-            elif len(bare) == 3 and options["min-length"] == 4:
-                evidence = typo_evidence(bare, _SHORT_VARIANT_CODE, max_code, False, common_code)
+            elif len(bare) == 3 and options["min-length"] == 4:  # the band stops at zipf 3: "كلل" (3.1) is a word
+                evidence = typo_evidence(bare, _SHORT_VARIANT_CODE, max_code, False,
+                                         min(common_code, _SHORT_LISTED_CODE))
             if evidence is None or (evidence.code and evidence.log_ratio < options["rare-log-ratio"]) or \
                     (evidence.code > doubled_code and evidence.log_ratio < options["common-slip-log-ratio"]):
                 quiet.add(raw)  # a listed word needs a variant far more frequent: a rare word is often a word
@@ -315,6 +316,7 @@ names and places ("وطينة" for Thyna, "الصانعي", "سيساي") and wo
 web does not list enough ("الجنيسة", generic drugs; "يتعقل"): 25 of the
 62 corpus findings of this kind were false."""
 
+_SHORT_LISTED_CODE = 60  # zipf 3: a listed word of three letters above it is a word ("دون كلل")
 _SHORT_VARIANT_CODE = 100
 """zipf 5: a word of three letters (under `min-length`) is judged only when
 its repair is one of the language's commonest words ("قفد" for فقد, "ههذ"

@@ -489,15 +489,6 @@ def _possessed(word: str) -> bool:
     return False
 
 
-def feminine_adjective_after(evidence: Evidence, following: str) -> bool:
-    """A word in ه without the article before an indefinite word in ة
-    ("صوره أرشيفية", "خطوه جديدة"): a noun with the pronoun ه is definite
-    and would take "الأرشيفية", so the noun is indefinite and feminine, and
-    its ه is a ة. Words are bare."""
-    return evidence.word.endswith("ه") and _ARTICLE.match(evidence.word) is None and len(following) >= 4 \
-        and following.endswith("ة") and _ARTICLE.match(following) is None
-
-
 def right_in_context(evidence: Evidence, previous: str, following: str) -> str:
     """Why the word as written is right where it stands, from the words
     around it (bare), or "":
@@ -518,10 +509,20 @@ def right_in_context(evidence: Evidence, previous: str, following: str) -> str:
             return "the pronoun: a masculine adjective follows"
     if evidence.kind == ALIF_MAQSURA and word.endswith("ي") and evidence.variant.endswith("ى") \
             and _ARTICLE.match(word) is not None and evidence.code >= READING_CODE \
+            and evidence.log_ratio < NISBA_MAX_LOG_RATIO and not _BROKEN_PLURAL.match(previous) \
             and ((_ARTICLE.match(previous) is not None and not previous.endswith(("ة", "ه", "ات")))
                  or _possessed(previous)):
         return "an adjective of relation after a masculine noun"
     return ""
+
+
+NISBA_MAX_LOG_RATIO = 1.5
+"""An adjective of relation in ي is a word of its own (الأولي, 22x rarer than
+الأولى); "الأخري" (56x rarer than الأخرى) is the slip, whatever noun comes
+before it."""
+# Broken plurals of things take a feminine adjective ("الأيام الأولى", "المراكز
+# الأولى", "الأطراف الأخرى"): the patterns أفعال, مفاعل/مفاعيل and فعائل.
+_BROKEN_PLURAL = re.compile("^[وف]?(?:ال)?(?:أ..ا.|م.ا..|م.ا.ي.|..ائ.)$")
 
 
 def _spelled_letters(word: str, previous: str, following: str) -> bool:
@@ -656,10 +657,11 @@ def preposition_by_collocation(word: str, previous: str, following: str, then: s
 
 
 COMMON_NOUN_CODE = 70
-"""zipf 3.5: a definite word this frequent after علي, not a nisba in ي and
-never seen after the name in the news corpus, is a common noun the
-preposition governs ("علي السواحل"), not a family name ("علي العريض" is in
-the corpus table, "علي الهمامي" ends in ي)."""
+"""zipf 3.5: a definite word this frequent after علي, not a nisba in ي, seen
+after the preposition in the news corpus and never after the name, is a
+common noun the preposition governs ("علي الوضع"), not a family name ("علي
+العريض" is in the corpus table after the name, "علي الهمامي" ends in ي,
+"علي الحاج" and "علي الطاهر" were never seen after the preposition)."""
 
 
 def common_noun_after(word: str, following: str) -> bool:
@@ -670,7 +672,8 @@ def common_noun_after(word: str, following: str) -> bool:
     if found is None or not following.startswith("ال") or following.endswith("ي") or \
             word_code(following) < COMMON_NOUN_CODE:
         return False
-    return _context.evidence(found[1], "", following).after_lookalike == 0
+    counts = _context.evidence(found[1], "", following)
+    return counts.after_lookalike == 0 and counts.after_preposition > 0  # the table holds pairs seen 3+ times
 
 
 def preposition_in_context(word: str, following: str) -> str | None:
