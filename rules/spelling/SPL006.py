@@ -13,7 +13,8 @@ from newslint.rules.spelling._orthography import (_LEADS, _MARKS, Evidence, _Cha
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
                                                   _tanween_alif, confidence, min_code,
                                                   phrase_neighbours, preposition_by_collocation,
-                                                  preposition_in_context, right_in_context, common_noun_after)
+                                                  preposition_in_context, right_in_context, common_noun_after,
+                                                  in_foreign_name)
 
 
 _FORM_IV_WITH_PRONOUN = re.compile("^[وف]?أ.{2,4}ت(?:ها|ه|هم|هما|هن|كم|نا|ني)$")
@@ -183,7 +184,9 @@ class OrthographicVariant(Rule):
     526") and before a masculine adjective of relation ("مديره التنفيذي":
     the noun in ة would take التنفيذية); a definite word in ي that the
     lexicon knows well after a masculine definite noun is an adjective of
-    relation ("التحقيق الأولي"), while "المرة الأولي" is reported. Hamzat wasl written إ
+    relation ("التحقيق الأولي"), while "المرة الأولي" is reported; "فان"
+    after a bare first name that follows a title or a nationality is the
+    Dutch particle of a name ("الهولندي رود فان نيستلروي"), not فإن. Hamzat wasl written إ
     is left to SPL002: this rule never removes a hamza.
     The message states the ratio and a confidence 0-1 (`confidence()`).
 
@@ -306,6 +309,7 @@ class OrthographicVariant(Rule):
         in_document = evidence.variant in forms
         if context_only or _tanween_alif(raw, evidence) or _form_iv_verb(evidence) or \
                 right_in_context(evidence, lexicon.normalise(previous), following) or \
+                in_foreign_name(evidence, text, start) or \
                 (not in_document and needs_the_file(evidence, lexicon.normalise(previous), following)) or \
                 (not grammar_word and after_role(bare, lexicon.normalise(previous))) or \
                 before_latin_spelling(bare, text, start + len(raw)):

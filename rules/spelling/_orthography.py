@@ -525,6 +525,25 @@ before it."""
 _BROKEN_PLURAL = re.compile("^[وف]?(?:ال)?(?:أ..ا.|م.ا..|م.ا.ي.|..ائ.)$")
 
 
+def in_foreign_name(evidence: Evidence, text: str, start: int) -> bool:
+    """"فان" (van) inside a foreign name: a first name without the article
+    right before it, and before that a title or an adjective of nationality
+    ("الهولندي فيرجيل فان دايك", "الدكتور بيتر فان دام", "المخرج الأمريكي
+    تود فان ألين"). فإن opens a clause after a comma or a phrase ("حسب
+    المعطيات الأولية فان": the word before has the article), never after a
+    bare name that follows a title."""
+    if evidence.kind != HAMZA or evidence.variant != "فإن":
+        return False
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if before is None or _ARTICLE.match(before.group(1)) or text[before.end(1):start].strip():
+        return False  # no bare first name right before (a comma or a mark stands between)
+    two = _PREVIOUS_WORD.search(text, max(0, before.start(1) - 40), before.start(1))
+    if two is None or text[two.end(1):before.start(1)].strip():
+        return False
+    word = lexicon.normalise(two.group(1))
+    return word in _TITLES or (word.startswith("ال") and word.endswith(("ي", "ية")) and len(word) >= 6)
+
+
 def _spelled_letters(word: str, previous: str, following: str) -> bool:
     """A run of short words is Latin letters spelled out ("اف ام" for FM,
     "بي بي سي"): ام there is no misspelled أم."""
