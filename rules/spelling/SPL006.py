@@ -286,11 +286,12 @@ class OrthographicVariant(Rule):
         """(variant, message) for one occurrence, or None when its context
         says it is a name or the word is right here."""
         previous, following = _neighbours(text, start, start + len(raw))
+        bare_previous = lexicon.normalise(previous)
         dotless_definite = change is not None and change.dotless_ya == "definite"
         grammar_word = evidence is not None and evidence.variant_code >= NAME_SLOT_MAX_VARIANT_CODE and \
-            bare not in names and (lexicon.normalise(previous) not in names or evidence.variant in names
+            bare not in names and (bare_previous not in names or evidence.variant in names
                                    or evidence.variant_code >= AFTER_GIVEN_NAME_MIN_VARIANT_CODE
-                                   or lookalike_of(lexicon.normalise(previous)) is not None)  # علي: often على
+                                   or lookalike_of(bare_previous) is not None)  # علي: often على
         if (_looks_like_name(bare, previous, names) and not dotless_definite and not grammar_word) or \
                 _spelled_letters(bare, previous, following):
             return None  # "محمد علي" is a name; "فتحي الخميرى" a name in the site's dotless style
@@ -308,10 +309,10 @@ class OrthographicVariant(Rule):
             return preposition, f"\"{raw}\" before \"{following}\" should be the preposition \"{preposition}\"", 0.9
         in_document = evidence.variant in forms
         if context_only or _tanween_alif(raw, evidence) or _form_iv_verb(evidence) or \
-                right_in_context(evidence, lexicon.normalise(previous), following) or \
+                right_in_context(evidence, bare_previous, following) or \
                 in_foreign_name(evidence, text, start) or \
-                (not in_document and needs_the_file(evidence, lexicon.normalise(previous), following)) or \
-                (not grammar_word and after_role(bare, lexicon.normalise(previous))) or \
+                (not in_document and needs_the_file(evidence, bare_previous, following)) or \
+                (not grammar_word and after_role(bare, bare_previous)) or \
                 before_latin_spelling(bare, text, start + len(raw)):
             return None
         why = evidence.ratio_text() + (f", and the file writes \"{evidence.variant}\" elsewhere" if in_document else "")

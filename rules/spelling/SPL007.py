@@ -253,7 +253,8 @@ class TypingSlip(Rule):
         for raw in raws - quiet:  # most words were judged quiet in an earlier document: one set difference
             bare = lexicon.normalise(raw)
             evidence = None
-            if _MEDIAL_FINAL.search(bare):  # listed or not, the word cannot be spelled so ("عىل", zipf 1.7)
+            medial = _MEDIAL_FINAL.search(bare) is not None
+            if medial:  # listed or not, the word cannot be spelled so ("عىل", zipf 1.7)
                 evidence = typo_evidence(bare, min(threshold, _MEDIAL_VARIANT_CODE), _ANY_CODE) \
                     if len(bare) <= MAX_WORD else None
             elif options["min-length"] <= len(bare) <= MAX_WORD:
@@ -279,7 +280,7 @@ class TypingSlip(Rule):
             if len(starts) != 1 or on_source_line(doc, starts[0]):
                 continue  # the same spelling twice: a name, not a slip; the source line names an outlet
             previous, _ = _neighbours(text, starts[0], starts[0] + len(raw))
-            if _names_a_place_or_person(bare, previous) and not _MEDIAL_FINAL.search(bare):
+            if _names_a_place_or_person(bare, previous) and not medial:
                 continue  # a name may be spelled any way, but not with ة or ى inside ("قناة التاسعةة")
             yield self._hit(doc, starts[0], raw, evidence, consistent)
 
