@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build rules/data/lexicon/ar-verdicts.bin: which lexicon forms SPL006 must look at.
+"""Build rules/data/lexicon/ar-verdicts.bin and ar-slip-verdicts.bin: the forms SPL006 and SPL008 must look at.
 
     pip install -e '.[lexicon]'
     python bench/build_spelling_verdicts.py [--min-variant-zipf 3.0]
@@ -7,10 +7,13 @@
 Judges every form of wordfreq's Arabic list that the table holds with
 SPL006's own code (`_orthography._lead`, the stored verdicts switched off)
 and writes the keys of the forms that have a lead; format and fingerprint:
-`rules/spelling/_verdicts.py`. Rebuild it after any change to
-`rules/spelling/_orthography.py`, `linter/lexicon.py` or the table (a test
-says so). The output depends only on the code and the list: same inputs,
-same bytes. Licence of the output: CC-BY-SA-4.0, as the table it derives from.
+`rules/spelling/_verdicts.py`. Then the same for SPL008: the forms with a
+slip variant (`_slips.slip_variants` at the loosest options the file holds
+for, `_slips.VERDICT_*`). Rebuild after any change to
+`rules/spelling/_orthography.py`, `_slips.py`, `linter/lexicon.py`,
+`linter/dropped_letters.py` or the tables (a test says so). The output
+depends only on the code and the list: same inputs, same bytes. Licence
+of the output: CC-BY-SA-4.0, as the table it derives from.
 """
 from __future__ import annotations
 
@@ -21,10 +24,11 @@ import time
 from pathlib import Path
 
 from newslint import lexicon
-from newslint.rules.spelling import _orthography, _verdicts
+from newslint.rules.spelling import _orthography, _slips, _verdicts
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "data" / "lexicon" / "ar-verdicts.bin"
+SLIP_OUT = OUT.with_name("ar-slip-verdicts.bin")
 
 
 def _build_lexicon_module():
@@ -51,6 +55,13 @@ def lead_keys(forms, min_code: int):
             yield lexicon.word_key(form)
 
 
+def slip_keys(forms):
+    for form in forms:
+        if _slips.slip_variants(form, _slips.VERDICT_VARIANT_CODE, _slips.VERDICT_GAP_CODE,
+                                _slips.VERDICT_MAX_WORD_CODE):
+            yield lexicon.word_key(form)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-variant-zipf", type=float, default=3.0, help="SPL006's min-variant-zipf")
@@ -63,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_bytes(_verdicts.encode(min_code, keys))
     print(f"{len(keys)} of {len(forms)} forms have a lead at code {min_code}; "
           f"{time.perf_counter() - started:.1f} s -> {args.out}")
+    started = time.perf_counter()
+    keys = list(slip_keys(forms))
+    out = args.out.with_name(SLIP_OUT.name)
+    out.write_bytes(_verdicts.encode(_slips.VERDICT_VARIANT_CODE, keys, _verdicts.slip_fingerprint()))
+    print(f"{len(keys)} of {len(forms)} forms have a slip variant; {time.perf_counter() - started:.1f} s -> {out}")
     return 0
 
 

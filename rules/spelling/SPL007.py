@@ -4,48 +4,15 @@ from collections import defaultdict
 import re
 from functools import lru_cache
 
-from newslint import dropped_letters, lexicon
+from newslint import lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
 from newslint.rules.spelling._orthography import (MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
                                                   _neighbours, _occurrences, _Spellings, clitic_splits,
                                                   frequent_forms, min_code, one_of, word_code)
 
-TRANSPOSITION, DOUBLED_LETTER, DROPPED_LETTER = lexicon.TRANSPOSITION, lexicon.DOUBLED_LETTER, lexicon.DROPPED_LETTER
-
-
-def typo_variants(word: str):
-    """(variant, kind) for one typing slip undone: two adjacent letters
-    swapped back, a doubled letter written once. Not undone: a letter
-    doubled where a prefix meets the stem (`_morpheme_doubling`) and a final
-    alif swapped (the dual or the accusative: انتقدا, مقابلتا). A leading لا
-    is turned into ال: "لاسيارة" is a swapped السيارة, and when it is لا
-    with its space lost ("لامصلحة") the word is wrong all the same (the
-    message says both, `_glued_la`)."""
-    last = len(word) - 2
-    for index in range(len(word) - 1):
-        one, two = word[index], word[index + 1]
-        if one == two:
-            if not _morpheme_doubling(word, index):
-                yield word[:index] + word[index + 1:], DOUBLED_LETTER
-        elif not (index == last and two == "ا"):
-            yield word[:index] + two + one + word[index + 2:], TRANSPOSITION
-
-
-# Letters that can be a prefix of their own before a stem starting with the
-# same letter: conjunctions, prepositions, the imperfect's persons, the
-# participle's م and the question's أ.
-_PREFIX_LETTERS = frozenset("وفبلكتنيمأس")
-
-
-def _morpheme_doubling(word: str, index: int) -> bool:
-    """True for two equal prefix letters at the start of the word, or after
-    و/ف, where a prefix meets a stem that starts with the same letter
-    (ممضى, تتم, للقاء, بباني "with the builder", وولدوا). No prefix is
-    ا, ق, ر, ع...: "االيوم", "ققضايا" are slips. After the article the
-    pair is left to the lexicon: الممباراة is a slip (the stem of المضي
-    has no م twice), and the rare الممضي a cost in precision."""
-    return word[:index] in ("", "و", "ف") and word[index] in _PREFIX_LETTERS
+from newslint.rules.spelling._slips import (DROPPED_LETTER, TRANSPOSITION, _prefix_doublings_undone,
+                                            dropped_letter_variants, typo_variants)
 
 
 def _glued_la(word: str, variant: str) -> bool:
@@ -73,7 +40,8 @@ def typo_evidence(word: str, min_variant_code: int, max_code: int = 0, dropped: 
     frequent = frequent_forms(min_variant_code)
     found = _best(word, typo_variants(word), frequent)
     if found is None and code == 0:
-        found = _stem_slip(word, frequent)
+        found = _stem_slip(word, frequent) or \
+            _best(word, _prefix_doublings_undone(word), frequent_forms(max(min_variant_code, _COMMONEST_CODE)))
     if found is None and dropped:
         found = _best(word, dropped_letter_variants(word), frequent)
     if code > max_code:
@@ -99,18 +67,6 @@ def _stem_slip(word: str, frequent: dict[int, int]) -> Evidence | None:
             return None
         return Evidence(word, whole, found.kind, found.code, found.variant_code, len(clitic))
     return None
-
-
-def dropped_letter_variants(word: str):
-    """(variant, kind) for a letter put back into an unknown word, from the
-    lexicon's deletion index (one look-up). Not the alif of an article
-    after ل ("لمنتمين", "ولشركات": for members, and for companies): ل before
-    an indefinite noun is grammar, not a slip."""
-    for variant in dropped_letters.restorations(word):
-        start = 1 if word[:1] in "وف" else 0
-        if word[start:start + 1] == "ل" and variant[start:start + 2] == "ال":
-            continue
-        yield variant, DROPPED_LETTER
 
 
 def _wholes_of(word: str, longer):
@@ -176,9 +132,12 @@ class TypingSlip(Rule):
     its space lost ("لامصلحة"): the word is wrong either way, and the
     message says both. Quiet when the file writes the word twice the same
     way (a slip rarely repeats itself exactly), after a given name, a title
-    or a word that introduces a place ("ولاية ارليس"), and for what
+    or a word that introduces a place ("ولاية ارليس"; but an unknown word
+    whose repair is among the commonest words is a slip there too: "وكالة
+    الجمهويرة"), and for what
     morphology explains: a letter doubled where a prefix meets its stem
-    ("بباني", "ممضى", "وولدوا"), ل before an indefinite noun ("لمنتمين"
+    ("بباني", "ممضى", "وولدوا"; unless the word is unknown and its repair
+    among the commonest words, zipf >= 5: "فييما", "ننسبة"), ل before an indefinite noun ("لمنتمين"
     beside "المنتمين"), a swapped final alif (the dual "انتقدا").
     Confidence: 0.9 when the file writes the repaired form, else from the
     repaired form's frequency (0.6 at zipf 3.5, 0.85 at 6).
@@ -280,8 +239,10 @@ class TypingSlip(Rule):
             if len(starts) != 1 or on_source_line(doc, starts[0]):
                 continue  # the same spelling twice: a name, not a slip; the source line names an outlet
             previous, _ = _neighbours(text, starts[0], starts[0] + len(raw))
-            if _names_a_place_or_person(bare, previous) and not medial:
-                continue  # a name may be spelled any way, but not with ة or ى inside ("قناة التاسعةة")
+            if _names_a_place_or_person(bare, previous) and not medial and \
+                    not (evidence.code == 0 and evidence.variant_code >= _COMMONEST_CODE):
+                continue  # a name may be spelled any way, but not with ة or ى inside ("قناة التاسعةة"),
+                # nor a slip of one of the commonest words ("وكالة الجمهويرة")
             yield self._hit(doc, starts[0], raw, evidence, consistent)
 
     @staticmethod
@@ -317,6 +278,9 @@ names and places ("وطينة" for Thyna, "الصانعي", "سيساي") and wo
 web does not list enough ("الجنيسة", generic drugs; "يتعقل"): 25 of the
 62 corpus findings of this kind were false."""
 
+_COMMONEST_CODE = 100
+"""zipf 5: a repair this common outweighs the explanations that keep rarer
+repairs quiet (a prefix doubling its stem's first letter)."""
 _SHORT_LISTED_CODE = 60  # zipf 3: a listed word of three letters above it is a word ("دون كلل")
 _SHORT_VARIANT_CODE = 100
 """zipf 5: a word of three letters (under `min-length`) is judged only when
