@@ -5,10 +5,13 @@ from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import on_source_line
 from newslint.lexicon import word_key
-from newslint.rules.spelling._orthography import _BLAKE2B, NUMBER, _occurrences, min_code, phrase_neighbours
+from newslint.rules.spelling._orthography import (_BLAKE2B, NUMBER, _occurrences, min_code, orthographic_evidence,
+                                                  phrase_neighbours)
 from newslint.rules.spelling._slips import slip_keys, slip_variants
 from newslint.rules.spelling.SPL007 import _QuietWords
 
+_ORTHOGRAPHIC_CODE = 60  # SPL006's default variant code (zipf 3)
+_ORTHOGRAPHIC_MARGIN = 3.0
 _MAX_OCCURRENCES = 20  # a word written more often than this in one file is the file's word, not a slip
 
 
@@ -41,9 +44,14 @@ class WordOutOfContext(Rule):
     next to it with only spaces between: punctuation, digits and line ends
     break the pairs. Not judged: unlisted words (SPL007's), words above
     `max-word-zipf` (4.0: "الأميركي" is an accepted spelling beside
-    "الأمريكي"), the source line, a word the file writes more than 20
-    times. Not proposed: a conjunction put back at the start ("التي" /
-    "والتي"), a plural verb for a dual one ("ما زالا" / "زالوا").
+    "الأمريكي"), words the table has seen `max-table-count` (4) times or
+    more (a slip rarely repeats itself across articles: "صابة", harvest,
+    "جلمة", a town, are the site's words), the source line, a word the
+    file writes more than 20 times, a word whose hamza, madda, ة or ى
+    variant (SPL006's) fits its neighbours within 3 of the slip ("على افة
+    البطالة" is آفة, not حافة). Not proposed: a conjunction put back
+    at the start ("التي" / "والتي"), a plural verb for a dual one ("ما
+    زالا" / "زالوا").
     Confidence 0.9 when the file writes the variant, else 0.7 at 14 rising
     to 0.95.
 
@@ -51,8 +59,9 @@ class WordOutOfContext(Rule):
     are unseen pairs, which weigh little, so on their text the rule fires
     less, not wrongly (0 findings on the 120 clean articles of other
     regions; docs/orthography.md). Its false alarms on the corpus are
-    Tunisian words and places the web lists rarely ("الرجة", tremor;
-    "ماجل بلعباس"). Tune with `min-log-odds` (higher: fewer, surer
+    words the web lists rarely and the table has seen under four times
+    ("الرجة", a tremor; "والية", a woman governor): 19 of 20 sampled
+    findings were slips (docs/precision.md). Tune with `min-log-odds` (higher: fewer, surer
     findings), `consistent-log-odds`, `min-zipf-gap` and `min-variant-zipf`.
 
     Fires: "وأكدت وزراة الداخلية في بلاغ لها" ("وأكدت وزارة" seen 25 times
@@ -78,6 +87,9 @@ class WordOutOfContext(Rule):
                              "description": "the lowest zipf of a variant worth proposing"},
         "min-zipf-gap": {"type": "number", "minimum": 0, "default": 1.0,
                          "description": "how many powers of ten more frequent than the word the variant must be"},
+        "max-table-count": {"type": "integer", "minimum": 0, "default": 4,
+                            "description": "a word the word-pair table has seen this many times is a word of news "
+                                           "text, not a slip (0: no such limit)"},
         "max-word-zipf": {"type": "number", "minimum": 0, "default": 4.0,
                           "description": "the highest zipf of a word that may be a slip (a commoner form is a word "
                                          "or an accepted spelling of its own)"},
@@ -98,7 +110,7 @@ class WordOutOfContext(Rule):
                 quiet.add(raw)  # the build-time verdicts: no slip variant (one hash, not a dozen)
                 continue
             variants = slip_variants(word, variant_code, gap_code, max_word_code)
-            if not variants:
+            if not variants or 0 < options["max-table-count"] <= round(word_context.counts().word(word)):
                 quiet.add(raw)  # decided from the word alone, whatever the file
                 continue
             starts = _occurrences(text, raw)
@@ -114,7 +126,7 @@ class WordOutOfContext(Rule):
                     continue  # a word alone between gaps has no context to judge by
                 score, variant, kind = max((word_context.log_odds(previous, word, variant, following), variant, kind)
                                            for variant, kind in variants)
-                if score < low:
+                if score < low or _orthography_fits(word, previous, following, score):
                     continue
                 if written is None:
                     written = {lexicon.normalise(other) for other in doc.arabic_words}
@@ -143,6 +155,17 @@ class WordOutOfContext(Rule):
 
 
 _QUIET = _QuietWords()
+
+
+def _orthography_fits(word: str, previous: str | None, following: str | None, score: float) -> bool:
+    """True when the word's more frequent hamza, madda, ة or ى variant (SPL006's
+    evidence) fits the neighbours about as well as the slip does: then the
+    word is that variant misspelled, not a slip ("على افة البطالة" is آفة
+    without its madda, +13.5, not حافة, +14.4; "الاسبق" is الأسبق, +20.8,
+    not السابق, +18.9), and SPL006 judges it."""
+    evidence = orthographic_evidence(word, _ORTHOGRAPHIC_CODE)
+    return evidence is not None and \
+        word_context.log_odds(previous, word, evidence.variant, following) >= score - _ORTHOGRAPHIC_MARGIN
 
 
 def _pair_counts(counts, neighbour: str, word: str, variant: str, before: bool) -> str:

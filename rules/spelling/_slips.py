@@ -70,13 +70,30 @@ def dropped_letter_variants(word: str):
         yield variant, DROPPED_LETTER
 
 
+_INDEXED_FROM = dropped_letters.MIN_LENGTH - 1  # shorter words have no restoration in the deletion index
+
+
+def _short_word_restorations(word: str):
+    """(variant, kind) for a letter put back anywhere into a word too short
+    for the deletion index ("نه" -> أنه, "لتي" -> التي): 36 insertions a
+    position, affordable only because the build-time verdicts
+    (`slip_keys`) keep every other word from getting here."""
+    if len(word) >= _INDEXED_FROM:
+        return
+    start = 1 if word[:1] in "وف" else 0
+    for at in range(len(word) + 1):
+        for letter in lexicon.LETTERS:
+            variant = word[:at] + letter + word[at:]
+            if not (word[start:start + 1] == "ل" and variant[start:start + 2] == "ال"):
+                yield variant, DROPPED_LETTER
+
 
 @lru_cache(maxsize=1 << 16)
 def slip_variants(word: str, min_variant_code: int, min_gap_code: int,
                   max_word_code: int) -> tuple[tuple[str, str], ...]:
     """(variant, kind) for the listed words one typing slip from a listed
     `word` (two letters swapped back, a doubled letter written once, a
-    dropped letter put back) that are at least `min_variant_code` and
+    dropped letter put back, by brute force in a word of 1-3 letters) that are at least `min_variant_code` and
     `min_gap_code` more frequent than the word. Empty for an unlisted word
     (SPL007's), for a word above `max_word_code` (a form the web writes
     that often is a word or an accepted spelling: "الأميركي" beside
@@ -91,7 +108,7 @@ def slip_variants(word: str, min_variant_code: int, min_gap_code: int,
     floor = max(min_variant_code, code + min_gap_code)
     frequent = frequent_forms(min_variant_code)  # a dict: one hash a variant, no bisection
     found = []
-    for variant, kind in (*typo_variants(word), *dropped_letter_variants(word)):
+    for variant, kind in (*typo_variants(word), *dropped_letter_variants(word), *_short_word_restorations(word)):
         if frequent.get(word_key(variant, _BLAKE2B), 0) >= floor and not (
                 kind == DROPPED_LETTER and (variant[1:] == word and variant[0] in "وف" or
                                             _dual_for_plural(word, variant))):
