@@ -59,8 +59,11 @@ class Registry:
         # the rules live one folder deeper: rules/<family>/<CODE>.py
         files += [os.path.join(folder, name) for top in newslint.rules.__path__
                   for folder, _, names in os.walk(top) for name in names if name.endswith(".py")]
-        files += [os.path.join(folder, name) for folder in newslint.rules.data.__path__
-                  for name in os.listdir(folder) if not name.startswith((".", "__pycache__"))]
+        # and every data file, sub-folders included (lexicon/, context/, sentence_stats/: a
+        # rebuilt table is rewritten in place, which leaves its folder's own times alone)
+        files += [os.path.join(folder, name) for top in newslint.rules.data.__path__
+                  for folder, subfolders, names in os.walk(top) for name in names
+                  if not name.startswith(".") and "__pycache__" not in folder]
         files += [getattr(p, "__file__", None) for p in self.pm.get_plugins()]
         digest = hashlib.sha256()
         for file in sorted({f for f in files if f}):

@@ -1,8 +1,9 @@
 """How often words and word pairs occur in news text, for spelling checks
-that ask a word's neighbours whether it was meant (SPL008).
+that ask a word's neighbours whether it was meant (SPL008, and SPL007 for
+unlisted words).
 
-    pair("بعد", "ذلك")                     -> 412.0 (times the pair was seen)
-    log_odds("قليل", "ببعد", "بعد", "تلقيه") -> 14.5  (the variant reads far better here)
+    counts().pair("وزارة", "الداخلية")              -> 186.1 (times seen, to ~3.5 %)
+    log_odds("وأكدت", "وزراة", "وزارة", "الداخلية") -> 21.6  (the variant reads far better here)
 
 The table (`rules/data/context/ar-pairs.bin`, built by
 `bench/build_context_table.py` from the `tune` half of the JawharaFM corpus,
@@ -13,10 +14,14 @@ never holds a space, so the two never meet), and the one-byte code is
 round(20 * log2(count + 1)), capped at 255 (~6,900): counts to ~3.5 %. It
 is memory-mapped on the first look-up, never at import.
 
-The counts come from one site, so the model leans on the language-wide
-frequencies of wordfreq (`newslint.lexicon.zipf`) wherever the table has not
-seen a pair: an unseen pair costs nothing in evidence, only a seen one
-adds it.
+The counts come from one site, so P(b | a) is smoothed towards the
+language-wide frequency of b (wordfreq, `newslint.lexicon.zipf`): where the
+table has seen neither pair, the left neighbour's term of `log_odds` is the
+plain frequency ratio ln(P(variant) / P(word)) (up to ~11 for a rare word
+beside a common variant), and the right neighbour's term is ln((count(word)
++ 20) / (count(variant) + 20)), which takes most of that back when the
+variant is a word the table knows. A pair seen with the variant and never
+with the word is what lifts the score past the rules' thresholds.
 """
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from newslint import lexicon
-from newslint.arabic import DIACRITICS, TATWEEL
+from newslint.arabic import ARABIC_LETTERS, DIACRITICS, TATWEEL
 
 RESOURCE = ("newslint.rules.data", "context/ar-pairs.bin")
 CODE_SCALE = 20  # codes per doubling of a count
@@ -37,19 +42,19 @@ SMOOTHING = 20.0
 out (docs/orthography.md)."""
 _UNLISTED = 1e-9  # the probability of a word wordfreq does not list
 
-_LETTERS = "\u0621-\u063a\u0641-\u064a"
-TOKEN = re.compile(f"[{_LETTERS}{DIACRITICS}{TATWEEL}]+|[^\\s{_LETTERS}]+")
+_WORD_CHARS = f"{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}"
+TOKEN = re.compile(f"[{_WORD_CHARS}]+|[^\\s{_WORD_CHARS}]+")
 """A run of Arabic letters (with its marks) is a word; any other run of
 non-space characters (punctuation, digits, Latin) is a gap that no pair
 crosses."""
-_ARABIC = re.compile(f"[{_LETTERS}]")
+_ARABIC = re.compile(f"[{ARABIC_LETTERS}]")
 
 
 def tokens(line: str) -> Iterator[tuple[int, int, str | None]]:
     """(start, end, bare word or None for a gap) of every token of a line."""
     for m in TOKEN.finditer(line):
         text = m.group()
-        yield m.start(), m.end(), lexicon.normalise(text) if _ARABIC.match(text) else None
+        yield m.start(), m.end(), (lexicon.normalise(text) or None) if _ARABIC.search(text) else None
 
 
 def pair_key(first: str, second: str) -> str:

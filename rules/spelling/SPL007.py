@@ -3,16 +3,17 @@ from __future__ import annotations
 from collections import defaultdict
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
-from newslint import lexicon
+from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
-from newslint.rules.spelling._common import _data_set, on_source_line
-from newslint.rules.spelling._orthography import (MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
-                                                  _neighbours, _occurrences, _Spellings, clitic_splits,
-                                                  frequent_forms, min_code, one_of, word_code)
-
+from newslint.rules.spelling._common import QuietWords, _data_set, on_source_line
+from newslint.rules.spelling._orthography import (MAX_WORD, NAMING_NOUNS, NUMBER, Evidence, _best,
+                                                  _looks_like_name, _neighbours, _occurrences, _Spellings,
+                                                  clitic_splits, frequent_forms, min_code, one_of,
+                                                  orthographic_evidence, phrase_neighbours, word_code)
 from newslint.rules.spelling._slips import (DROPPED_LETTER, TRANSPOSITION, _prefix_doublings_undone,
-                                            dropped_letter_variants, typo_variants)
+                                            context_variants, dropped_letter_variants, typo_variants)
 
 
 def _glued_la(word: str, variant: str) -> bool:
@@ -88,6 +89,75 @@ def _wholes_of(word: str, longer):
 
 
 
+class _Limits(NamedTuple):
+    """The options of the rule as lexicon codes, computed once a document."""
+    threshold: int
+    in_file: int
+    max_code: int
+    doubled_code: int
+    common_code: int
+    dropped: bool
+    min_length: int
+    rare_log_ratio: float
+    common_log_ratio: float
+
+    @classmethod
+    def of(cls, options) -> _Limits:
+        threshold = min_code(options["min-variant-zipf"])
+        doubled_code = round(options["max-doubled-zipf"] * lexicon.ZIPF_SCALE)
+        return cls(threshold, min(threshold, min_code(options["consistent-variant-zipf"])),
+                   round(options["max-word-zipf"] * lexicon.ZIPF_SCALE), doubled_code,
+                   max(doubled_code, round(options["max-common-slip-zipf"] * lexicon.ZIPF_SCALE)),
+                   options["lexicon-dropped-letters"], options["min-length"], options["rare-log-ratio"],
+                   options["common-slip-log-ratio"])
+
+
+def frequency_evidence(bare: str, limits: _Limits) -> Evidence | None:
+    """The lexicon's evidence that a word is a slip, decided from the word
+    alone (None: quiet by the frequencies; the file, the neighbours and the
+    names around it are the caller's): a repair far more frequent, or an
+    unknown word that only the file can repair (an Evidence without variant)."""
+    evidence = None
+    if _MEDIAL_FINAL.search(bare):  # listed or not, the word cannot be spelled so ("عىل", zipf 1.7)
+        evidence = typo_evidence(bare, min(limits.threshold, _MEDIAL_VARIANT_CODE), _ANY_CODE) \
+            if len(bare) <= MAX_WORD else None
+    elif limits.min_length <= len(bare) <= MAX_WORD:
+        evidence = typo_evidence(bare, limits.threshold, limits.max_code, limits.dropped, limits.common_code)
+    elif len(bare) == 3 and limits.min_length == 4:  # the band stops at zipf 3: "كلل" (3.1) is a word
+        evidence = typo_evidence(bare, _SHORT_VARIANT_CODE, limits.max_code, False,
+                                 min(limits.common_code, _SHORT_LISTED_CODE))
+    if evidence is None or (evidence.code and evidence.log_ratio < limits.rare_log_ratio) or \
+            (evidence.code > limits.doubled_code and evidence.log_ratio < limits.common_log_ratio):
+        return None
+    return evidence
+
+
+def reported_by_frequency(bare: str) -> tuple[bool, str]:
+    """(always, repair): whether SPL007, at its default options, reports a
+    listed word from the frequencies wherever it stands, and otherwise the
+    repair it reports it with where the file writes that repair (a listed
+    swap; "" for none). SPL008 leaves such words to it: one slip, one
+    report."""
+    evidence = frequency_evidence(bare, _DEFAULT_LIMITS())
+    if evidence is None or not evidence.variant:
+        return False, ""
+    if _needs_the_files_repair(evidence):
+        return False, evidence.variant
+    return True, ""
+
+
+def _needs_the_files_repair(evidence: Evidence) -> bool:
+    """A listed word with two letters swapped is reported only when the file
+    writes the repair or the repair is among the commonest words."""
+    return bool(evidence.code) and evidence.kind == TRANSPOSITION and \
+        evidence.variant_code < LISTED_SWAP_MIN_VARIANT_CODE
+
+
+@lru_cache(maxsize=1)
+def _DEFAULT_LIMITS() -> _Limits:
+    return _Limits.of({name: spec["default"] for name, spec in TypingSlip.options.items()})
+
+
 def _names_a_place_or_person(word: str, previous: str) -> bool:
     """An unknown word right after a given name or a title ("عزوز الاصرم"
     is not, "محمد الاصرم" is), or after a noun that introduces a place,
@@ -142,6 +212,17 @@ class TypingSlip(Rule):
     Confidence: 0.9 when the file writes the repaired form, else from the
     repaired form's frequency (0.6 at zipf 3.5, 0.85 at 6).
 
+    Context (the word-pair table of `newslint.word_context`): an unknown
+    word whose repair is too rare for the frequencies (zipf >= 2,
+    `context-variant-zipf`) is still a slip when that repair is the only
+    one the table has seen beside the word's neighbours, `context-pairs`
+    (2) times in all ("منصب وزراي" for وزاري, 3.3; "بمتشفى فرحات" for
+    بمستشفى); not for a word the table has seen `max-table-count` (4)
+    times, nor for one with a hamza, madda, ة or ى variant (SPL006's).
+    After a given name or a naming noun, where a name may be spelled any
+    way, only this evidence speaks. Confidence 0.8 (18 of 20 sampled were
+    slips).
+
     A dropped letter put back from the lexicon alone ("بمتشفى" for
     "بمستشفى", through a deletion index: one look-up a word) is opt-in,
     `lexicon-dropped-letters`: it lifts dropped-letter recall from 0.06 to
@@ -193,6 +274,14 @@ class TypingSlip(Rule):
         "common-slip-log-ratio": {"type": "number", "minimum": 0, "default": 3.5,
                                   "description": "the ratio (log10) a word listed between max-doubled-zipf and "
                                                  "max-common-slip-zipf needs"},
+        "context-variant-zipf": {"type": "number", "minimum": 0, "default": 2.0,
+                                 "description": "the lowest zipf of a repair the neighbours may vouch for"},
+        "context-pairs": {"type": "integer", "minimum": 0, "default": 2,
+                          "description": "how often the word-pair table must have seen the repair beside the "
+                                         "word's neighbours (0: no context evidence)"},
+        "max-table-count": {"type": "integer", "minimum": 0, "default": 4,
+                            "description": "an unknown word the word-pair table has seen this many times is a "
+                                           "word of news text: no context evidence for it (0: no such limit)"},
         "rare-log-ratio": {"type": "number", "minimum": 0, "default": 3.0,
                            "description": "for a word in the lexicon: how many powers of ten more frequent the "
                                           "repaired form must be"},
@@ -200,39 +289,29 @@ class TypingSlip(Rule):
 
     def check(self, doc, options):
         text = doc.text
-        threshold = min_code(options["min-variant-zipf"])
-        in_file_threshold = min(threshold, min_code(options["consistent-variant-zipf"]))
-        max_code = round(options["max-word-zipf"] * lexicon.ZIPF_SCALE)
-        doubled_code = round(options["max-doubled-zipf"] * lexicon.ZIPF_SCALE)
-        common_code = max(doubled_code, round(options["max-common-slip-zipf"] * lexicon.ZIPF_SCALE))
-        dropped = options["lexicon-dropped-letters"]
+        limits = _Limits.of(options)
         raws = doc.arabic_words
         quiet = _QUIET.words(options)
         in_file = _FileForms(raws, text)
+        context = _ContextRepair(options)
         for raw in raws - quiet:  # most words were judged quiet in an earlier document: one set difference
             bare = lexicon.normalise(raw)
-            evidence = None
             medial = _MEDIAL_FINAL.search(bare) is not None
-            if medial:  # listed or not, the word cannot be spelled so ("عىل", zipf 1.7)
-                evidence = typo_evidence(bare, min(threshold, _MEDIAL_VARIANT_CODE), _ANY_CODE) \
-                    if len(bare) <= MAX_WORD else None
-            elif options["min-length"] <= len(bare) <= MAX_WORD:
-                evidence = typo_evidence(bare, threshold, max_code, dropped, common_code)
-            elif len(bare) == 3 and options["min-length"] == 4:  # the band stops at zipf 3: "كلل" (3.1) is a word
-                evidence = typo_evidence(bare, _SHORT_VARIANT_CODE, max_code, False,
-                                         min(common_code, _SHORT_LISTED_CODE))
-            if evidence is None or (evidence.code and evidence.log_ratio < options["rare-log-ratio"]) or \
-                    (evidence.code > doubled_code and evidence.log_ratio < options["common-slip-log-ratio"]):
-                quiet.add(raw)  # a listed word needs a variant far more frequent: a rare word is often a word
+            evidence = frequency_evidence(bare, limits)
+            if evidence is None:
+                if context.possible(bare):
+                    yield from context.judge(doc, raw, bare)  # the neighbours decide (never quiet: they change)
+                else:
+                    quiet.add(raw)  # a listed word needs a variant far more frequent: a rare word is often a word
                 continue
             consistent = bool(evidence.variant) and evidence.variant in in_file
-            if evidence.code and evidence.kind == TRANSPOSITION and not consistent and \
-                    evidence.variant_code < LISTED_SWAP_MIN_VARIANT_CODE:
+            if not consistent and _needs_the_files_repair(evidence):
                 continue  # a listed word with two letters swapped is most often a name or a word (not
                 # remembered as quiet: another file may write the repair)
             if not evidence.variant:
-                evidence = in_file.repair(bare, evidence.code, in_file_threshold)
+                evidence = in_file.repair(bare, evidence.code, limits.in_file)
                 if evidence is None:
+                    yield from context.judge(doc, raw, bare)
                     continue
                 consistent = True
             starts = _occurrences(text, raw)
@@ -241,6 +320,7 @@ class TypingSlip(Rule):
             previous, _ = _neighbours(text, starts[0], starts[0] + len(raw))
             if _names_a_place_or_person(bare, previous) and not medial and \
                     not (evidence.code == 0 and evidence.variant_code >= _COMMONEST_CODE):
+                yield from context.judge(doc, raw, bare)  # "الحبيب بورقبية": the name seen after it
                 continue  # a name may be spelled any way, but not with ة or ى inside ("قناة التاسعةة"),
                 # nor a slip of one of the commonest words ("وكالة الجمهويرة")
             yield self._hit(doc, starts[0], raw, evidence, consistent)
@@ -261,6 +341,63 @@ class TypingSlip(Rule):
         certainty = 0.9 if consistent else round(min(0.85, max(0.5, 0.6 + 0.1 * (evidence.variant_zipf - 3.5))), 2)
         fix = replace(line, column, line, end, evidence.variant, f"write \"{evidence.variant}\"", "unsafe")
         return hit(line, column, end, f"{why}; write \"{evidence.variant}\"", fix, confidence=certainty)
+
+
+class _ContextRepair:
+    """The context evidence for a word the lexicon does not list and whose
+    repair is too rare for the frequencies alone: the repair (at least
+    `context-variant-zipf`) is the only one whose neighbours were seen with
+    it, at least `context-pairs` times in the word-pair table of news text
+    (`newslint.word_context`): "أقرب االآجال" (أقرب الآجال, 16 times), "منصب
+    وزراي للسعادة" (منصب وزاري, 3), "إيمانول ماكرون" (إيمانويل ماكرون, 17).
+    Not for a word the table itself has seen `max-table-count` times (a
+    word of the site: "الممرن", the coach)."""
+
+    def __init__(self, options):
+        self.min_code = min_code(options["context-variant-zipf"])
+        self.min_pairs = options["context-pairs"]
+        self.max_seen = options["max-table-count"]
+
+    def possible(self, bare: str) -> bool:
+        """Whether the context could ever decide for this word (word-intrinsic:
+        the caller may remember a False)."""
+        return self.min_pairs > 0 and _CONTEXT_MIN_LENGTH <= len(bare) <= MAX_WORD and word_code(bare) == 0 and \
+            bool(context_variants(bare, self.min_code)) and \
+            not 0 < self.max_seen <= round(word_context.counts().word(bare)) and \
+            orthographic_evidence(bare, _ORTHOGRAPHIC_CODE) is None  # a misspelled hamza or ة is SPL006's
+
+    def judge(self, doc, raw: str, bare: str):
+        if not self.possible(bare):
+            return
+        text = doc.text
+        starts = _occurrences(text, raw)
+        if len(starts) != 1 or on_source_line(doc, starts[0]):
+            return
+        before, after, _ = phrase_neighbours(text, starts[0], starts[0] + len(raw))
+        previous, following = lexicon.normalise(before), lexicon.normalise(after) if after != NUMBER else ""
+        counts = word_context.counts()
+        seen = []
+        for variant, kind in context_variants(bare, self.min_code):
+            pairs = [(f"{previous} {variant}", counts.pair(previous, variant)) if previous else ("", 0.0),
+                     (f"{variant} {following}", counts.pair(variant, following)) if following else ("", 0.0)]
+            if sum(round(count) for _, count in pairs) >= self.min_pairs:
+                seen.append((variant, kind, pairs))
+        if len(seen) != 1:
+            return  # none, or the neighbours fit two repairs: no evidence for one
+        variant, kind, pairs = seen[0]
+        evidence = "; ".join(f"\"{phrase}\" seen {count:.0f} times in news text" for phrase, count in pairs if count)
+        line, column = doc.position(starts[0])
+        end = column + len(raw)
+        why = (f"\"{raw}\" is unknown to the lexicon and \"{variant}\" (zipf {word_code(variant) / _SCALE:.1f}) is "
+               f"one {kind.replace('_', ' ')} away; its neighbours say so: {evidence}")
+        fix = replace(line, column, line, end, variant, f"write \"{variant}\"", "unsafe")
+        yield hit(line, column, end, f"{why}; write \"{variant}\"", fix, confidence=_CONTEXT_CONFIDENCE)
+
+
+_CONTEXT_MIN_LENGTH = 3
+_ORTHOGRAPHIC_CODE = 60  # SPL006's default min-variant-zipf (3.0; SPL006 imports this module's names, not back)
+_CONTEXT_CONFIDENCE = 0.8  # the 10 findings it added on 1,500 tune articles were all slips
+_SCALE = lexicon.ZIPF_SCALE
 
 
 # ى and ة stand only at the end of a word: inside one ("إىل", "عىل", "إجمالةي")
@@ -289,24 +426,7 @@ for هذه): short unknown words are mostly abbreviations and names."""
 _ANY_CODE = 1 << 16
 
 
-class _QuietWords:
-    """Words found quiet (no slip whatever the document: in the lexicon, too
-    short, or with no variant at all) per set of options, kept across the
-    documents of a process; bounded: forgotten past `limit`."""
-
-    def __init__(self, limit: int = 1 << 19):
-        self.limit = limit
-        self._sets: dict[tuple, set] = {}
-
-    def words(self, options) -> set:
-        key = tuple(sorted(options.items()))
-        quiet = self._sets.setdefault(key, set())
-        if len(quiet) > self.limit:
-            quiet.clear()
-        return quiet
-
-
-_QUIET = _QuietWords()
+_QUIET = QuietWords()
 
 
 class _FileForms(_Spellings):

@@ -3,15 +3,18 @@ from __future__ import annotations
 
 from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
-from newslint.rules.spelling._common import on_source_line
+from newslint.rules.spelling._common import QuietWords, on_source_line
 from newslint.lexicon import word_key
 from newslint.rules.spelling._orthography import (_BLAKE2B, NUMBER, _occurrences, min_code, orthographic_evidence,
-                                                  phrase_neighbours)
+                                                  phrase_neighbours, word_code)
 from newslint.rules.spelling._slips import slip_keys, slip_variants
-from newslint.rules.spelling.SPL007 import _QuietWords
+from newslint.rules.spelling.SPL006 import OrthographicVariant
+from newslint.rules.spelling.SPL007 import reported_by_frequency
 
-_ORTHOGRAPHIC_CODE = 60  # SPL006's default variant code (zipf 3)
-_ORTHOGRAPHIC_MARGIN = 3.0
+_ORTHOGRAPHIC_CODE = min_code(OrthographicVariant.options["min-variant-zipf"]["default"])
+_EVERYWHERE_CODE = 120
+"""zipf 6: a variant this common (التي, إلى, اليوم) is in nearly every
+file, so the file writing it is no evidence."""
 _MAX_OCCURRENCES = 20  # a word written more often than this in one file is the file's word, not a slip
 
 
@@ -21,10 +24,10 @@ class WordOutOfContext(Rule):
     What: a word the lexicon lists, so no check by frequency alone can
     question it, written where a far more frequent word one typing slip
     away fits the words around it and it does not: two letters swapped
-    ("وأكدت وزراة الداخلية" for "وزارة"), a letter typed twice ("والمس من
-    المؤسسسات الاقتصادية"), a letter dropped ("بمناسبة شهر مضان" for
+    ("وأكدت وزراة الداخلية" for "وزارة"), a letter typed twice ("وأضاف أنه
+    محل تتتبع" for "تتبع"), a letter dropped ("بمناسبة شهر مضان" for
     "رمضان"). The web writes all three often enough for the lexicon to list
-    them, which is why SPL007 leaves them alone.
+    them, so SPL007, which judges by frequency, leaves them alone.
 
     Why: a slip that lands on a listed form passes every dictionary and
     every frequency check, and a search for "وزارة الداخلية" never finds
@@ -35,34 +38,39 @@ class WordOutOfContext(Rule):
     frequent than the word, the log-odds of "previous variant next"
     against "previous word next" under a word-pair model of news text
     (`newslint.word_context`: pair counts from the tune half of the
-    JawharaFM corpus, smoothed towards wordfreq's language-wide frequencies,
-    so that a pair the table never saw weighs little either way). Reported
-    at `min-log-odds` (14: the pairs are ~1.2 million times likelier with
-    the variant), or at `consistent-log-odds` (12) when the file writes
-    the variant elsewhere (consistency: the file's own spelling is the
-    strongest evidence, as for SPL007; docs/orthography.md). A neighbour is a word
-    next to it with only spaces between: punctuation, digits and line ends
-    break the pairs. Not judged: unlisted words (SPL007's), words above
-    `max-word-zipf` (4.0: "الأميركي" is an accepted spelling beside
-    "الأمريكي"), words the table has seen `max-table-count` (4) times or
-    more (a slip rarely repeats itself across articles: "صابة", harvest,
-    "جلمة", a town, are the site's words), the source line, a word the
-    file writes more than 20 times, a word whose hamza, madda, ة or ى
-    variant (SPL006's) fits its neighbours within 3 of the slip ("على افة
-    البطالة" is آفة, not حافة). Not proposed: a conjunction put back
-    at the start ("التي" / "والتي"), a plural verb for a dual one ("ما
-    زالا" / "زالوا").
-    Confidence 0.9 when the file writes the variant, else 0.7 at 14 rising
-    to 0.95.
+    JawharaFM corpus, smoothed towards wordfreq's language-wide
+    frequencies). Where the table has seen neither pair on a side, that
+    side adds the frequency ratio (left) or takes most of it back (right);
+    a pair seen with the variant and never with the word is what lifts a
+    score past the threshold. Reported at `min-log-odds` (14: the pairs
+    are ~1.2 million times likelier with the variant), or at
+    `consistent-log-odds` (12) when the file writes the variant elsewhere
+    (the file's own spelling, as for SPL007; not for a variant under zipf
+    6, such as التي or إلى, which nearly every file writes). A neighbour is
+    a word next to it with only spaces between: punctuation, digits and
+    line ends break the pairs.
+
+    Not judged: unlisted words (SPL007's), words SPL007 reports from the
+    frequencies ("اليت", "بسنبة": one slip, one report), words with a more
+    frequent hamza, madda, ة or ى variant (SPL006's: "على افة البطالة" is
+    آفة, not حافة), words above `max-word-zipf` (4.0: "الأميركي" is an
+    accepted spelling beside "الأمريكي"), words the table has seen
+    `max-table-count` (4) times or more (a slip rarely repeats itself
+    across articles: "صابة", harvest, "جلمة", a town, are the site's
+    words), the source line, a word the file writes more than 20 times.
+    Not proposed: a conjunction put back at the start ("التي" / "والتي"),
+    a plural verb for a dual one ("ما زالا" / "زالوا"). Confidence 0.6 at
+    the threshold, rising 0.02 a unit of log-odds, +0.1 when the file
+    writes the variant, at most 0.95.
 
     The pair counts come from one Tunisian site: phrases of other regions
-    are unseen pairs, which weigh little, so on their text the rule fires
-    less, not wrongly (0 findings on the 120 clean articles of other
-    regions; docs/orthography.md). Its false alarms on the corpus are
-    words the web lists rarely and the table has seen under four times
-    ("الرجة", a tremor; "والية", a woman governor): 19 of 20 sampled
-    findings were slips (docs/precision.md). Tune with `min-log-odds` (higher: fewer, surer
-    findings), `consistent-log-odds`, `min-zipf-gap` and `min-variant-zipf`.
+    are mostly unseen pairs, so on their text the rule fires less, not
+    wrongly (0 findings on the 120 clean articles of other regions;
+    docs/orthography.md). Its false alarms on the corpus are words the web
+    lists rarely and the table has seen under four times ("الرجة", a
+    tremor; "والية", a woman governor). Tune with `min-log-odds` (higher:
+    fewer, surer findings), `consistent-log-odds`, `min-zipf-gap`,
+    `min-variant-zipf` and `max-table-count`.
 
     Fires: "وأكدت وزراة الداخلية في بلاغ لها" ("وأكدت وزارة" seen 25 times
     in the table, "وأكدت وزراة" never), "بمناسبة شهر مضان نشرت وزارة الصحة".
@@ -110,7 +118,9 @@ class WordOutOfContext(Rule):
                 quiet.add(raw)  # the build-time verdicts: no slip variant (one hash, not a dozen)
                 continue
             variants = slip_variants(word, variant_code, gap_code, max_word_code)
-            if not variants or 0 < options["max-table-count"] <= round(word_context.counts().word(word)):
+            always, file_repair = reported_by_frequency(word)
+            if not variants or 0 < options["max-table-count"] <= round(word_context.counts().word(word)) or \
+                    always or orthographic_evidence(word, _ORTHOGRAPHIC_CODE) is not None:
                 quiet.add(raw)  # decided from the word alone, whatever the file
                 continue
             starts = _occurrences(text, raw)
@@ -121,16 +131,18 @@ class WordOutOfContext(Rule):
                     continue
                 before, after, _ = phrase_neighbours(text, start, start + len(raw))
                 previous = lexicon.normalise(before) or None
-                following = lexicon.normalise(after) if after and after != NUMBER else None
+                following = (lexicon.normalise(after) or None) if after != NUMBER else None
                 if previous is None and following is None:
                     continue  # a word alone between gaps has no context to judge by
                 score, variant, kind = max((word_context.log_odds(previous, word, variant, following), variant, kind)
                                            for variant, kind in variants)
-                if score < low or _orthography_fits(word, previous, following, score):
+                if score < low:
                     continue
                 if written is None:
                     written = {lexicon.normalise(other) for other in doc.arabic_words}
-                consistent = variant in written
+                if file_repair and file_repair in written:
+                    break  # SPL007 reports it, the file writing its repair
+                consistent = variant in written and word_code(variant) < _EVERYWHERE_CODE
                 if score >= (options["consistent-log-odds"] if consistent else options["min-log-odds"]):
                     yield self._hit(doc, start, raw, variant, kind, previous, following, score, consistent)
 
@@ -149,23 +161,12 @@ class WordOutOfContext(Rule):
             seen.append(f"the file writes \"{variant}\" elsewhere")
         why = (f"\"{raw}\" reads as a slip of \"{variant}\" (one {kind.replace('_', ' ')} away) here: "
                f"{'; '.join(seen)} (context log-odds {score:+.1f})")
-        confidence = 0.9 if consistent else round(min(0.95, 0.7 + 0.02 * (score - 14)), 2)
+        confidence = round(min(0.95, 0.6 + 0.02 * (score - 12) + (0.1 if consistent else 0.0)), 2)
         fix = replace(line, column, line, end, variant, f"write \"{variant}\"", "unsafe")
         return hit(line, column, end, f"{why}; write \"{variant}\"", fix, confidence=confidence)
 
 
-_QUIET = _QuietWords()
-
-
-def _orthography_fits(word: str, previous: str | None, following: str | None, score: float) -> bool:
-    """True when the word's more frequent hamza, madda, ة or ى variant (SPL006's
-    evidence) fits the neighbours about as well as the slip does: then the
-    word is that variant misspelled, not a slip ("على افة البطالة" is آفة
-    without its madda, +13.5, not حافة, +14.4; "الاسبق" is الأسبق, +20.8,
-    not السابق, +18.9), and SPL006 judges it."""
-    evidence = orthographic_evidence(word, _ORTHOGRAPHIC_CODE)
-    return evidence is not None and \
-        word_context.log_odds(previous, word, evidence.variant, following) >= score - _ORTHOGRAPHIC_MARGIN
+_QUIET = QuietWords()
 
 
 def _pair_counts(counts, neighbour: str, word: str, variant: str, before: bool) -> str:

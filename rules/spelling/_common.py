@@ -78,3 +78,22 @@ def on_source_line(doc, offset: int) -> bool:
     """True when text offset `offset` is on a source line ("المصدر: وكالة
     وفا"): the outlet's name there is its own spelling, not a slip."""
     return doc.zones.kind(doc.position(offset)[0]) == SOURCE
+
+
+class QuietWords:
+    """Words a rule found quiet whatever the document (decided from the word
+    alone: in the lexicon, too short, no variant at all), per set of
+    options, kept across the documents of a process; bounded: forgotten past
+    `limit`. Never a decision that depends on the file (its other words,
+    the neighbours): findings would then depend on the order of the files."""
+
+    def __init__(self, limit: int = 1 << 19):
+        self.limit = limit
+        self._sets: dict[tuple, set] = {}
+
+    def words(self, options) -> set:
+        key = tuple(sorted(options.items()))
+        quiet = self._sets.setdefault(key, set())
+        if len(quiet) > self.limit:
+            quiet.clear()
+        return quiet

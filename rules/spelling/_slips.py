@@ -5,7 +5,7 @@ depend on this code: a change here means rebuilding them
 (bench/build_spelling_verdicts.py), an edit to a rule's docstring does not."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from newslint import dropped_letters, lexicon
 from newslint.lexicon import word_key
@@ -59,15 +59,19 @@ def _prefix_doublings_undone(word: str):
 
 
 def dropped_letter_variants(word: str):
-    """(variant, kind) for a letter put back into an unknown word, from the
-    lexicon's deletion index (one look-up). Not the alif of an article
-    after ل ("لمنتمين", "ولشركات": for members, and for companies): ل before
-    an indefinite noun is grammar, not a slip."""
+    """(variant, kind) for a letter put back into a word, from the lexicon's
+    deletion index (one look-up; five-letter forms and longer)."""
     for variant in dropped_letters.restorations(word):
-        start = 1 if word[:1] in "وف" else 0
-        if word[start:start + 1] == "ل" and variant[start:start + 2] == "ال":
-            continue
-        yield variant, DROPPED_LETTER
+        if not _article_after_la(word, variant):
+            yield variant, DROPPED_LETTER
+
+
+def _article_after_la(word: str, variant: str) -> bool:
+    """The alif of an article put back after ل ("لمنتمين", "ولشركات": for
+    members, and for companies): ل before an indefinite noun is grammar,
+    not a slip."""
+    start = 1 if word[:1] in "وف" else 0
+    return word[start:start + 1] == "ل" and variant[start:start + 2] == "ال"
 
 
 _INDEXED_FROM = dropped_letters.MIN_LENGTH - 1  # shorter words have no restoration in the deletion index
@@ -80,12 +84,11 @@ def _short_word_restorations(word: str):
     (`slip_keys`) keep every other word from getting here."""
     if len(word) >= _INDEXED_FROM:
         return
-    start = 1 if word[:1] in "وف" else 0
-    for at in range(len(word) + 1):
-        for letter in lexicon.LETTERS:
-            variant = word[:at] + letter + word[at:]
-            if not (word[start:start + 1] == "ل" and variant[start:start + 2] == "ال"):
-                yield variant, DROPPED_LETTER
+    variants = dict.fromkeys(word[:at] + letter + word[at:] for at in range(len(word) + 1)
+                             for letter in lexicon.LETTERS)  # "تسب" + ب gives تسبب twice: once each
+    for variant in variants:
+        if not _article_after_la(word, variant):
+            yield variant, DROPPED_LETTER
 
 
 @lru_cache(maxsize=1 << 16)
@@ -128,7 +131,7 @@ def _dual_for_plural(word: str, variant: str) -> bool:
 VERDICT_VARIANT_CODE, VERDICT_GAP_CODE, VERDICT_MAX_WORD_CODE = 70, 10, 90
 
 
-@lru_cache(maxsize=8)
+@cache
 def _slip_keys() -> frozenset | None:
     from newslint.rules.spelling import _verdicts
 
@@ -144,3 +147,16 @@ def slip_keys(min_variant_code: int, min_gap_code: int, max_word_code: int) -> f
             max_word_code > VERDICT_MAX_WORD_CODE:
         return None
     return _slip_keys()
+
+
+@lru_cache(maxsize=1 << 16)
+def context_variants(word: str, min_variant_code: int) -> tuple[tuple[str, str], ...]:
+    """(variant, kind) for the forms at least `min_variant_code` one slip
+    from a word (swapped, doubled, dropped, as `slip_variants`) without the
+    ratio `slip_variants` asks: for a word the lexicon does not list, whose
+    repair is too rare to be evidence alone, so that its neighbours decide
+    (SPL007's context evidence)."""
+    frequent = frequent_forms(min_variant_code)
+    return tuple((variant, kind) for variant, kind in
+                 (*typo_variants(word), *dropped_letter_variants(word), *_short_word_restorations(word))
+                 if frequent.get(word_key(variant, _BLAKE2B), 0))

@@ -19,7 +19,7 @@ hold for (u16), 32 bytes of fingerprint, the count (u64), then the sorted
 u64 keys (`lexicon.word_key`) of the forms that have a lead.
 
 SPL008 keeps its own file in the same format (`SLIP_RESOURCE`,
-`slip_fingerprint`): the forms with a slip variant (`SPL008.slip_variants`)
+`slip_fingerprint`): the forms with a slip variant (`_slips.slip_variants`)
 at the loosest options it stores them for.
 """
 from __future__ import annotations
