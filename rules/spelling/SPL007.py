@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
-from newslint.rules.spelling._common import QuietWords, _data_set, on_source_line
+from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, _data_set, on_source_line, seen_in_news
 from newslint.rules.spelling._orthography import (MAX_WORD, NAMING_NOUNS, NUMBER, Evidence, _best,
                                                   _looks_like_name, _neighbours, _occurrences, _Spellings,
                                                   clitic_splits, frequent_forms, min_code, one_of,
@@ -279,9 +279,7 @@ class TypingSlip(Rule):
         "context-pairs": {"type": "integer", "minimum": 0, "default": 2,
                           "description": "how often the word-pair table must have seen the repair beside the "
                                          "word's neighbours (0: no context evidence)"},
-        "max-table-count": {"type": "integer", "minimum": 0, "default": 4,
-                            "description": "an unknown word the word-pair table has seen this many times is a "
-                                           "word of news text: no context evidence for it (0: no such limit)"},
+        "max-table-count": MAX_TABLE_COUNT_OPTION,
         "rare-log-ratio": {"type": "number", "minimum": 0, "default": 3.0,
                            "description": "for a word in the lexicon: how many powers of ten more frequent the "
                                           "repaired form must be"},
@@ -363,7 +361,7 @@ class _ContextRepair:
         the caller may remember a False)."""
         return self.min_pairs > 0 and _CONTEXT_MIN_LENGTH <= len(bare) <= MAX_WORD and word_code(bare) == 0 and \
             bool(context_variants(bare, self.min_code)) and \
-            not 0 < self.max_seen <= round(word_context.counts().word(bare)) and \
+            not seen_in_news(bare, self.max_seen) and \
             orthographic_evidence(bare, _ORTHOGRAPHIC_CODE) is None  # a misspelled hamza or ة is SPL006's
 
     def judge(self, doc, raw: str, bare: str):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
-from newslint.rules.spelling._common import QuietWords, on_source_line
+from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, on_source_line, seen_in_news
 from newslint.lexicon import word_key
 from newslint.rules.spelling._orthography import (_BLAKE2B, NUMBER, _occurrences, min_code, orthographic_evidence,
                                                   phrase_neighbours, word_code)
@@ -95,9 +95,7 @@ class WordOutOfContext(Rule):
                              "description": "the lowest zipf of a variant worth proposing"},
         "min-zipf-gap": {"type": "number", "minimum": 0, "default": 1.0,
                          "description": "how many powers of ten more frequent than the word the variant must be"},
-        "max-table-count": {"type": "integer", "minimum": 0, "default": 4,
-                            "description": "a word the word-pair table has seen this many times is a word of news "
-                                           "text, not a slip (0: no such limit)"},
+        "max-table-count": MAX_TABLE_COUNT_OPTION,
         "max-word-zipf": {"type": "number", "minimum": 0, "default": 4.0,
                           "description": "the highest zipf of a word that may be a slip (a commoner form is a word "
                                          "or an accepted spelling of its own)"},
@@ -119,7 +117,7 @@ class WordOutOfContext(Rule):
                 continue
             variants = slip_variants(word, variant_code, gap_code, max_word_code)
             always, file_repair = reported_by_frequency(word)
-            if not variants or 0 < options["max-table-count"] <= round(word_context.counts().word(word)) or \
+            if not variants or seen_in_news(word, options["max-table-count"]) or \
                     always or orthographic_evidence(word, _ORTHOGRAPHIC_CODE) is not None:
                 quiet.add(raw)  # decided from the word alone, whatever the file
                 continue

@@ -97,3 +97,18 @@ class QuietWords:
         if len(quiet) > self.limit:
             quiet.clear()
         return quiet
+
+
+MAX_TABLE_COUNT_OPTION = {
+    "type": "integer", "minimum": 0, "default": 4,
+    "description": "a word the word-pair table has seen this many times is a word of news text, not a slip "
+                   "(0: no such limit)"}
+
+
+def seen_in_news(bare: str, max_count: int) -> bool:
+    """The word-pair table has seen the word `max_count` times or more: a slip
+    rarely repeats itself across articles, so it is the site's word ("صابة",
+    harvest; "جلمة", a town). SPL007's context evidence and SPL008."""
+    from newslint import word_context
+
+    return 0 < max_count <= round(word_context.counts().word(bare))
