@@ -296,11 +296,8 @@ class TypingSlip(Rule):
             bare = lexicon.normalise(raw)
             medial = _MEDIAL_FINAL.search(bare) is not None
             evidence = frequency_evidence(bare, limits)
-            if evidence is None:
-                if context.possible(bare):
-                    yield from context.judge(doc, raw, bare)  # the neighbours decide (never quiet: they change)
-                else:
-                    quiet.add(raw)  # a listed word needs a variant far more frequent: a rare word is often a word
+            if evidence is None:  # an unknown word of 3+ letters always has one (maybe without a variant)
+                quiet.add(raw)  # a listed word needs a variant far more frequent: a rare word is often a word
                 continue
             consistent = bool(evidence.variant) and evidence.variant in in_file
             if not consistent and _needs_the_files_repair(evidence):

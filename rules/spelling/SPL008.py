@@ -1,6 +1,8 @@
 """SPL008 (word-out-of-context)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, on_source_line, seen_in_news
@@ -116,9 +118,7 @@ class WordOutOfContext(Rule):
                 quiet.add(raw)  # the build-time verdicts: no slip variant (one hash, not a dozen)
                 continue
             variants = slip_variants(word, variant_code, gap_code, max_word_code)
-            always, file_repair = reported_by_frequency(word)
-            if not variants or seen_in_news(word, options["max-table-count"]) or \
-                    always or orthographic_evidence(word, _ORTHOGRAPHIC_CODE) is not None:
+            if not variants or seen_in_news(word, options["max-table-count"]):
                 quiet.add(raw)  # decided from the word alone, whatever the file
                 continue
             starts = _occurrences(text, raw)
@@ -136,6 +136,10 @@ class WordOutOfContext(Rule):
                                            for variant, kind in variants)
                 if score < low:
                     continue
+                always, file_repair = _left_to_others(word)  # asked only here: it costs, and few words get here
+                if always:
+                    quiet.add(raw)  # word-intrinsic too
+                    break
                 if written is None:
                     written = {lexicon.normalise(other) for other in doc.arabic_words}
                 if file_repair and file_repair in written:
@@ -165,6 +169,16 @@ class WordOutOfContext(Rule):
 
 
 _QUIET = QuietWords()
+
+
+@lru_cache(maxsize=1 << 14)
+def _left_to_others(word: str) -> tuple[bool, str]:
+    """(always, repair): the word is always another rule's (SPL006's hamza,
+    madda, ة or ى variant; a slip SPL007 reports by frequency), or SPL007's
+    where the file writes `repair` (a listed swap): one slip, one report."""
+    if orthographic_evidence(word, _ORTHOGRAPHIC_CODE) is not None:
+        return True, ""
+    return reported_by_frequency(word)
 
 
 def _pair_counts(counts, neighbour: str, word: str, variant: str, before: bool) -> str:

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from newslint import dropped_letters, lexicon
 from newslint.lexicon import word_key
-from newslint.rules.spelling._orthography import _BLAKE2B, frequent_forms, word_code
+from newslint.rules.spelling._orthography import _BLAKE2B, _BisectedForms, frequent_forms, word_code
 
 TRANSPOSITION, DOUBLED_LETTER, DROPPED_LETTER = lexicon.TRANSPOSITION, lexicon.DOUBLED_LETTER, lexicon.DROPPED_LETTER
 
@@ -155,8 +155,10 @@ def context_variants(word: str, min_variant_code: int) -> tuple[tuple[str, str],
     from a word (swapped, doubled, dropped, as `slip_variants`) without the
     ratio `slip_variants` asks: for a word the lexicon does not list, whose
     repair is too rare to be evidence alone, so that its neighbours decide
-    (SPL007's context evidence)."""
-    frequent = frequent_forms(min_variant_code)
+    (SPL007's context evidence). Looked up by bisection: the words that get
+    here are few, and a dict of every form above zipf 2 would cost ~0.3 s and
+    tens of MB a process."""
+    frequent = _BisectedForms(min_variant_code)
     return tuple((variant, kind) for variant, kind in
                  (*typo_variants(word), *dropped_letter_variants(word), *_short_word_restorations(word))
                  if frequent.get(word_key(variant, _BLAKE2B), 0))
