@@ -5,7 +5,7 @@
 Putting a dropped letter back by brute force costs 36 insertions at every
 position (~250 look-ups for a six-letter word): too slow for every unknown
 word of a batch. So `bench/build_lexicon.py` indexes the frequent forms of
-the lexicon (zipf >= 3.5, five letters or more) under each of their
+the lexicon (zipf >= 3.5, three letters or more) under each of their
 one-letter deletions: an unknown word is hashed once, and the entries with
 its key say which letter to put back where. Every restoration is then
 checked against the table by the caller (a stored key is only 32 bits wide,
@@ -31,9 +31,12 @@ from newslint import lexicon
 MAGIC = b"NLDEL1\x00\x00"
 HEADER = struct.Struct("<8sQQ")
 RESOURCE = ("newslint.rules.data", "lexicon/ar-deletions.bin")
-MIN_LENGTH = 5
-"""Shortest form indexed: a four-letter word with a letter dropped is three
-letters, where most strings are some word, name or abbreviation."""
+MIN_LENGTH = 3
+"""Shortest form indexed ("أنه" under "نه", "شهدت" under "شهت"): SPL008
+judges such words by their neighbours. SPL007's frequency-only option
+(`lexicon-dropped-letters`) still asks only for words of four letters or
+more (its `min-length`): shorter strings are mostly some word, name or
+abbreviation."""
 _LOW32 = 0xFFFFFFFF
 _INDEX = {letter: index for index, letter in enumerate(lexicon.LETTERS)}
 

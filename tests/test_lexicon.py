@@ -238,11 +238,12 @@ def test_frequent_forms_are_those_at_or_above_the_code():
 def test_dropped_letter_index_round_trip():
     from newslint import dropped_letters
 
-    data = dropped_letters.encode(["الإفريقي", "مستشفى", "قال"], lexicon.zipf_code(3.5))
+    data = dropped_letters.encode(["الإفريقي", "مستشفى", "قال", "في"], lexicon.zipf_code(3.5))
     index = dropped_letters.DeletionIndex(data)
     assert index.restorations("الإفرقي") == ["الإفريقي"]
     assert index.restorations("مستفى") == ["مستشفى"]
-    assert index.restorations("قل") == []  # forms under five letters are not indexed
+    assert index.restorations("قل") == ["قال"]  # forms of three letters are indexed
+    assert index.restorations("ف") == []  # forms under three letters are not
     assert index.restorations("كتاب") == []
 
 

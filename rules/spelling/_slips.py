@@ -74,15 +74,15 @@ def _article_after_la(word: str, variant: str) -> bool:
     return word[start:start + 1] == "ل" and variant[start:start + 2] == "ال"
 
 
-_INDEXED_FROM = dropped_letters.MIN_LENGTH - 1  # shorter words have no restoration in the deletion index
+_BRUTE_FORCE_BELOW = 4
 
 
 def _short_word_restorations(word: str):
-    """(variant, kind) for a letter put back anywhere into a word too short
-    for the deletion index ("نه" -> أنه, "لتي" -> التي): 36 insertions a
-    position, affordable only because the build-time verdicts
-    (`slip_keys`) keep every other word from getting here."""
-    if len(word) >= _INDEXED_FROM:
+    """(variant, kind) for a letter put back anywhere into a word of 1-3
+    letters, whatever the repair's frequency (the deletion index holds
+    forms at zipf >= 3.5 only): 36 insertions a position, for the few
+    unknown short words SPL007's context evidence judges."""
+    if len(word) >= _BRUTE_FORCE_BELOW:
         return
     variants = dict.fromkeys(word[:at] + letter + word[at:] for at in range(len(word) + 1)
                              for letter in lexicon.LETTERS)  # "تسب" + ب gives تسبب twice: once each
@@ -96,7 +96,7 @@ def slip_variants(word: str, min_variant_code: int, min_gap_code: int,
                   max_word_code: int) -> tuple[tuple[str, str], ...]:
     """(variant, kind) for the listed words one typing slip from a listed
     `word` (two letters swapped back, a doubled letter written once, a
-    dropped letter put back, by brute force in a word of 1-3 letters) that are at least `min_variant_code` and
+    dropped letter put back from the deletion index) that are at least `min_variant_code` and
     `min_gap_code` more frequent than the word. Empty for an unlisted word
     (SPL007's), for a word above `max_word_code` (a form the web writes
     that often is a word or an accepted spelling: "الأميركي" beside
@@ -111,7 +111,7 @@ def slip_variants(word: str, min_variant_code: int, min_gap_code: int,
     floor = max(min_variant_code, code + min_gap_code)
     frequent = frequent_forms(min_variant_code)  # a dict: one hash a variant, no bisection
     found = []
-    for variant, kind in (*typo_variants(word), *dropped_letter_variants(word), *_short_word_restorations(word)):
+    for variant, kind in (*typo_variants(word), *dropped_letter_variants(word)):
         if frequent.get(word_key(variant, _BLAKE2B), 0) >= floor and not (
                 kind == DROPPED_LETTER and (variant[1:] == word and variant[0] in "وف" or
                                             _dual_for_plural(word, variant))):
