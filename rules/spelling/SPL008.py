@@ -62,8 +62,8 @@ class WordOutOfContext(Rule):
     words), the source line, a word the file writes more than 20 times.
     Not proposed: a conjunction put back at the start ("التي" / "والتي"),
     a plural verb for a dual one ("ما زالا" / "زالوا"). Confidence 0.6 at
-    the threshold, rising 0.02 a unit of log-odds, +0.1 when the file
-    writes the variant, at most 0.95.
+    log-odds 12, rising 0.02 a unit, +0.1 when the file writes the
+    variant, at most 0.95.
 
     The pair counts come from one Tunisian site: phrases of other regions
     are mostly unseen pairs, so on their text the rule fires less, not
