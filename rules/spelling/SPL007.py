@@ -8,10 +8,10 @@ from typing import NamedTuple
 from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, _data_set, on_source_line, seen_in_news
-from newslint.rules.spelling._orthography import (MAX_WORD, NAMING_NOUNS, NUMBER, Evidence, _best,
-                                                  _looks_like_name, _neighbours, _occurrences, _Spellings,
+from newslint.rules.spelling._orthography import (MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
+                                                  _neighbours, _occurrences, _Spellings, bare_neighbours,
                                                   clitic_splits, frequent_forms, min_code, one_of,
-                                                  orthographic_evidence, phrase_neighbours, word_code)
+                                                  orthographic_evidence, word_code)
 from newslint.rules.spelling._slips import (DROPPED_LETTER, TRANSPOSITION, _prefix_doublings_undone,
                                             context_variants, dropped_letter_variants, typo_variants)
 
@@ -368,8 +368,7 @@ class _ContextRepair:
         starts = _occurrences(text, raw)
         if len(starts) != 1 or on_source_line(doc, starts[0]):
             return
-        before, after, _ = phrase_neighbours(text, starts[0], starts[0] + len(raw))
-        previous, following = lexicon.normalise(before), lexicon.normalise(after) if after != NUMBER else ""
+        previous, following = bare_neighbours(text, starts[0], raw)
         counts = word_context.counts()
         seen = []
         for variant, kind in context_variants(bare, self.min_code):

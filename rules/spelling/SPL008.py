@@ -7,8 +7,8 @@ from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, on_source_line, seen_in_news
 from newslint.lexicon import word_key
-from newslint.rules.spelling._orthography import (_BLAKE2B, NUMBER, _occurrences, min_code, orthographic_evidence,
-                                                  phrase_neighbours, word_code)
+from newslint.rules.spelling._orthography import (_BLAKE2B, _occurrences, bare_neighbours, min_code,
+                                                  orthographic_evidence, word_code)
 from newslint.rules.spelling._slips import slip_keys, slip_variants
 from newslint.rules.spelling.SPL006 import OrthographicVariant
 from newslint.rules.spelling.SPL007 import reported_by_frequency
@@ -127,9 +127,7 @@ class WordOutOfContext(Rule):
             for start in starts:
                 if on_source_line(doc, start):
                     continue
-                before, after, _ = phrase_neighbours(text, start, start + len(raw))
-                previous = lexicon.normalise(before) or None
-                following = (lexicon.normalise(after) or None) if after != NUMBER else None
+                previous, following = bare_neighbours(text, start, raw)
                 if previous is None and following is None:
                     continue  # a word alone between gaps has no context to judge by
                 score, variant, kind = max((word_context.log_odds(previous, word, variant, following), variant, kind)

@@ -626,6 +626,14 @@ CONTEXT_RATIO = 5
 
 
 NUMBER = "#"
+
+
+def bare_neighbours(text: str, start: int, raw: str) -> tuple[str | None, str | None]:
+    """The bare words next to text[start:start + len(raw)] with only spaces
+    between, as the word-pair table counts them (None at a gap: punctuation,
+    a number, a line end): the context of SPL007's and SPL008's pairs."""
+    before, after, _ = phrase_neighbours(text, start, start + len(raw))
+    return lexicon.normalise(before) or None, (lexicon.normalise(after) or None) if after != NUMBER else None
 """What `phrase_neighbours` gives for a number after the look-alike."""
 
 
