@@ -6,8 +6,8 @@ from collections import defaultdict
 from newslint import lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
-from newslint.rules.spelling._orthography import (_LEADS, _MARKS, Evidence, _Change, _looks_like_name,
-                                                  word_code,
+from newslint.rules.spelling._orthography import (DEFAULT_VARIANT_ZIPF, _LEADS, _MARKS, Evidence, _Change,
+                                                  _looks_like_name, word_code,
                                                   TA_MARBUTA, after_role, before_latin_spelling, lookalike_of,
                                                   needs_the_file, swaps_seats,
                                                   _neighbours, _occurrences, _spelled_letters, _Spellings,
@@ -206,7 +206,7 @@ class OrthographicVariant(Rule):
     category = "spelling"
     fixable = "unsafe"
     options = {
-        "min-variant-zipf": {"type": "number", "default": 3.0},
+        "min-variant-zipf": {"type": "number", "default": DEFAULT_VARIANT_ZIPF},
         "omission-log-ratio": {"type": "number", "default": 0.4},
         "choice-log-ratio": {"type": "number", "default": 1.0},
         "valid-zipf": {"type": "number", "default": 3.5},

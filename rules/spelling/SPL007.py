@@ -8,7 +8,8 @@ from typing import NamedTuple
 from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, _data_set, on_source_line, seen_in_news
-from newslint.rules.spelling._orthography import (MAX_WORD, NAMING_NOUNS, Evidence, _best, _looks_like_name,
+from newslint.rules.spelling._orthography import (DEFAULT_VARIANT_ZIPF, MAX_WORD, NAMING_NOUNS, Evidence, _best,
+                                                  _looks_like_name,
                                                   _neighbours, _occurrences, _Spellings, bare_neighbours,
                                                   clitic_splits, frequent_forms, min_code, one_of,
                                                   orthographic_evidence, word_code)
@@ -132,20 +133,6 @@ def frequency_evidence(bare: str, limits: _Limits) -> Evidence | None:
     return evidence
 
 
-def reported_by_frequency(bare: str) -> tuple[bool, str]:
-    """(always, repair): whether SPL007, at its default options, reports a
-    listed word from the frequencies wherever it stands, and otherwise the
-    repair it reports it with where the file writes that repair (a listed
-    swap; "" for none). SPL008 leaves such words to it: one slip, one
-    report."""
-    evidence = frequency_evidence(bare, _DEFAULT_LIMITS())
-    if evidence is None or not evidence.variant:
-        return False, ""
-    if _needs_the_files_repair(evidence):
-        return False, evidence.variant
-    return True, ""
-
-
 def _needs_the_files_repair(evidence: Evidence) -> bool:
     """A listed word with two letters swapped is reported only when the file
     writes the repair or the repair is among the commonest words."""
@@ -154,8 +141,33 @@ def _needs_the_files_repair(evidence: Evidence) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _DEFAULT_LIMITS() -> _Limits:
+def _default_limits() -> _Limits:
     return _Limits.of({name: spec["default"] for name, spec in TypingSlip.options.items()})
+
+
+def _named_here(text: str, start: int, raw: str, bare: str, evidence: Evidence) -> bool:
+    """The word stands where a name stands (after a given name, a title, a
+    noun that introduces a place): a name may be spelled any way, but not
+    with ة or ى inside ("قناة التاسعةة"), nor as a slip of one of the
+    commonest words ("وكالة الجمهويرة")."""
+    previous, _ = _neighbours(text, start, start + len(raw))
+    return _names_a_place_or_person(bare, previous) and _MEDIAL_FINAL.search(bare) is None and \
+        not (evidence.code == 0 and evidence.variant_code >= _COMMONEST_CODE)
+
+
+def reports_here(doc, start: int, raw: str, bare: str) -> tuple[bool, str]:
+    """(reported, repair) for SPL008, which leaves a word to SPL007 where
+    SPL007 reports it from the frequencies at its default options: the word
+    written once in the file, not on the source line, not where a name
+    stands; `repair` is what SPL007 asks the file to write for a listed swap
+    (reported only then)."""
+    evidence = frequency_evidence(bare, _default_limits())
+    if evidence is None or not evidence.variant:
+        return False, ""
+    text = doc.text
+    if len(_occurrences(text, raw)) != 1 or on_source_line(doc, start) or _named_here(text, start, raw, bare, evidence):
+        return False, ""
+    return (False, evidence.variant) if _needs_the_files_repair(evidence) else (True, "")
 
 
 def _names_a_place_or_person(word: str, previous: str) -> bool:
@@ -213,15 +225,16 @@ class TypingSlip(Rule):
     repaired form's frequency (0.6 at zipf 3.5, 0.85 at 6).
 
     Context (the word-pair table of `newslint.word_context`): an unknown
-    word whose repair is too rare for the frequencies (zipf >= 2,
-    `context-variant-zipf`) is still a slip when that repair is the only
-    one the table has seen beside the word's neighbours, `context-pairs`
-    (2) times in all ("منصب وزراي" for وزاري, 3.3; "بمتشفى فرحات" for
+    word the frequencies alone do not settle (its repair rarer than
+    `min-variant-zipf`, or a dropped letter, which the frequencies judge
+    only with `lexicon-dropped-letters`) is still a slip when a repair of
+    zipf >= 2 (`context-variant-zipf`) is the only one the table has seen
+    beside the word's neighbours, `context-pairs` (2) times in all ("منصب وزراي" for وزاري, 3.3; "بمتشفى فرحات" for
     بمستشفى); not for a word the table has seen `max-table-count` (4)
     times, nor for one with a hamza, madda, ة or ى variant (SPL006's).
     After a given name or a naming noun, where a name may be spelled any
-    way, only this evidence speaks. Confidence 0.8 (18 of 20 sampled were
-    slips).
+    way, only this evidence speaks. Confidence 0.8 (34 of 40 sampled were
+    slips with the right repair, docs/precision.md).
 
     A dropped letter put back from the lexicon alone ("بمتشفى" for
     "بمستشفى", through a deletion index: one look-up a word) is opt-in,
@@ -294,7 +307,6 @@ class TypingSlip(Rule):
         context = _ContextRepair(options)
         for raw in raws - quiet:  # most words were judged quiet in an earlier document: one set difference
             bare = lexicon.normalise(raw)
-            medial = _MEDIAL_FINAL.search(bare) is not None
             evidence = frequency_evidence(bare, limits)
             if evidence is None:  # an unknown word of 3+ letters always has one (maybe without a variant)
                 quiet.add(raw)  # a listed word needs a variant far more frequent: a rare word is often a word
@@ -312,9 +324,7 @@ class TypingSlip(Rule):
             starts = _occurrences(text, raw)
             if len(starts) != 1 or on_source_line(doc, starts[0]):
                 continue  # the same spelling twice: a name, not a slip; the source line names an outlet
-            previous, _ = _neighbours(text, starts[0], starts[0] + len(raw))
-            if _names_a_place_or_person(bare, previous) and not medial and \
-                    not (evidence.code == 0 and evidence.variant_code >= _COMMONEST_CODE):
+            if _named_here(text, starts[0], raw, bare, evidence):
                 yield from context.judge(doc, raw, bare)  # "الحبيب بورقبية": the name seen after it
                 continue  # a name may be spelled any way, but not with ة or ى inside ("قناة التاسعةة"),
                 # nor a slip of one of the commonest words ("وكالة الجمهويرة")
@@ -339,8 +349,8 @@ class TypingSlip(Rule):
 
 
 class _ContextRepair:
-    """The context evidence for a word the lexicon does not list and whose
-    repair is too rare for the frequencies alone: the repair (at least
+    """The context evidence for a word the lexicon does not list and that the
+    frequencies alone do not settle: the repair (at least
     `context-variant-zipf`) is the only one whose neighbours were seen with
     it, at least `context-pairs` times in the word-pair table of news text
     (`newslint.word_context`): "أقرب االآجال" (أقرب الآجال, 16 times), "منصب
@@ -354,12 +364,9 @@ class _ContextRepair:
         self.max_seen = options["max-table-count"]
 
     def possible(self, bare: str) -> bool:
-        """Whether the context could ever decide for this word (word-intrinsic:
-        the caller may remember a False)."""
-        return self.min_pairs > 0 and _CONTEXT_MIN_LENGTH <= len(bare) <= MAX_WORD and word_code(bare) == 0 and \
-            bool(context_variants(bare, self.min_code)) and \
-            not seen_in_news(bare, self.max_seen) and \
-            orthographic_evidence(bare, _ORTHOGRAPHIC_CODE) is None  # a misspelled hamza or ة is SPL006's
+        """Whether the context could ever decide for this word (from the word
+        alone, cached; a False is not "quiet": the file may still repair it)."""
+        return self.min_pairs > 0 and _context_possible(bare, self.min_code, self.max_seen)
 
     def judge(self, doc, raw: str, bare: str):
         if not self.possible(bare):
@@ -388,8 +395,15 @@ class _ContextRepair:
         yield hit(line, column, end, f"{why}; write \"{variant}\"", fix, confidence=_CONTEXT_CONFIDENCE)
 
 
+@lru_cache(maxsize=1 << 15)
+def _context_possible(bare: str, variant_code: int, max_seen: int) -> bool:
+    return _CONTEXT_MIN_LENGTH <= len(bare) <= MAX_WORD and word_code(bare) == 0 and \
+        bool(context_variants(bare, variant_code)) and not seen_in_news(bare, max_seen) and \
+        orthographic_evidence(bare, ORTHOGRAPHIC_CODE) is None  # a misspelled hamza or ة is SPL006's
+
+
 _CONTEXT_MIN_LENGTH = 3
-_ORTHOGRAPHIC_CODE = 60  # SPL006's default min-variant-zipf (3.0; SPL006 imports this module's names, not back)
+ORTHOGRAPHIC_CODE = min_code(DEFAULT_VARIANT_ZIPF)  # whether a word has SPL006's evidence, at its default
 _CONTEXT_CONFIDENCE = 0.8  # the 10 findings it added on 1,500 tune articles were all slips
 _SCALE = lexicon.ZIPF_SCALE
 

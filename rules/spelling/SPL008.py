@@ -1,8 +1,6 @@
 """SPL008 (word-out-of-context)."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, on_source_line, seen_in_news
@@ -10,10 +8,9 @@ from newslint.lexicon import word_key
 from newslint.rules.spelling._orthography import (_BLAKE2B, _occurrences, bare_neighbours, min_code,
                                                   orthographic_evidence, word_code)
 from newslint.rules.spelling._slips import slip_keys, slip_variants
-from newslint.rules.spelling.SPL006 import OrthographicVariant
-from newslint.rules.spelling.SPL007 import reported_by_frequency
+from newslint.rules.spelling.SPL007 import ORTHOGRAPHIC_CODE, reports_here
 
-_ORTHOGRAPHIC_CODE = min_code(OrthographicVariant.options["min-variant-zipf"]["default"])
+_ORTHOGRAPHIC_MARGIN = 3.0
 _EVERYWHERE_CODE = 120
 """zipf 6: a variant this common (التي, إلى, اليوم) is in nearly every
 file, so the file writing it is no evidence."""
@@ -44,18 +41,20 @@ class WordOutOfContext(Rule):
     frequencies). Where the table has seen neither pair on a side, that
     side adds the frequency ratio (left) or takes most of it back (right);
     a pair seen with the variant and never with the word is what lifts a
-    score past the threshold. Reported at `min-log-odds` (14: the pairs
-    are ~1.2 million times likelier with the variant), or at
+    score past the threshold. Reported at `min-log-odds` (15: the pairs
+    are ~3 million times likelier with the variant), or at
     `consistent-log-odds` (12) when the file writes the variant elsewhere
     (the file's own spelling, as for SPL007; not for a variant under zipf
     6, such as التي or إلى, which nearly every file writes). A neighbour is
     a word next to it with only spaces between: punctuation, digits and
     line ends break the pairs.
 
-    Not judged: unlisted words (SPL007's), words SPL007 reports from the
-    frequencies ("اليت", "بسنبة": one slip, one report), words with a more
-    frequent hamza, madda, ة or ى variant (SPL006's: "على افة البطالة" is
-    آفة, not حافة), words above `max-word-zipf` (4.0: "الأميركي" is an
+    Not judged: unlisted words (SPL007's), an occurrence SPL007 reports
+    from the frequencies at its default options ("اليت", "بسنبة": one slip,
+    one report; with SPL007 off such words go unreported), a word whose
+    hamza, madda, ة or ى variant (SPL006's) fits its neighbours within 3 of
+    the slip ("على افة البطالة" is آفة, not حافة; where the slip fits far
+    better, "حملة أمنة واسعة", both rules report it), words above `max-word-zipf` (4.0: "الأميركي" is an
     accepted spelling beside "الأمريكي"), words the table has seen
     `max-table-count` (4) times or more (a slip rarely repeats itself
     across articles: "صابة", harvest, "جلمة", a town, are the site's
@@ -88,7 +87,7 @@ class WordOutOfContext(Rule):
     category = "spelling"
     fixable = "unsafe"
     options = {
-        "min-log-odds": {"type": "number", "default": 14.0,
+        "min-log-odds": {"type": "number", "default": 15.0,
                          "description": "how much likelier (natural log) the neighbours make the variant than the "
                                         "word"},
         "consistent-log-odds": {"type": "number", "default": 12.0,
@@ -134,14 +133,13 @@ class WordOutOfContext(Rule):
                                            for variant, kind in variants)
                 if score < low:
                     continue
-                always, file_repair = _left_to_others(word)  # asked only here: it costs, and few words get here
-                if always:
-                    quiet.add(raw)  # word-intrinsic too
-                    break
+                if _orthography_fits(word, previous, following, score):
+                    continue  # SPL006's word: its hamza, madda, ة or ى variant reads about as well
+                reported, file_repair = reports_here(doc, start, raw, word)  # asked only here: few words get here
                 if written is None:
                     written = {lexicon.normalise(other) for other in doc.arabic_words}
-                if file_repair and file_repair in written:
-                    break  # SPL007 reports it, the file writing its repair
+                if reported or (file_repair and file_repair in written):
+                    continue  # SPL007 reports this occurrence from the frequencies: one slip, one report
                 consistent = variant in written and word_code(variant) < _EVERYWHERE_CODE
                 if score >= (options["consistent-log-odds"] if consistent else options["min-log-odds"]):
                     yield self._hit(doc, start, raw, variant, kind, previous, following, score, consistent)
@@ -169,14 +167,16 @@ class WordOutOfContext(Rule):
 _QUIET = QuietWords()
 
 
-@lru_cache(maxsize=1 << 14)
-def _left_to_others(word: str) -> tuple[bool, str]:
-    """(always, repair): the word is always another rule's (SPL006's hamza,
-    madda, ة or ى variant; a slip SPL007 reports by frequency), or SPL007's
-    where the file writes `repair` (a listed swap): one slip, one report."""
-    if orthographic_evidence(word, _ORTHOGRAPHIC_CODE) is not None:
-        return True, ""
-    return reported_by_frequency(word)
+def _orthography_fits(word: str, previous: str | None, following: str | None, score: float) -> bool:
+    """True when the word's more frequent hamza, madda, ة or ى variant
+    (SPL006's evidence) fits the neighbours within `_ORTHOGRAPHIC_MARGIN` of
+    the slip: the word is that variant misspelled ("على افة البطالة" is آفة
+    without its madda, +13.5, not حافة, +14.4), and SPL006 judges it. When
+    the slip fits far better ("حملة أمنة واسعة": أمنية +19.8, آمنة +2.5)
+    both rules report the word, each with its reading."""
+    evidence = orthographic_evidence(word, ORTHOGRAPHIC_CODE)
+    return evidence is not None and \
+        word_context.log_odds(previous, word, evidence.variant, following) >= score - _ORTHOGRAPHIC_MARGIN
 
 
 def _pair_counts(counts, neighbour: str, word: str, variant: str, before: bool) -> str:

@@ -626,6 +626,11 @@ CONTEXT_RATIO = 5
 
 
 NUMBER = "#"
+"""What `phrase_neighbours` gives for a number after the look-alike."""
+
+DEFAULT_VARIANT_ZIPF = 3.0
+"""SPL006's default `min-variant-zipf`; SPL007 and SPL008 ask whether a word
+has SPL006's evidence at it."""
 
 
 def bare_neighbours(text: str, start: int, raw: str) -> tuple[str | None, str | None]:
@@ -634,7 +639,6 @@ def bare_neighbours(text: str, start: int, raw: str) -> tuple[str | None, str | 
     a number, a line end): the context of SPL007's and SPL008's pairs."""
     before, after, _ = phrase_neighbours(text, start, start + len(raw))
     return lexicon.normalise(before) or None, (lexicon.normalise(after) or None) if after != NUMBER else None
-"""What `phrase_neighbours` gives for a number after the look-alike."""
 
 
 def preposition_by_collocation(word: str, previous: str, following: str, then: str, names: frozenset,

@@ -60,7 +60,8 @@ def _prefix_doublings_undone(word: str):
 
 def dropped_letter_variants(word: str):
     """(variant, kind) for a letter put back into a word, from the lexicon's
-    deletion index (one look-up; five-letter forms and longer)."""
+    deletion index (one look-up; forms of three letters and more at zipf
+    >= 3.5)."""
     for variant in dropped_letters.restorations(word):
         if not _article_after_la(word, variant):
             yield variant, DROPPED_LETTER
@@ -159,6 +160,8 @@ def context_variants(word: str, min_variant_code: int) -> tuple[tuple[str, str],
     here are few, and a dict of every form above zipf 2 would cost ~0.3 s and
     tens of MB a process."""
     frequent = _BisectedForms(min_variant_code)
-    return tuple((variant, kind) for variant, kind in
-                 (*typo_variants(word), *dropped_letter_variants(word), *_short_word_restorations(word))
-                 if frequent.get(word_key(variant, _BLAKE2B), 0))
+    found = {}  # a variant once, whichever way it came: the index and brute force both put letters back
+    for variant, kind in (*typo_variants(word), *dropped_letter_variants(word), *_short_word_restorations(word)):
+        if variant not in found and frequent.get(word_key(variant, _BLAKE2B), 0):
+            found[variant] = kind
+    return tuple(found.items())
