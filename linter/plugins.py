@@ -61,9 +61,7 @@ class Registry:
                   for folder, _, names in os.walk(top) for name in names if name.endswith(".py")]
         # and every data file, sub-folders included (lexicon/, context/, sentence_stats/: a
         # rebuilt table is rewritten in place, which leaves its folder's own times alone)
-        files += [os.path.join(folder, name) for top in newslint.rules.data.__path__
-                  for folder, subfolders, names in os.walk(top) for name in names
-                  if not name.startswith(".") and "__pycache__" not in folder]
+        files += [path for top in newslint.rules.data.__path__ for path in _data_files(top)]
         files += [getattr(p, "__file__", None) for p in self.pm.get_plugins()]
         digest = hashlib.sha256()
         for file in sorted({f for f in files if f}):
@@ -142,3 +140,11 @@ def load_registry(extra_plugins: tuple = ()) -> Registry:
     except pluggy.PluginValidationError as exc:
         raise UsageError(f"a plugin implements an unknown hook: {exc}") from exc
     return Registry(pm, versions)
+
+
+def _data_files(top: str):
+    """Every file under a data folder, sub-folders included, but no hidden
+    file and nothing under __pycache__."""
+    for folder, subfolders, names in os.walk(top):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__" and not name.startswith(".")]
+        yield from (os.path.join(folder, name) for name in names if not name.startswith("."))
