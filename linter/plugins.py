@@ -145,6 +145,8 @@ def load_registry(extra_plugins: tuple = ()) -> Registry:
 def _data_files(top: str):
     """Every file under a data folder, sub-folders included, but no hidden
     file and nothing under __pycache__."""
+    import os
+
     for folder, subfolders, names in os.walk(top):
         subfolders[:] = [name for name in subfolders if name != "__pycache__" and not name.startswith(".")]
         yield from (os.path.join(folder, name) for name in names if not name.startswith("."))
