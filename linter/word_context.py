@@ -106,6 +106,19 @@ def _follows(table: Counts, first: str, second: str) -> float:
     return (table.pair(first, second) + SMOOTHING * _probability(second)) / (table.word(first) + SMOOTHING)
 
 
+def neighbour_pairs(previous: str | None, middle: str, following: str | None) -> list[tuple[str, float]]:
+    """("previous middle", count), ("middle following", count) for the
+    neighbours there are (None: a gap on that side): the evidence a rule
+    quotes."""
+    table = counts()
+    pairs = []
+    if previous:
+        pairs.append((pair_key(previous, middle), table.pair(previous, middle)))
+    if following:
+        pairs.append((pair_key(middle, following), table.pair(middle, following)))
+    return pairs
+
+
 def log_odds(previous: str | None, word: str, variant: str, following: str | None) -> float:
     """ln P(previous variant following) - ln P(previous word following) under
     a smoothed bigram model: how much better `variant` fits between the

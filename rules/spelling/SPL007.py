@@ -9,10 +9,9 @@ from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, _data_set, on_source_line, seen_in_news
 from newslint.rules.spelling._orthography import (DEFAULT_VARIANT_ZIPF, MAX_WORD, NAMING_NOUNS, Evidence, _best,
-                                                  _looks_like_name,
-                                                  _neighbours, _occurrences, _Spellings, bare_neighbours,
-                                                  clitic_splits, frequent_forms, min_code, one_of,
-                                                  orthographic_evidence, word_code)
+                                                  _looks_like_name, _neighbours, _occurrences, _Spellings,
+                                                  bare_neighbours, clitic_splits, frequent_forms, min_code,
+                                                  one_of, orthographic_evidence, word_code)
 from newslint.rules.spelling._slips import (DROPPED_LETTER, TRANSPOSITION, _prefix_doublings_undone,
                                             context_variants, dropped_letter_variants, typo_variants)
 
@@ -145,6 +144,14 @@ def _default_limits() -> _Limits:
     return _Limits.of({name: spec["default"] for name, spec in TypingSlip.options.items()})
 
 
+def _written_once(doc, raw: str) -> int | None:
+    """The offset of the word when the file writes it once and not on the
+    source line; None otherwise: the same spelling twice is a name or a
+    style, not a slip, and the source line names an outlet its own way."""
+    starts = _occurrences(doc.text, raw)
+    return starts[0] if len(starts) == 1 and not on_source_line(doc, starts[0]) else None
+
+
 def _named_here(text: str, start: int, raw: str, bare: str, evidence: Evidence) -> bool:
     """The word stands where a name stands (after a given name, a title, a
     noun that introduces a place): a name may be spelled any way, but not
@@ -164,8 +171,7 @@ def reports_here(doc, start: int, raw: str, bare: str) -> tuple[bool, str]:
     evidence = frequency_evidence(bare, _default_limits())
     if evidence is None or not evidence.variant:
         return False, ""
-    text = doc.text
-    if len(_occurrences(text, raw)) != 1 or on_source_line(doc, start) or _named_here(text, start, raw, bare, evidence):
+    if _written_once(doc, raw) is None or _named_here(doc.text, start, raw, bare, evidence):
         return False, ""
     return (False, evidence.variant) if _needs_the_files_repair(evidence) else (True, "")
 
@@ -219,8 +225,9 @@ class TypingSlip(Rule):
     الجمهويرة"), and for what
     morphology explains: a letter doubled where a prefix meets its stem
     ("بباني", "ممضى", "وولدوا"; unless the word is unknown and its repair
-    among the commonest words, zipf >= 5: "فييما", "ننسبة"), ل before an indefinite noun ("لمنتمين"
-    beside "المنتمين"), a swapped final alif (the dual "انتقدا").
+    among the commonest words, zipf >= 5: "فييما", "ننسبة"), ل before an
+    indefinite noun ("لمنتمين" beside "المنتمين"), a swapped final alif
+    (the dual "انتقدا").
     Confidence: 0.9 when the file writes the repaired form, else from the
     repaired form's frequency (0.6 at zipf 3.5, 0.85 at 6).
 
@@ -229,8 +236,8 @@ class TypingSlip(Rule):
     `min-variant-zipf`, or a dropped letter, which the frequencies judge
     only with `lexicon-dropped-letters`) is still a slip when a repair of
     zipf >= 2 (`context-variant-zipf`) is the only one the table has seen
-    beside the word's neighbours, `context-pairs` (2) times in all ("منصب وزراي" for وزاري, 3.3; "بمتشفى فرحات" for
-    بمستشفى); not for a word the table has seen `max-table-count` (4)
+    beside the word's neighbours, `context-pairs` (2) times in all ("منصب
+    وزراي" for وزاري, 3.3; "بمتشفى فرحات" for بمستشفى); not for a word the table has seen `max-table-count` (4)
     times, nor for one with a hamza, madda, ة or ى variant (SPL006's).
     After a given name or a naming noun, where a name may be spelled any
     way, only this evidence speaks. Confidence 0.8 (34 of 40 sampled were
@@ -321,14 +328,13 @@ class TypingSlip(Rule):
                     yield from context.judge(doc, raw, bare)
                     continue
                 consistent = True
-            starts = _occurrences(text, raw)
-            if len(starts) != 1 or on_source_line(doc, starts[0]):
-                continue  # the same spelling twice: a name, not a slip; the source line names an outlet
-            if _named_here(text, starts[0], raw, bare, evidence):
-                yield from context.judge(doc, raw, bare)  # "الحبيب بورقبية": the name seen after it
-                continue  # a name may be spelled any way, but not with ة or ى inside ("قناة التاسعةة"),
-                # nor a slip of one of the commonest words ("وكالة الجمهويرة")
-            yield self._hit(doc, starts[0], raw, evidence, consistent)
+            start = _written_once(doc, raw)
+            if start is None:
+                continue
+            if _named_here(text, start, raw, bare, evidence):
+                yield from context.judge(doc, raw, bare)  # only the neighbours may speak where a name stands
+                continue
+            yield self._hit(doc, start, raw, evidence, consistent)
 
     @staticmethod
     def _hit(doc, start, raw, evidence, consistent):
@@ -371,23 +377,20 @@ class _ContextRepair:
     def judge(self, doc, raw: str, bare: str):
         if not self.possible(bare):
             return
-        text = doc.text
-        starts = _occurrences(text, raw)
-        if len(starts) != 1 or on_source_line(doc, starts[0]):
+        start = _written_once(doc, raw)
+        if start is None:
             return
-        previous, following = bare_neighbours(text, starts[0], raw)
-        counts = word_context.counts()
+        previous, following = bare_neighbours(doc.text, start, raw)
         seen = []
         for variant, kind in context_variants(bare, self.min_code):
-            pairs = [(f"{previous} {variant}", counts.pair(previous, variant)) if previous else ("", 0.0),
-                     (f"{variant} {following}", counts.pair(variant, following)) if following else ("", 0.0)]
+            pairs = word_context.neighbour_pairs(previous, variant, following)
             if sum(round(count) for _, count in pairs) >= self.min_pairs:
                 seen.append((variant, kind, pairs))
         if len(seen) != 1:
             return  # none, or the neighbours fit two repairs: no evidence for one
         variant, kind, pairs = seen[0]
         evidence = "; ".join(f"\"{phrase}\" seen {count:.0f} times in news text" for phrase, count in pairs if count)
-        line, column = doc.position(starts[0])
+        line, column = doc.position(start)
         end = column + len(raw)
         why = (f"\"{raw}\" is unknown to the lexicon and \"{variant}\" (zipf {word_code(variant) / _SCALE:.1f}) is "
                f"one {kind.replace('_', ' ')} away; its neighbours say so: {evidence}")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
-from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, on_source_line, seen_in_news
 from newslint.lexicon import word_key
+from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, on_source_line, seen_in_news
 from newslint.rules.spelling._orthography import (_BLAKE2B, _occurrences, bare_neighbours, min_code,
                                                   orthographic_evidence, word_code)
 from newslint.rules.spelling._slips import slip_keys, slip_variants
@@ -142,19 +142,17 @@ class WordOutOfContext(Rule):
                     continue  # SPL007 reports this occurrence from the frequencies: one slip, one report
                 consistent = variant in written and word_code(variant) < _EVERYWHERE_CODE
                 if score >= (options["consistent-log-odds"] if consistent else options["min-log-odds"]):
-                    yield self._hit(doc, start, raw, variant, kind, previous, following, score, consistent)
+                    yield self._hit(doc, start, raw, word, variant, kind, previous, following, score, consistent)
 
     @staticmethod
-    def _hit(doc, start, raw, variant, kind, previous, following, score, consistent):
+    def _hit(doc, start, raw, word, variant, kind, previous, following, score, consistent):
         line, column = doc.position(start)
         end = column + len(raw)
-        counts = word_context.counts()
-        word = lexicon.normalise(raw)
-        seen = []
-        if previous:
-            seen.append(_pair_counts(counts, previous, word, variant, before=True))
-        if following:
-            seen.append(_pair_counts(counts, following, word, variant, before=False))
+        # per side: '"وأكدت وزارة" seen 25 times in news text, "وأكدت وزراة" 0'
+        seen = [f"\"{phrase}\" seen {count:.0f} times in news text, \"{as_written}\" {written_count:.0f}"
+                for (phrase, count), (as_written, written_count) in
+                zip(word_context.neighbour_pairs(previous, variant, following),
+                    word_context.neighbour_pairs(previous, word, following))]
         if consistent:
             seen.append(f"the file writes \"{variant}\" elsewhere")
         why = (f"\"{raw}\" reads as a slip of \"{variant}\" (one {kind.replace('_', ' ')} away) here: "
@@ -177,14 +175,3 @@ def _orthography_fits(word: str, previous: str | None, following: str | None, sc
     evidence = orthographic_evidence(word, ORTHOGRAPHIC_CODE)
     return evidence is not None and \
         word_context.log_odds(previous, word, evidence.variant, following) >= score - _ORTHOGRAPHIC_MARGIN
-
-
-def _pair_counts(counts, neighbour: str, word: str, variant: str, before: bool) -> str:
-    """'"قليل بعد" seen 12 times in news text, "قليل ببعد" 0' for the message."""
-    def phrase(middle):
-        return f"{neighbour} {middle}" if before else f"{middle} {neighbour}"
-
-    def count(middle):
-        return counts.pair(neighbour, middle) if before else counts.pair(middle, neighbour)
-
-    return f"\"{phrase(variant)}\" seen {count(variant):.0f} times in news text, \"{phrase(word)}\" {count(word):.0f}"
