@@ -6,6 +6,7 @@ from collections import defaultdict
 from newslint import lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
+from newslint.rules.spelling._lookalike_form import preposition_by_form
 from newslint.rules.spelling._orthography import (DEFAULT_VARIANT_ZIPF, _LEADS, _MARKS, Evidence, _Change,
                                                   _looks_like_name, word_code,
                                                   TA_MARBUTA, after_role, before_latin_spelling, lookalike_of,
@@ -160,8 +161,17 @@ class OrthographicVariant(Rule):
     word after the look-alike ("القبض علي نفر": القبض على 404 times,
     القبض علي twice; the word before counts with and without a leading
     و/ف), and so it does before a number ("القبض علي 518 شخصا"). Without
-    that evidence they are flagged only before a word with ال in a file
-    that never writes the preposition, or before a common noun (a definite
+    that evidence, the form of the neighbours may say it (`_lookalike_form`,
+    علي/الي/إلي only, on any site): a number after them ("سجل القضاء علي
+    10 إرهابيين"), a noun with a possessive ending ("فوزا مثيرا علي
+    غريمه"), "أن" after a comma ("، علي أن يبدأ العمل"), or a word before
+    them that the word-pair table has seen 3+ times before the preposition
+    and never before the look-alike, with no name-like word after ("تحتوي
+    علي أوراق"); never after a given name, a title, a role, بن/أبو, a
+    naming noun or a rare word, nor when the file writes the same pair
+    twice (a full name). Otherwise they are flagged only before a word
+    with ال in a file that never writes the preposition, or before a
+    common noun (a definite
     word of zipf >= 3.5, not a nisba in ي, never seen after the name in the
     news corpus: "الخناق علي العناصر", where "علي العريض" and "علي
     الهمامي" stay names). Names and verbs stay quiet: a word
@@ -299,6 +309,8 @@ class OrthographicVariant(Rule):
         collocation = None if lookalike_of(bare) is None or _MARKS.search(raw) else \
             preposition_by_collocation(bare, *map(lexicon.normalise, phrase_neighbours(text, start, start + len(raw))),
                                        names=names)  # "عليَّ" with its marks is the pronoun form, not a slip
+        if collocation is None and lookalike_of(bare) is not None and not _MARKS.search(raw):
+            collocation = preposition_by_form(text, start, raw, bare, names)
         if collocation is not None:
             preposition, why, certainty = collocation
             return preposition, f"\"{raw}\" before \"{following}\" should be \"{preposition}\": {why}", certainty
