@@ -164,7 +164,8 @@ class OrthographicVariant(Rule):
     that evidence, the form of the neighbours may say it (`_lookalike_form`,
     علي/الي/إلي only, on any site): a number after them ("سجل القضاء علي
     10 إرهابيين"), a noun with a possessive ending ("فوزا مثيرا علي
-    غريمه"), "أن" after a comma ("، علي أن يبدأ العمل"), or a word before
+    غريمه"), a number word, a plural in ات or a derived verbal noun ("علي
+    ثلاث مراحل", "علي منشآت", "علي ارتفاع"), "أن" after a comma ("، علي أن يبدأ العمل"), or a word before
     them that the word-pair table has seen 3+ times before the preposition
     and never before the look-alike, with no name-like word after ("تحتوي
     علي أوراق"); never after a given name, a title, a role, بن/أبو, a
