@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections import defaultdict
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -8,10 +7,12 @@ from typing import NamedTuple
 from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, _data_set, on_source_line, seen_in_news
-from newslint.rules.spelling._orthography import (DEFAULT_VARIANT_ZIPF, MAX_WORD, NAMING_NOUNS, Evidence, _best,
+from newslint.rules.spelling._orthography import (_BLAKE2B, DEFAULT_VARIANT_ZIPF, MAX_WORD, NAMING_NOUNS, Evidence,
+                                                  _best,
                                                   _looks_like_name, _neighbours, _occurrences, _Spellings,
                                                   bare_neighbours, clitic_splits, frequent_forms, min_code,
                                                   one_of, orthographic_evidence, word_code)
+from newslint.rules.spelling import _slips
 from newslint.rules.spelling._slips import (DROPPED_LETTER, TRANSPOSITION, _prefix_doublings_undone,
                                             context_variants, dropped_letter_variants, typo_variants)
 
@@ -118,6 +119,8 @@ def frequency_evidence(bare: str, limits: _Limits) -> Evidence | None:
     names around it are the caller's): a repair far more frequent, or an
     unknown word that only the file can repair (an Evidence without variant)."""
     evidence = None
+    if _listed_without_slip(bare, limits):
+        return None
     if _MEDIAL_FINAL.search(bare):  # listed or not, the word cannot be spelled so ("عىل", zipf 1.7)
         evidence = typo_evidence(bare, min(limits.threshold, _MEDIAL_VARIANT_CODE), _ANY_CODE) \
             if len(bare) <= MAX_WORD else None
@@ -130,6 +133,22 @@ def frequency_evidence(bare: str, limits: _Limits) -> Evidence | None:
             (evidence.code > limits.doubled_code and evidence.log_ratio < limits.common_log_ratio):
         return None
     return evidence
+
+
+def _listed_without_slip(bare: str, limits: _Limits) -> bool:
+    """A lexicon form that SPL008's build-time verdicts (`_slips.slip_keys`)
+    found without any slip variant, at limits no looser than the defaults:
+    quiet after one hash and one look-up. At the defaults a listed word
+    needs a swapped or doubled repair at zipf >= 3.5 and a power of ten more
+    frequent than itself (the verdicts ask half of one), so a form missing
+    from them has none; a word with ى or ة inside is judged against rarer
+    repairs and always goes the whole way."""
+    keys = _slips.slip_keys(_slips.VERDICT_VARIANT_CODE, _slips.VERDICT_GAP_CODE, _slips.VERDICT_MAX_WORD_CODE) \
+        if limits == _default_limits() else None
+    if keys is None or _MEDIAL_FINAL.search(bare):
+        return False
+    key = lexicon.word_key(bare, _BLAKE2B)
+    return key not in keys and lexicon.table().code_of_key(key) > 0
 
 
 def _needs_the_files_repair(evidence: Evidence) -> bool:
@@ -449,6 +468,24 @@ class _FileForms(_Spellings):
     def __init__(self, raws: set, text: str):
         super().__init__(raws, text)
         self._by_length: dict[int, list] | None = None
+        self._complete = False  # every length filled (a file with marks)
+
+    def _of_length(self, length: int) -> list[str]:
+        """The file's bare words of `length` letters, picked out on the first
+        ask for that length. Most files have no marks, so their words are
+        bare already; a file with marks has every word normalised once
+        ("الإفريقيّ" is the whole of "الإفرقي" too)."""
+        if self._by_length is None:
+            self._by_length = {}
+            if lexicon.has_marks(self.text):
+                for bare in map(lexicon.normalise, self.raws):
+                    self._by_length.setdefault(len(bare), []).append(bare)
+                self._complete = True
+        found = self._by_length.get(length)
+        if found is None:
+            found = [] if self._complete else [raw for raw in self.raws if len(raw) == length]
+            self._by_length[length] = found
+        return found
 
     def repair(self, word: str, code: int, min_variant_code: int) -> Evidence | None:
         """The best repair of `word` into a word of the file with at least
@@ -461,13 +498,7 @@ class _FileForms(_Spellings):
                     best = Evidence(word, variant, kind, code, variant_code)
         if best is not None:
             return best
-        if self._by_length is None:
-            self._by_length = defaultdict(list)
-            marked = lexicon.has_marks(self.text)  # most files have none: their words are bare already
-            for raw in self.raws:
-                bare = lexicon.normalise(raw) if marked else raw  # "الإفريقيّ" is the whole of "الإفرقي" too
-                self._by_length[len(bare)].append(bare)
-        for whole in _wholes_of(word, self._by_length.get(len(word) + 1, ())):  # bare already
+        for whole in _wholes_of(word, self._of_length(len(word) + 1)):  # bare already
             variant_code = word_code(whole)
             if variant_code >= min_variant_code and (best is None or variant_code > best.variant_code):
                 best = Evidence(word, whole, DROPPED_LETTER, code, variant_code)
