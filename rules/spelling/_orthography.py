@@ -104,28 +104,18 @@ _DROPPED_HAMZA_AFTER = "ايو"
 # What may stand before a word-initial hamza: و ف, then ب ل ك, then ال (or لل).
 _PREFIXES = frozenset(conj + prep + art for conj in ("", "و", "ف") for prep in ("", "ب", "ل", "ك")
                       for art in ("", "ال")) | {"لل", "ولل", "فلل"}
-# Inside a stem, letters after which a madda or a hamza on و is written.
-# The madda: after any letter (منشآت قرآن مآل التآمر, and مكافآت, لآلئ,
-# ضآلة, which the corpus first measured here lacked; the build-time verdicts
-# pay for the look-ups of listed words, and only unknown words pay at run
-# time). The hamza on و: after the letters measured on the corpus (مؤكد
-# تؤدي يؤكد شؤون مسؤول رؤساء; and the everyday تفائل for تفاؤل, تشائم,
-# تسائل): every change tried costs a table look-up, and this one was a
-# third of the look-ups for one hit in 400 elsewhere.
-_MEDIAL_MADDA_AFTER = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
-_MEDIAL_WAW_HAMZA_AFTER = "متينشسرا"
-
-
 def _worth_trying(word: str, index: int, other: str) -> bool:
-    """False for changes that (almost) no Arabic word makes."""
+    """False for changes that (almost) no Arabic word makes. A madda or a
+    hamza on و inside a stem is tried after any letter (منشآت قرآن, مكافآت
+    لآلئ; مؤكد شؤون, بؤرة فؤاد التنبؤ): only the letters one corpus showed
+    were tried before, to save look-ups, which the build-time verdicts now
+    pay for every listed form."""
     if other == "إ":
         return word[:index] in _PREFIXES
-    if other == "آ":
-        return word[:index] in _PREFIXES or word[index - 1] in _MEDIAL_MADDA_AFTER
     if other == "ئ":  # ي for ئ anywhere but first (قايمة, رييس, الاستيناف, شاطي); ؤ for ئ next to an alif
         return index > 0 and (word[index] == "ي" or "ا" in word[index - 1:index + 2])
     if other == "ؤ":
-        return index > 0 and word[index - 1] in _MEDIAL_WAW_HAMZA_AFTER
+        return index > 0
     return True
 
 
