@@ -7,7 +7,7 @@ from newslint import lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
 from newslint.rules.spelling._lookalike_form import preposition_by_form
-from newslint.rules.spelling._orthography import (DEFAULT_VARIANT_ZIPF, _LEADS, _MARKS, Evidence, _Change,
+from newslint.rules.spelling._orthography import (DEFAULT_VARIANT_ZIPF, RARE_MARGIN, _LEADS, _MARKS, Evidence, _Change,
                                                   _looks_like_name, word_code,
                                                   TA_MARBUTA, after_role, before_latin_spelling, lookalike_of,
                                                   needs_the_file, swaps_seats,
@@ -117,7 +117,9 @@ class OrthographicVariant(Rule):
 
     Evidence (lexicon): the frequency lexicon (`newslint.lexicon`,
     wordfreq). The variant (one letter changed, or ء added after a final
-    ا/ي/و) must have zipf >= `min-variant-zipf`. When the change restores
+    ا/ي/و) must have zipf >= `min-variant-zipf`, or half a zipf less when
+    it restores an omission and neither a more frequent variant nor the
+    word's stem speaks ("انصارها" for "أنصارها", 2.85). When the change restores
     a mark people leave out (hamza on a bare alif or و, the ة after the
     article, where ه cannot be a pronoun) it must be `omission-log-ratio`
     (log10, 0.4: 2.5x; "امس" is 2.8x rarer than "أمس" on the web, which
@@ -278,8 +280,11 @@ class OrthographicVariant(Rule):
     def strong_enough(evidence: Evidence, change: _Change, in_document: bool, options) -> bool:
         if evidence.code == 0:
             return True  # absent, and the variant is common enough (see ABSENT_MIN_CODE)
-        if evidence.variant_zipf < options["min-variant-zipf"] and change.dotless_ya != "definite":
-            return False  # a rare definite word in ى has its own floor (_orthography.DOTLESS_MIN_CODE)
+        floor = min_code(options["min-variant-zipf"])
+        if evidence.variant_code < floor and change.dotless_ya != "definite" and \
+                not (change.omission and evidence.variant_code >= floor - RARE_MARGIN):
+            return False  # a rare definite word in ى has its own floor (_orthography.DOTLESS_MIN_CODE); a
+            # hamza or madda restored may take a variant half a zipf rarer (_orthography.RARE_MARGIN)
         needed = options["consistent-log-ratio"] if in_document else None
         if change.omission:
             return evidence.log_ratio >= (needed or options["omission-log-ratio"])
