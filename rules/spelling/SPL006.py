@@ -323,7 +323,7 @@ class OrthographicVariant(Rule):
         preposition = preposition_in_context(bare, following)
         # a file that writes the preposition right elsewhere means علي the name here (علي العريض),
         # unless a common noun follows ("علي السواحل")
-        if preposition and (preposition not in forms or common_noun_after(bare, following)):
+        if preposition and (preposition.removeprefix("و") not in forms or common_noun_after(bare, following)):
             return preposition, f"\"{raw}\" before \"{following}\" should be the preposition \"{preposition}\"", 0.9
         in_document = evidence.variant in forms
         if context_only or _tanween_alif(raw, evidence) or _form_iv_verb(evidence) or \

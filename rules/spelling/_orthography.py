@@ -734,9 +734,12 @@ def common_noun_after(word: str, following: str) -> bool:
 
 
 def preposition_in_context(word: str, following: str) -> str | None:
-    """على/إلى/لدى for علي/الي/إلي/لدي before a definite noun, else None."""
+    """على/إلى/لدى for علي/الي/إلي/لدي (وعلى for وعلي) before a definite
+    noun, else None."""
     if not following.startswith("ال") or word[-1:] != "ي":
         return None
+    if word == "وعلي":
+        return "وعلى"
     candidates = (word[:-1] + "ى", "إ" + word[1:-1] + "ى") if word[0] in "اإ" else (word[:-1] + "ى",)
     for candidate in candidates:
         if candidate in _MAQSURA_PREPOSITIONS:
