@@ -167,13 +167,12 @@ class OrthographicVariant(Rule):
     علي/الي/إلي only, on any site): a number after them ("سجل القضاء علي
     10 إرهابيين"), a noun with a possessive ending ("فوزا مثيرا علي
     غريمه"), a number word, a plural in ات or a derived verbal noun ("علي
-    ثلاث مراحل", "علي منشآت", "علي ارتفاع"), "أن" after a comma ("، علي أن يبدأ العمل"), or a word before
-    them that the word-pair table has seen 3+ times before the preposition
-    and never before the look-alike, with no name-like word after ("تحتوي
-    علي أوراق"); never after a given name, a title, a role, بن/أبو, a
+    ثلاث مراحل", "علي منشآت", "علي ارتفاع"), or "أن" after a comma ("، علي
+    أن يبدأ العمل"); never after a given name, a title, a role, بن/أبو, a
     naming noun or a rare word, nor when the file writes the same pair
     twice (a full name). Otherwise they are flagged only before a word
-    with ال in a file that never writes the preposition, or before a
+    with ال not ending in ي (a definite nisba after علي is a family name:
+    "علي الحسيني") in a file that never writes the preposition, or before a
     common noun (a definite
     word of zipf >= 3.5, not a nisba in ي, never seen after the name in the
     news corpus: "الخناق علي العناصر", where "علي العريض" and "علي

@@ -735,8 +735,10 @@ def common_noun_after(word: str, following: str) -> bool:
 
 def preposition_in_context(word: str, following: str) -> str | None:
     """على/إلى/لدى for علي/الي/إلي/لدي (وعلى for وعلي) before a definite
-    noun, else None."""
-    if not following.startswith("ال") or word[-1:] != "ي":
+    noun, else None: not before a definite word in ي, the nisba of a
+    family name ("علي الحسيني"; an adjective in ي does not follow the
+    preposition, its noun does)."""
+    if not following.startswith("ال") or word[-1:] != "ي" or following.endswith("ي"):
         return None
     if word == "وعلي":
         return "وعلى"
