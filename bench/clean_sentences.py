@@ -17,6 +17,11 @@ finding overlaps the changed word. The spelling rules run in one process
 It prints recall per class and false alarms per sentence; `--show CLASS`
 lists the misses of one class. Nothing is asserted. Set C was never looked
 at while tuning (bench/clean_regions/README.md): report on it.
+
+It also lints, one a file, the 120 sentences of
+`bench/clean_regions/ali-names.txt`, each naming an Ali (علي) somewhere a
+name stands, and counts the spelling findings on that name: every one is a
+false alarm of the على/علي evidence (`--show names` lists them).
 """
 from __future__ import annotations
 
@@ -79,7 +84,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", default="a,b,c")
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--show", choices=CLASSES, help="list the misses of this class")
+    ap.add_argument("--show", choices=(*CLASSES, "names"), help="list the misses of this class, or the false "
+                    "alarms on the names")
     args = ap.parse_args()
 
     rules = SpellingRules()
@@ -104,6 +110,16 @@ def main() -> int:
             elif args.show == cls:
                 print(f"  missed {match.group()} -> {new}: {changed[max(0, match.start() - 40):match.end() + 40]}")
         print(f"{cls:14} {found:4}/{tried:<4} {found / max(1, tried):.3f}")
+    names = (SETS / "ali-names.txt").read_text(encoding="utf-8").split("\n")
+    names = [line for line in names if line]
+    alarms = 0
+    for line in names:
+        for f in rules.findings(line + "\n"):
+            if line[f.column - 1:f.end_column - 1].endswith("علي"):
+                alarms += 1
+                if args.show == "names":
+                    print(f"  false alarm: {line[max(0, f.column - 40):f.end_column + 30]}")
+    print(f"names: {alarms} findings on علي in {len(names)} sentences that name an Ali (all false)")
     return 0
 
 

@@ -700,7 +700,8 @@ def preposition_by_collocation(word: str, previous: str, following: str, then: s
             return None
         seen, written, lookalike_written = (f"{{}} {following}", counts.after_preposition, counts.after_lookalike)
         aside = ""
-    elif by_previous and counts.after_lookalike == 0:  # "القبض علي المتورطين": القبض على 404 times
+    elif by_previous and counts.after_lookalike == 0 and not (lookalike == "علي" and _may_be_family_name(following)):
+        # "القبض علي المتورطين": القبض على 404 times; but "كان علي لاريجاني" is a name
         seen, written, lookalike_written = (f"{previous} {{}}", counts.before_preposition, counts.before_lookalike)
     else:
         return None  # neither word takes the preposition (or the next one follows the name too)
@@ -711,6 +712,23 @@ def preposition_by_collocation(word: str, previous: str, following: str, then: s
            f"\"{seen.format(lookalike)}\" {times}{aside}")
     certainty = round(min(0.95, 1 - (lookalike_written + 1) / (written + 2)), 2)
     return conjunction + counts.preposition, why, certainty
+
+
+def _may_be_family_name(word: str) -> bool:
+    """A word after علي that may be a family name, so that the word before
+    cannot decide alone: a rare or unknown word ("لاريجاني", "المغيفري") or
+    one in ي (a nisba)."""
+    return bool(word) and word != NUMBER and (nisba_like(word) or word_code(word) < FAMILY_NAME_CODE)
+
+
+def nisba_like(word: str) -> bool:
+    """A word in ي that is not a word in ى written with dots ("الحسيني",
+    not "مستوي": مستوى is the more frequent)."""
+    return word.endswith("ي") and word_code(word[:-1] + "ى") <= word_code(word)
+
+
+FAMILY_NAME_CODE = 60
+"""zipf 3: rarer words after علي are most often family names."""
 
 
 COMMON_NOUN_CODE = 70
@@ -738,7 +756,7 @@ def preposition_in_context(word: str, following: str) -> str | None:
     noun, else None: not before a definite word in ي, the nisba of a
     family name ("علي الحسيني"; an adjective in ي does not follow the
     preposition, its noun does)."""
-    if not following.startswith("ال") or word[-1:] != "ي" or following.endswith("ي"):
+    if not following.startswith("ال") or word[-1:] != "ي" or nisba_like(following):
         return None
     if word == "وعلي":
         return "وعلى"
