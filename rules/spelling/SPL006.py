@@ -118,7 +118,7 @@ class OrthographicVariant(Rule):
     Evidence (lexicon): the frequency lexicon (`newslint.lexicon`,
     wordfreq). The variant (one letter changed, or ء added after a final
     ا/ي/و) must have zipf >= `min-variant-zipf`, or half a zipf less when
-    it restores an omission and neither a more frequent variant nor the
+    it restores a hamza or a madda and neither a more frequent variant nor the
     word's stem speaks ("انصارها" for "أنصارها", 2.85). When the change restores
     a mark people leave out (hamza on a bare alif or و, the ة after the
     article, where ه cannot be a pronoun) it must be `omission-log-ratio`
@@ -283,7 +283,7 @@ class OrthographicVariant(Rule):
         if evidence.variant_code < floor and change.dotless_ya != "definite" and \
                 not (change.omission and evidence.variant_code >= floor - RARE_MARGIN):
             return False  # a rare definite word in ى has its own floor (_orthography.DOTLESS_MIN_CODE); a
-            # hamza or madda restored may take a variant half a zipf rarer (_orthography.RARE_MARGIN)
+            # hamza, madda or final ء restored may take a variant half a zipf rarer (_orthography.RARE_MARGIN)
         needed = options["consistent-log-ratio"] if in_document else None
         if change.omission:
             return evidence.log_ratio >= (needed or options["omission-log-ratio"])
@@ -311,11 +311,11 @@ class OrthographicVariant(Rule):
                 _spelled_letters(bare, previous, following):
             return None  # "محمد علي" is a name; "فتحي الخميرى" a name in the site's dotless style
         following = lexicon.normalise(following)
-        collocation = None if lookalike_of(bare) is None or _MARKS.search(raw) else \
-            preposition_by_collocation(bare, *map(lexicon.normalise, phrase_neighbours(text, start, start + len(raw))),
-                                       names=names)  # "عليَّ" with its marks is the pronoun form, not a slip
-        if collocation is None and lookalike_of(bare) is not None and not _MARKS.search(raw):
-            collocation = preposition_by_form(text, start, raw, bare, names)
+        collocation = None
+        if lookalike_of(bare) is not None and not _MARKS.search(raw):  # "عليَّ" with its marks: the pronoun form
+            collocation = preposition_by_collocation(
+                bare, *map(lexicon.normalise, phrase_neighbours(text, start, start + len(raw))), names=names) or \
+                preposition_by_form(text, start, raw, bare, names)
         if collocation is not None:
             preposition, why, certainty = collocation
             return preposition, f"\"{raw}\" before \"{following}\" should be \"{preposition}\": {why}", certainty

@@ -7,14 +7,12 @@ from typing import NamedTuple
 from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, _data_set, on_source_line, seen_in_news
-from newslint.rules.spelling._orthography import (_BLAKE2B, DEFAULT_VARIANT_ZIPF, MAX_WORD, NAMING_NOUNS, Evidence,
-                                                  _best,
-                                                  _looks_like_name, _neighbours, _occurrences, _Spellings,
-                                                  bare_neighbours, clitic_splits, frequent_forms, min_code,
-                                                  one_of, orthographic_evidence, word_code)
-from newslint.rules.spelling import _slips
+from newslint.rules.spelling._orthography import (_BLAKE2B, DEFAULT_VARIANT_ZIPF, MAX_WORD, NAMING_NOUNS, RARE_MARGIN,
+                                                  Evidence, _best, _looks_like_name, _neighbours, _occurrences,
+                                                  _Spellings, bare_neighbours, clitic_splits, frequent_forms,
+                                                  min_code, one_of, orthographic_evidence, word_code)
 from newslint.rules.spelling._slips import (DROPPED_LETTER, TRANSPOSITION, _prefix_doublings_undone,
-                                            context_variants, dropped_letter_variants, typo_variants)
+                                            context_variants, dropped_letter_variants, slip_keys, typo_variants)
 
 
 def _glued_la(word: str, variant: str) -> bool:
@@ -137,14 +135,20 @@ def frequency_evidence(bare: str, limits: _Limits) -> Evidence | None:
 
 def _listed_without_slip(bare: str, limits: _Limits) -> bool:
     """A lexicon form that SPL008's build-time verdicts (`_slips.slip_keys`)
-    found without any slip variant, at limits no looser than the defaults:
-    quiet after one hash and one look-up. At the defaults a listed word
-    needs a swapped or doubled repair at zipf >= 3.5 and a power of ten more
-    frequent than itself (the verdicts ask half of one), so a form missing
-    from them has none; a word with ى or ة inside is judged against rarer
-    repairs and always goes the whole way."""
-    keys = _slips.slip_keys(_slips.VERDICT_VARIANT_CODE, _slips.VERDICT_GAP_CODE, _slips.VERDICT_MAX_WORD_CODE) \
-        if limits == _default_limits() else None
+    found without any slip variant: quiet after one hash and one look-up.
+    A listed word is a slip only with a swapped or doubled repair of at
+    least `min-variant-zipf` and `rare-log-ratio` or `common-slip-log-ratio`
+    more frequent than itself (a thousand times, at the defaults), when the
+    word is at most `max-common-slip-zipf`; the verdicts hold every form with
+    such a repair at looser bounds, so a form missing from them has none.
+    Not used when the options reach past what the verdicts hold (`slip_keys`
+    says None), when listed words may be slips without a repair
+    (`max-word-zipf` above 0) or with a dropped letter from the lexicon, and
+    not for a word with ى or ة inside, judged against rarer repairs."""
+    if limits.max_code or limits.dropped:
+        return False
+    keys = slip_keys(limits.threshold, round(min(limits.rare_log_ratio, limits.common_log_ratio) * _SCALE),
+                     limits.common_code)
     if keys is None or _MEDIAL_FINAL.search(bare):
         return False
     key = lexicon.word_key(bare, _BLAKE2B)
@@ -421,7 +425,7 @@ class _ContextRepair:
 def _context_possible(bare: str, variant_code: int, max_seen: int) -> bool:
     return _CONTEXT_MIN_LENGTH <= len(bare) <= MAX_WORD and word_code(bare) == 0 and \
         bool(context_variants(bare, variant_code)) and not seen_in_news(bare, max_seen) and \
-        orthographic_evidence(bare, ORTHOGRAPHIC_CODE) is None  # a misspelled hamza or ة is SPL006's
+        orthographic_evidence(bare, ORTHOGRAPHIC_CODE, RARE_MARGIN) is None  # a misspelled hamza or ة is SPL006's
 
 
 _CONTEXT_MIN_LENGTH = 3

@@ -5,7 +5,7 @@ from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
 from newslint.lexicon import word_key
 from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, on_source_line, seen_in_news
-from newslint.rules.spelling._orthography import (_BLAKE2B, _occurrences, bare_neighbours, min_code,
+from newslint.rules.spelling._orthography import (_BLAKE2B, RARE_MARGIN, _occurrences, bare_neighbours, min_code,
                                                   orthographic_evidence, word_code)
 from newslint.rules.spelling._slips import slip_keys, slip_variants
 from newslint.rules.spelling.SPL007 import ORTHOGRAPHIC_CODE, reports_here
@@ -172,6 +172,6 @@ def _orthography_fits(word: str, previous: str | None, following: str | None, sc
     without its madda, +13.5, not حافة, +14.4), and SPL006 judges it. When
     the slip fits far better ("حملة أمنة واسعة": أمنية +19.8, آمنة +2.5)
     both rules report the word, each with its reading."""
-    evidence = orthographic_evidence(word, ORTHOGRAPHIC_CODE)
+    evidence = orthographic_evidence(word, ORTHOGRAPHIC_CODE, RARE_MARGIN)
     return evidence is not None and \
         word_context.log_odds(previous, word, evidence.variant, following) >= score - _ORTHOGRAPHIC_MARGIN

@@ -228,29 +228,31 @@ def orthographic_evidence(word: str, min_variant_code: int = 60, rare_margin: in
 RARE_MARGIN = 10
 """Half a zipf: SPL006 also takes a variant this much rarer than its
 `min-variant-zipf` (2.5 at the default 3.0) when neither a frequent variant
-nor the word's stem gives evidence and the variant restores an omission
-("انصارها", 1.45, for "أنصارها", 2.85; "اضرام" for "إضرام"); the ratio
-margins still apply. On the clean sentences of other regions: +10 of 3,116
-errors found, no false alarm more; on the corpus +311 findings, a sample
+nor the word's stem gives evidence and the variant restores a hamza or a
+madda ("انصارها", 1.45, for "أنصارها", 2.85; "اضرام" for "إضرام"); the ratio
+margins still apply. On the clean sentences of other regions: +9 of 3,116
+errors found, no false alarm more; on the corpus +309 findings, a sample
 of 20 all real (docs/orthography.md)."""
 
 
 def _rare_variant(word: str, keyed: list, floor: int) -> Evidence | None:
     """The most frequent of the word's variants (`keyed`: variant, kind,
-    key) with at least `floor` that restores an omission (`restores_omission`:
-    a hamza or madda on a bare letter, ء added, ة after the article), when
-    more frequent than the word; a choice between two written letters
-    (لذم/لدم, الحاقه/الحاقة) needs the frequent variant."""
+    key) with at least `floor`, when it is more frequent than the word and
+    restores a hamza or madda the writer left out (`restores_omission`); a
+    choice between two written letters, ة after the article included
+    (الحاقه: إلحاقه with its pronoun, no الحاقة), needs the frequent
+    variant, and so does a word whose most frequent variant is such a
+    choice (امثله: امثلة)."""
     code_of_key = lexicon.table().code_of_key
-    code = word_code(word)
     best = None
     for variant, kind, key in keyed:
         variant_code = code_of_key(key)
-        if variant_code >= floor and variant_code > max(code, best.variant_code if best else 0):
-            evidence = Evidence(word, variant, kind, code, variant_code)
-            if restores_omission(evidence):
-                best = evidence
-    return best
+        if variant_code >= floor and (best is None or variant_code > best[2]):
+            best = (variant, kind, variant_code)
+    if best is None or best[1] not in (HAMZA, MADDA):
+        return None
+    evidence = Evidence(word, best[0], best[1], word_code(word), best[2])
+    return evidence if evidence.variant_code > evidence.code and restores_omission(evidence) else None
 
 
 DOTLESS_MIN_CODE = 40
@@ -744,7 +746,7 @@ def common_noun_after(word: str, following: str) -> bool:
     the look-alike is the preposition even in a file that writes it right
     elsewhere (where علي is otherwise taken for the name). Words are bare."""
     found = lookalike_of(word)
-    if found is None or not following.startswith("ال") or following.endswith("ي") or \
+    if found is None or not following.startswith("ال") or nisba_like(following) or \
             word_code(following) < COMMON_NOUN_CODE:
         return False
     counts = _context.evidence(found[1], "", following)
@@ -753,10 +755,10 @@ def common_noun_after(word: str, following: str) -> bool:
 
 def preposition_in_context(word: str, following: str) -> str | None:
     """على/إلى/لدى for علي/الي/إلي/لدي (وعلى for وعلي) before a definite
-    noun, else None: not before a definite word in ي, the nisba of a
-    family name ("علي الحسيني"; an adjective in ي does not follow the
-    preposition, its noun does)."""
-    if not following.startswith("ال") or word[-1:] != "ي" or nisba_like(following):
+    noun, else None; for علي not before a definite word in ي, the nisba of
+    a family name ("علي الحسيني"; an adjective in ي does not follow the
+    preposition, its noun does; الي and إلي are never names)."""
+    if not following.startswith("ال") or word[-1:] != "ي" or (word in ("علي", "وعلي") and nisba_like(following)):
         return None
     if word == "وعلي":
         return "وعلى"
