@@ -105,6 +105,32 @@ def minority_spellings(text: str, raws, reported):
 _CLITICS_OFF = re.compile(r"(?m)^(?:[وف]?(?:[بلك]?ال|لل|[بلك])|[وف])(?=[^\n]{3})")
 
 
+def _may_be_counted(evidence: Evidence, options) -> bool:
+    """A word in ه whose ة form is `omission-log-ratio` more frequent: after
+    a number it is a counted noun, which takes no pronoun (`_counted`)."""
+    return evidence.kind == TA_MARBUTA and evidence.word.endswith("ه") and evidence.code > 0 and \
+        evidence.log_ratio >= options["omission-log-ratio"]
+
+
+_NUMBER_BEFORE = re.compile("(?<![0-9\u0660-\u0669:.,\u066b])[0-9\u0660-\u0669]+(?:[.,\u066b][0-9\u0660-\u0669]+)?"
+                            "[ \t\u00a0]+$")
+
+
+_YEAR = re.compile("(?:19|20)[0-9]{2}[ \t\u00a0]")
+
+
+def _counted(text: str, start: int, evidence: Evidence):
+    """(variant, message, confidence) for a word in ه right after a number
+    ("ومدته 94 دقيقه", "96 حاله إسهال"): a counted noun takes no pronoun, so
+    its ه is a ة, as after the article; None elsewhere (a time, "21:00
+    منافسه", and a year, "عام 2023 وحده", are no counts)."""
+    number = _NUMBER_BEFORE.search(text, max(0, start - 24), start)
+    if number is None or _YEAR.match(number.group()):
+        return None  # "في عام 2023 وحده": a year is no count (وحده, alone)
+    why = f"{evidence.ratio_text()}, and after a number a counted noun takes no pronoun ({evidence.kind})"
+    return evidence.variant, why, confidence(evidence, False)
+
+
 class OrthographicVariant(Rule):
     """A rare spelling whose hamza, madda, ة/ه, ى/ي, ض/ظ or د/ذ variant is much more frequent.
 
@@ -192,7 +218,11 @@ class OrthographicVariant(Rule):
     short, so "السيد علي" stays quiet only because علي is on it. Right after a
     given name the word is judged only against a given name or one of the
     very commonest words (zipf >= 5.5): "أحمد باي" is the Bey, not بأي.
-    Agreement and syntax: a final ه is the pronoun after "ما" ("ما مجموعه
+    Agreement and syntax: after a number a final ه whose ة form is
+    `omission-log-ratio` more frequent is the slip, as after the article (a
+    counted noun takes no pronoun: "ومدته 94 دقيقه"; not after a year or a
+    time: "عام 2023 وحده", "21:00 منافسه"); a final ه is the pronoun after
+    "ما" ("ما مجموعه
     526") and before a masculine adjective of relation ("مديره التنفيذي":
     the noun in ة would take التنفيذية); a definite word in ي that the
     lexicon knows well after a masculine definite noun is an adjective of
@@ -257,7 +287,8 @@ class OrthographicVariant(Rule):
                 continue
             context_only = evidence is None or not self.strong_enough(evidence, change, evidence.variant in forms,
                                                                       options)
-            if context_only and not preposition:
+            counted = context_only and not preposition and _may_be_counted(evidence, options)
+            if context_only and not preposition and not counted:
                 continue
             starts = _occurrences(text, raw)
             if len(starts) > 1 and self.rare_absent(evidence, options) and evidence.variant not in forms:
@@ -265,7 +296,8 @@ class OrthographicVariant(Rule):
             for start in starts:
                 if on_source_line(doc, start):
                     continue  # "المصدر: وكالة وفا": the outlet's own name
-                found = self._judge(text, start, raw, bare, evidence, change, context_only, forms, names)
+                found = _counted(text, start, evidence) if counted else \
+                    self._judge(text, start, raw, bare, evidence, change, context_only, forms, names)
                 if found:
                     yield (start, raw, *found)
 
