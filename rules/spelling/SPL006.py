@@ -145,7 +145,8 @@ class OrthographicVariant(Rule):
     wordfreq). The variant (one letter changed, or ء added after a final
     ا/ي/و) must have zipf >= `min-variant-zipf`, or half a zipf less when
     it restores a hamza or a madda and neither a more frequent variant nor the
-    word's stem speaks ("انصارها" for "أنصارها", 2.85). When the change restores
+    word's stem speaks ("انصارها" for "أنصارها", 2.85; for a stem too:
+    "والاعلاف", الأعلاف 2.95). When the change restores
     a mark people leave out (hamza on a bare alif or و, the ة after the
     article, where ه cannot be a pronoun) it must be `omission-log-ratio`
     (log10, 0.4: 2.5x; "امس" is 2.8x rarer than "أمس" on the web, which

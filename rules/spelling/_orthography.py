@@ -221,7 +221,8 @@ def orthographic_evidence(word: str, min_variant_code: int = 60, rare_margin: in
         found = _absent_word_variant(word, keyed) or _rare_dotless_ya(word, keyed)
     found = found or stem_evidence(word, min_variant_code)
     if found is None and rare_margin:
-        found = _rare_variant(word, keyed, min_variant_code - rare_margin)
+        found = _rare_variant(word, keyed, min_variant_code - rare_margin) or \
+            stem_evidence(word, min_variant_code - rare_margin, rare=True)
     return found
 
 
@@ -291,7 +292,7 @@ def clitic_splits(word: str):
             yield clitic, word[len(clitic):]
 
 
-def stem_evidence(word: str, min_variant_code: int) -> Evidence | None:
+def stem_evidence(word: str, min_variant_code: int, rare: bool = False) -> Evidence | None:
     """The stem's evidence for a word with clitics ("وباسلوب": و ب + اسلوب,
     10x rarer than أسلوب) when the whole word's variant is too rare to be
     evidence alone (وبأسلوب, zipf 2.95): a prefixed form is rarer than its
@@ -307,7 +308,8 @@ def stem_evidence(word: str, min_variant_code: int) -> Evidence | None:
             continue
         whole = clitic + found.variant
         evidence = Evidence(word, whole, found.kind, found.code, found.variant_code, len(clitic))
-        if word_code(whole) > word_code(word) and restores_omission(evidence):
+        if word_code(whole) > word_code(word) and restores_omission(evidence) and \
+                (not rare or found.kind in (HAMZA, MADDA)):
             return evidence
         return None
     return None
