@@ -7,7 +7,9 @@ from newslint import lexicon
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
 from newslint.rules.spelling._lookalike_form import preposition_by_form
+from newslint.rules.spelling._seat_choice import other_seat
 from newslint.rules.spelling._orthography import (DEFAULT_VARIANT_ZIPF, RARE_MARGIN, _LEADS, _MARKS, Evidence, _Change,
+                                                  bare_neighbours,
                                                   _looks_like_name, word_code,
                                                   TA_MARBUTA, after_role, before_latin_spelling, lookalike_of,
                                                   needs_the_file, swaps_seats,
@@ -231,6 +233,9 @@ class OrthographicVariant(Rule):
     after a bare first name that follows a title or a nationality is the
     Dutch particle of a name ("الهولندي رود فان نيستلروي"), not فإن. Hamzat wasl written إ
     is left to SPL002: this rule never removes a hamza.
+    Where a hamza restored on an alif could sit on either seat and both
+    make words, the word-pair table's neighbours choose ("على اثر": إثر,
+    not the more frequent أثر; `_seat_choice`).
     The message states the ratio and a confidence 0-1 (`confidence()`).
 
     Tuning: raise the log-ratio options (or `min-length`, default 2) for
@@ -366,6 +371,10 @@ class OrthographicVariant(Rule):
                 before_latin_spelling(bare, text, start + len(raw)):
             return None
         why = evidence.ratio_text() + (f", and the file writes \"{evidence.variant}\" elsewhere" if in_document else "")
+        seat = None if in_document else other_seat(evidence, *bare_neighbours(text, start, raw))
+        if seat:
+            return seat, f"{why} ({evidence.kind}); here its neighbours call for \"{seat}\"", \
+                confidence(evidence, in_document)
         return evidence.variant, f"{why} ({evidence.kind})", confidence(evidence, in_document)
 
     @staticmethod
