@@ -99,16 +99,20 @@ class _Limits(NamedTuple):
     min_length: int
     rare_log_ratio: float
     common_log_ratio: float
+    slip_keys: frozenset | None  # the build-time verdicts that hold under these limits (`_listed_without_slip`)
 
     @classmethod
     def of(cls, options) -> _Limits:
         threshold = min_code(options["min-variant-zipf"])
         doubled_code = round(options["max-doubled-zipf"] * lexicon.ZIPF_SCALE)
-        return cls(threshold, min(threshold, min_code(options["consistent-variant-zipf"])),
-                   round(options["max-word-zipf"] * lexicon.ZIPF_SCALE), doubled_code,
-                   max(doubled_code, round(options["max-common-slip-zipf"] * lexicon.ZIPF_SCALE)),
-                   options["lexicon-dropped-letters"], options["min-length"], options["rare-log-ratio"],
-                   options["common-slip-log-ratio"])
+        max_code = round(options["max-word-zipf"] * lexicon.ZIPF_SCALE)
+        common_code = max(doubled_code, round(options["max-common-slip-zipf"] * lexicon.ZIPF_SCALE))
+        dropped, rare, common = options["lexicon-dropped-letters"], options["rare-log-ratio"], \
+            options["common-slip-log-ratio"]
+        keys = None if max_code or dropped else \
+            slip_keys(threshold, round(min(rare, common) * _SCALE), common_code)
+        return cls(threshold, min(threshold, min_code(options["consistent-variant-zipf"])), max_code, doubled_code,
+                   common_code, dropped, options["min-length"], rare, common, keys)
 
 
 def frequency_evidence(bare: str, limits: _Limits) -> Evidence | None:
@@ -144,15 +148,12 @@ def _listed_without_slip(bare: str, limits: _Limits) -> bool:
     Not used when the options reach past what the verdicts hold (`slip_keys`
     says None), when listed words may be slips without a repair
     (`max-word-zipf` above 0) or with a dropped letter from the lexicon, and
-    not for a word with ى or ة inside, judged against rarer repairs."""
-    if limits.max_code or limits.dropped:
-        return False
-    keys = slip_keys(limits.threshold, round(min(limits.rare_log_ratio, limits.common_log_ratio) * _SCALE),
-                     limits.common_code)
-    if keys is None or _MEDIAL_FINAL.search(bare):
+    not for a word with ى or ة inside, judged against rarer repairs. The
+    keys are looked up once a document (`_Limits.slip_keys`)."""
+    if limits.slip_keys is None or _MEDIAL_FINAL.search(bare):
         return False
     key = lexicon.word_key(bare, _BLAKE2B)
-    return key not in keys and lexicon.table().code_of_key(key) > 0
+    return key not in limits.slip_keys and lexicon.table().code_of_key(key) > 0
 
 
 def _needs_the_files_repair(evidence: Evidence) -> bool:

@@ -45,12 +45,14 @@ from collections import Counter
 from functools import lru_cache
 
 from newslint import lexicon
-from newslint.rules.spelling._orthography import (FAMILY_NAME_CODE, NAMING_NOUNS, NUMBER, _NAME_AFTER, _ROLES,
-                                                  _TITLES, one_of, phrase_neighbours, word_code)
+from newslint.rules.spelling._context import LOOKALIKES
+from newslint.rules.spelling._orthography import (FAMILY_NAME_CODE, NAMING_NOUNS, NUMBER, _ROLES, _TITLES,
+                                                  lookalike_of, one_of, phrase_neighbours, word_code)
 
-PREPOSITION_OF = {"علي": "على", "الي": "إلى", "إلي": "إلى"}
-# Words that join a given name to the rest of a name ("بن علي", "أبو علي").
-NAME_PARTICLES = _NAME_AFTER | frozenset("أبو ابو أبي ابي بو آل".split())
+PREPOSITION_OF = {lookalike: preposition for lookalike, preposition in LOOKALIKES.items() if lookalike != "لدي"}
+# Words that join a given name to the rest of a name and that `_TITLES`
+# (ابن بن بنت أبو أبي) lacks: "ابو علي", "آل علي".
+NAME_PARTICLES = frozenset("ابو ابي بو آل".split())
 _PRONOUN_ENDING = re.compile("(?:هما|هم|هن|ها|ه)$")
 _CLAUSE_MARKS = "،,؛;"
 STEM_CODE = 60
@@ -76,8 +78,7 @@ def preposition_by_form(text: str, start: int, raw: str, bare: str, names: froze
     """(preposition, why, confidence) when the neighbours of the look-alike
     `bare` (علي/وعلي/الي/إلي, written `raw` at `start`) show it is the
     preposition; None otherwise."""
-    conjunction = "و" if bare == "وعلي" else ""
-    lookalike = bare[len(conjunction):]
+    conjunction, lookalike = lookalike_of(bare) or ("", "")
     preposition = PREPOSITION_OF.get(lookalike)
     if preposition is None:
         return None
