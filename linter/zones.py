@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .arabic import SENTENCE_END, fold, is_blank, word_count
+from .dates import is_date_line
 
 
 
@@ -162,6 +163,7 @@ class Zones:
 
 
 _MARKER_MAX_CHARS = 40  # longest marker line worth folding
+_DATE_LINE_CHARS = 120  # longest line worth asking whether it is only a date
 
 
 def marker_phrase(text: str, folded: str | None = None) -> str | None:
@@ -242,7 +244,9 @@ def parse_zones(lines: list[str]) -> Zones:
         if i not in article:
             break
         if kinds[i] == BODY:
-            if _BULLET.match(lines[i]):
+            if len(lines[i]) <= _DATE_LINE_CHARS and is_date_line(lines[i]):
+                kinds[i] = META  # "الجمعة ٦ جمادى الآخرة ١٤٣٦هـ - ٢٧ مارس ٢٠١٥ | ١١:١٧ ص": the page's date
+            elif _BULLET.match(lines[i]):
                 kinds[i] = LIST_ITEM
             elif _looks_like_subheading(lines[i], _next_kind(kinds, content, pos)):
                 kinds[i] = SUBHEADING

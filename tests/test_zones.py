@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from conftest import SEEDS
 from newslint.document import Document
+from newslint.zones import parse_zones
+import pytest
 
 
 def zones(name):
@@ -92,3 +94,25 @@ def test_lines_of_white_space_that_is_not_blank_are_no_headline_or_subheading():
         z = parse(f"{odd}\n\nوقال الوزير إن الحكومة ستواصل.\n\n{odd}\n\nوقال الوزير إن الحكومة ستواصل.\n")
         assert z.headline is None and z.kind(1) == "body" and z.kind(5) == "body"
         assert parse(odd).kinds == ["body"]
+
+
+@pytest.mark.parametrize("line, is_date", [
+    ("الجمعة ٦ جمادى الآخرة ١٤٣٦هـ - ٢٧ مارس ٢٠١٥ | ١١:١٧ ص", True),   # blind set E, a Kuwaiti daily's header
+    ("الأحد 9 رمضان 1438 هـ - 4 يونيو 2017 م", True),                   # blind set F
+    ("السبت 24 دجنبر 2016 - 21:37", True),                              # blind set D, a Moroccan site
+    ("الأربعاء، ٣ فبراير ٢٠١٦ - ٠٨:٥٩ م", True),
+    ("الثلاثاء 14 فيفري 2017 الساعة 20:45 باريس سان جرمان الفرنسي - برشلونة الإسباني", False),  # a fixture
+    ("السبت دجنبر", False),                                             # no number
+    ("مارس", False),
+    ("2017", False),
+])
+def test_a_line_that_is_only_a_date(line, is_date):
+    from newslint.dates import is_date_line
+    assert is_date_line(line) is is_date
+
+
+def test_the_page_date_line_is_meta_not_a_paragraph():
+    text = "عنوان الخبر\n\nالسبت 24 دجنبر 2016 - 21:37\n\nاستنكرت مؤسسة التلفزة التونسية الاعتداء الذي حصل اليوم.\n"
+    zones = parse_zones(text.split("\n"))
+    assert zones.kind(3) == "meta"
+    assert zones.paragraphs == [5]

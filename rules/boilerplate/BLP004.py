@@ -9,6 +9,8 @@ import re
 import zlib
 
 from newslint.arabic import fold
+from newslint.dates import (HIJRI_SECONDS, MONTH_FIRSTS, MONTH_SECONDS, MONTHS, TIME_MARKS, WEEKDAYS, WORD_EDGES,
+                            has_date_word, is_double_month)
 from newslint.rule import BatchRule, hit
 from newslint.sorted_groups import HashPairs
 from newslint.zones import BLANK, BODY, HEADLINE, SOURCE, SUBHEADING, TAGS
@@ -57,7 +59,7 @@ def template(text: str, words: int, tail_words: int, mask_tail: bool = True) -> 
         rest = ""
     joined = " ".join(parts)
     shaped = _DIGITS.sub("0", joined.lower())
-    if "0" in shaped and _DIGITS.search(joined) and _has_date_word(shaped.split()):
+    if "0" in shaped and _DIGITS.search(joined) and has_date_word(shaped.split()):
         # a date (digits and a month or weekday name): masked over the whole
         # line, since a month of two words ("كانون الثاني") is one
         masked = _shape(text).split()
@@ -229,37 +231,9 @@ def _shape(head: str) -> str:
     return " ".join(_mask_dates(words) if shaped != head.lower() else words)
 
 
-# Month and weekday names, masked in templates like digits: a date line
-# ("نشر في 17 فيفري 2017", "الخميس 20 نيسان 2017 | العدد 8523") is one
-# template whatever the day. The months of the Gregorian calendar as the
-# Arab world writes them (Egypt and the Gulf, the Maghreb, Morocco, the
-# Levant and Iraq), the Hijri months, the weekdays, and the morning and
-# evening marks after a time.
-_MONTHS = frozenset("""يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر
-اكتوبر نوفمبر ديسمبر جانفي فيفري أفريل افريل ماي جوان جويلية أوت اوت يوليوز غشت شتنبر نونبر دجنبر كانون شباط
-آذار اذار نيسان أيار ايار حزيران تموز آب أيلول ايلول تشرين محرم صفر ربيع جمادى جمادي رجب شعبان رمضان شوال
-january february march april may june july august september october november december""".split())
-# first words of a month only with their second word: ذو القعدة, ذي الحجة ("ذي قار" is a province)
-_MONTH_FIRSTS = frozenset("ذو ذي".split())
-_WEEKDAYS = frozenset("""الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت اثنين
-إثنين ثلاثاء أربعاء اربعاء خميس جمعة سبت monday tuesday wednesday thursday friday saturday sunday""".split())
-# the second word of a two-word month: كانون الثاني, ربيع الأول, جمادى الآخرة, ذو القعدة
-_MONTH_SECONDS = frozenset("الأول الاول الثاني الآخر الاخر الآخرة الاخرة الأولى الاولى القعدة الحجة".split())
-_HIJRI_SECONDS = frozenset("القعدة الحجة".split())
-_TIME_MARKS = frozenset("ص م صباحا صباحاً مساء مساءً مساءا ظهرا ظهراً".split())
-_DATE_WORDS = _MONTHS | _WEEKDAYS | _TIME_MARKS | _MONTH_FIRSTS
-_WORD_EDGES = "،,.:;؛()«»\"'"
-
-
-def _has_date_word(parts: list[str]) -> bool:
-    return any(part.strip(_WORD_EDGES) in _DATE_WORDS or _is_double_month(part.strip(_WORD_EDGES))
-               for part in parts)
-
-
-def _is_double_month(bare: str) -> bool:
-    """A month written in two calendars, "تموز/يوليو" (the Levant's and
-    Egypt's names side by side)."""
-    return "/" in bare and all(part in _MONTHS for part in bare.split("/") if part)
+# Month and weekday names (`newslint.dates`) are masked in templates like
+# digits: a date line ("نشر في 17 فيفري 2017", "الخميس 20 نيسان 2017 |
+# العدد 8523") is one template whatever the day.
 
 
 def _mask_dates(words: list[str]) -> list[str]:
@@ -268,24 +242,24 @@ def _mask_dates(words: list[str]) -> list[str]:
     T, their punctuation kept."""
     out, after_month = [], False
     for index, word in enumerate(words):
-        bare = word.strip(_WORD_EDGES)
+        bare = word.strip(WORD_EDGES)
         second = bare.split("/", 1)
-        if after_month and second[0] in _MONTH_SECONDS and (len(second) == 1 or _is_double_month("/" + second[1])):
+        if after_month and second[0] in MONTH_SECONDS and (len(second) == 1 or is_double_month("/" + second[1])):
             out[-1] = out[-1] + word.replace(bare, "")  # "كانون الثاني،", "كانون الثاني/يناير": one M
             after_month = False
             continue
-        if bare in _MONTH_FIRSTS and index + 1 < len(words) and words[index + 1].strip(_WORD_EDGES) in _HIJRI_SECONDS:
+        if bare in MONTH_FIRSTS and index + 1 < len(words) and words[index + 1].strip(WORD_EDGES) in HIJRI_SECONDS:
             out.append(word.replace(bare, "M"))
             after_month = True
             continue
-        if bare in _MONTHS or _is_double_month(bare):
+        if bare in MONTHS or is_double_month(bare):
             out.append(word.replace(bare, "M"))
-            after_month = bare in _MONTHS or bare.split("/")[-1] in _MONTHS
+            after_month = bare in MONTHS or bare.split("/")[-1] in MONTHS
             continue
         after_month = False
-        if bare in _WEEKDAYS:
+        if bare in WEEKDAYS:
             word = word.replace(bare, "D")
-        elif bare in _TIME_MARKS:
+        elif bare in TIME_MARKS:
             word = word.replace(bare, "T")
         out.append(word)
     return out

@@ -5,6 +5,7 @@ from collections import Counter
 import re
 
 from newslint.rule import Rule, hit
+from newslint.zones import ARTICLE_TEXT_KINDS
 from newslint.rules.numerals._common import _NUMBER
 
 _NON_WESTERN = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
@@ -43,9 +44,17 @@ class MixedDigitSystems(Rule):
     "Wi-Fi 7") belongs to a name that keeps its 0-9 digits in any article,
     and is not counted.
 
+    Evidence: the zones. Only the article's own lines (headline, body,
+    sub-headings, lists) make the majority and are reported: a site's
+    template often writes its dates, copyright and "most read" numbers in
+    one system while its journalists write the article in the other, and
+    the article's numbers agree among themselves (a number that mixes two
+    systems in itself is reported on any line).
+
     Fires: "في عام 2020 ... في عام ٢٠٢١". Does not fire: an article that
-    writes every number as 0-9 (or every number as ٠-٩), or "معيار Wi-Fi 7"
-    in an article that writes its other numbers ٠-٩.
+    writes every number as 0-9 (or every number as ٠-٩), "معيار Wi-Fi 7"
+    in an article that writes its other numbers ٠-٩, or "الثلاثاء 14 فيفري
+    2017" in an article under a footer "جميع الحقوق محفوظة © ٢٠١٧".
     """
 
     code = "NUM001"
@@ -55,22 +64,24 @@ class MixedDigitSystems(Rule):
     def check(self, doc, options):
         if _NON_WESTERN.search(doc.text) is None:
             return  # one system only (or no digits at all)
+        zones = doc.zones
         numbers = []
         for line in doc.lines:
+            article = zones.kind(line.number) in ARTICLE_TEXT_KINDS and zones.in_article(line.number)
             for m in _NUMBER.finditer(line.text):
                 systems = {_system(ch) for ch in m.group() if ch.isdigit()}
                 if systems == {"western"} and _in_latin_name(line.text, m.start(), m.end()):
                     continue  # "5.5G", "Wi-Fi 7": the digits belong to a Latin name and stay 0-9
-                numbers.append((line.number, m, systems))
-        totals = Counter(s for _, _, systems in numbers for s in systems)
+                numbers.append((line.number, m, systems, article))
+        totals = Counter(s for _, _, systems, article in numbers if article for s in systems)
         if not numbers:
             return
-        majority = max(totals, key=lambda s: (totals[s], s == "western"))
-        for number, m, systems in numbers:
+        majority = max(totals, key=lambda s: (totals[s], s == "western")) if totals else None
+        for number, m, systems, article in numbers:
             if len(systems) > 1:
                 yield hit(number, m.start() + 1, m.end() + 1,
                           f"the number \"{m.group()}\" mixes {' and '.join(sorted(systems))} digits")
-            elif len(totals) > 1 and majority not in systems:
+            elif article and len(totals) > 1 and majority not in systems:
                 (system,) = systems
                 yield hit(number, m.start() + 1, m.end() + 1,
                           f"\"{m.group()}\" uses {system} digits while this file mostly uses {majority} "

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from newslint import sentence_stats
 from newslint.arabic import ARABIC_LETTERS, DIACRITICS, SENTENCE_END, TATWEEL
@@ -150,13 +151,36 @@ def last_word_span(doc, number: int, word: str) -> tuple[int, int]:
 def open_paragraphs(doc):
     """(line, last word, next paragraph's first word or None) of every judged
     paragraph that stops mid-sentence in shape: no closing punctuation and
-    an open tail that reads as a sentence."""
+    an open tail that reads as a sentence. Not a line right above a meta
+    line (the page's date, "كتب:"): that is the head of the page, a
+    headline, a byline or a ticker, not a paragraph ("أنس العلمي من فاس"
+    above "السبت 24 دجنبر 2016 - 21:37")."""
     for number, text, _kind in article_lines(doc):
         tail = open_tail(text)
-        if tail is None or not looks_like_sentence(tail):
+        if tail is None or not looks_like_sentence(tail) or page_control(text) or _above_meta(doc.zones, number):
             continue
         last = sentence_stats.WORD.findall(tail)[-1]
         yield number, last, next_first_word(doc, number)
+
+
+def page_control(text: str) -> bool:
+    """A line of the page's controls or promotion, not of the article: it
+    opens with a symbol ("↑ العودة إلى الأعلى", "▲ أعلى الصفحة"), or holds a
+    link or a handle ("تابعونا على t.me/karmelnews لمتابعة الأخبار لحظة
+    بلحظة"). Such lines stop without a full stop by design."""
+    return unicodedata.category(text[0]) in _SYMBOLS or _LINK.search(text) is not None
+
+
+_SYMBOLS = frozenset(("So", "Sm"))
+_LINK = re.compile(r"https?://|www\.|\b[A-Za-z0-9-]+\.(?:[a-z]{2,6})/|@[A-Za-z0-9_]{3,}")
+
+
+def _above_meta(zones, number: int) -> bool:
+    for following in range(number + 1, len(zones.kinds) + 1):
+        kind = zones.kind(following)
+        if kind != "blank":
+            return kind == "meta"
+    return False
 
 
 def word_cut_inside(last: str, min_count: int) -> tuple[str, int] | None:
