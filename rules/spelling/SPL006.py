@@ -371,7 +371,7 @@ class OrthographicVariant(Rule):
                 before_latin_spelling(bare, text, start + len(raw)):
             return None
         why = evidence.ratio_text() + (f", and the file writes \"{evidence.variant}\" elsewhere" if in_document else "")
-        seat = None if in_document else other_seat(evidence, *bare_neighbours(text, start, raw))
+        seat = None if in_document else other_seat(evidence, lambda: bare_neighbours(text, start, raw))
         if seat:
             return seat, f"{why} ({evidence.kind}); here its neighbours call for \"{seat}\"", \
                 confidence(evidence, in_document)

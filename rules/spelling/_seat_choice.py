@@ -16,6 +16,8 @@ a sample of 25 outside the agency's name 24 right.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newslint import word_context
 from newslint.rules.spelling._orthography import Evidence, word_code
 
@@ -24,16 +26,29 @@ OTHER_SEAT_CODE = 70
 _OTHER = {"أ": "إ", "إ": "أ"}
 
 
-def other_seat(evidence: Evidence, previous: str | None, following: str | None) -> str | None:
-    """The word with the other hamza seat, when the neighbours (bare; None
-    at a gap) favour it over the evidence's variant; else None."""
-    word, variant = evidence.word, evidence.variant
+def other_seat(evidence: Evidence, neighbours) -> str | None:
+    """The word with the other hamza seat, when the neighbours favour it over
+    the evidence's variant; else None. `neighbours()` gives them (bare;
+    None at a gap), asked only when the other seat makes a word: most
+    findings have no second seat, and finding the neighbours costs more
+    than the rest."""
+    other = _other_seat_form(evidence.word, evidence.variant)
+    if other is None:
+        return None
+    previous, following = neighbours()
+    if previous is None and following is None:
+        return None
+    return other if word_context.log_odds(previous, evidence.variant, other, following) >= MIN_LOG_ODDS else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _other_seat_form(word: str, variant: str) -> str | None:
+    """The variant with its restored hamza on the other seat (أ/إ), when that
+    makes a word of zipf >= 3.5 too."""
     if len(word) != len(variant):
         return None
     at = next((i for i, (a, b) in enumerate(zip(word, variant)) if a != b), None)
     if at is None or word[at] != "ا" or variant[at] not in _OTHER:
         return None
     other = variant[:at] + _OTHER[variant[at]] + variant[at + 1:]
-    if word_code(other) < OTHER_SEAT_CODE or (previous is None and following is None):
-        return None
-    return other if word_context.log_odds(previous, variant, other, following) >= MIN_LOG_ODDS else None
+    return other if word_code(other) >= OTHER_SEAT_CODE else None
