@@ -720,9 +720,14 @@ def preposition_by_collocation(word: str, previous: str, following: str, then: s
 
 def _may_be_family_name(word: str) -> bool:
     """A word after علي that may be a family name, so that the word before
-    cannot decide alone: a rare or unknown word ("لاريجاني", "المغيفري") or
-    one in ي (a nisba)."""
-    return bool(word) and word != NUMBER and (nisba_like(word) or word_code(word) < FAMILY_NAME_CODE)
+    cannot decide alone: a rare or unknown word ("لاريجاني", "المغيفري"),
+    one in ي (a nisba), or the particle that joins a name to the father's
+    ("علي بن سالم", the Mauritanian "علي ولد محمد")."""
+    return bool(word) and word != NUMBER and (nisba_like(word) or word_code(word) < FAMILY_NAME_CODE
+                                              or word in _NAME_LINKS)
+
+
+_NAME_LINKS = frozenset("بن ابن بنت ولد".split())
 
 
 def nisba_like(word: str) -> bool:
