@@ -25,7 +25,9 @@ def newslint_rules():
 @hookspec
 def newslint_reporters():
     """Return a mapping of output-format name to reporter class
-    (subclasses of ``newslint.reporters.base.Reporter``)."""
+    (subclasses of ``newslint.reporters.base.Reporter``), or to a string
+    "package.module:Class" naming one, imported only when the format is
+    chosen."""
 
 
 @hookspec(firstresult=True)

@@ -3,11 +3,10 @@ through the ``newslint`` entry-point group."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.metadata import entry_points
 
 import pluggy
 
-from . import hookspecs
+from . import entry_points, hookspecs
 from .errors import UsageError
 from .rule import BatchRule
 
@@ -118,7 +117,7 @@ def load_registry(extra_plugins: tuple = ()) -> Registry:
     objects registered directly, for tests and embedding)."""
     pm = make_manager()
     versions: dict[str, str] = {}
-    for ep in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: (e.name, e.value)):
+    for ep in sorted(_entry_points(hookspecs.PROJECT), key=lambda e: (e.name, e.value)):
         if pm.get_plugin(ep.value) is not None:
             continue
         try:
@@ -140,6 +139,18 @@ def load_registry(extra_plugins: tuple = ()) -> Registry:
     except pluggy.PluginValidationError as exc:
         raise UsageError(f"a plugin implements an unknown hook: {exc}") from exc
     return Registry(pm, versions)
+
+
+def _entry_points(group: str) -> list:
+    """The group's entry points, read without importlib.metadata where the
+    path allows (`newslint.entry_points`: it saves the email package's import
+    on every run), else with it."""
+    found = entry_points.entry_points(group)
+    if found is None:
+        from importlib.metadata import entry_points as standard
+
+        found = list(standard(group=group))
+    return found
 
 
 def _data_files(top: str):

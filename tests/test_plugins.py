@@ -140,3 +140,43 @@ def test_reporter_that_exits_is_a_one_line_error(tmp_path):
     result = run(["check", "a.txt", "--no-cache", "--format", "quitter"], root, tmp_path)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "sys.exit(0)" in result.stderr
+
+
+def test_entry_points_are_read_as_importlib_metadata_reads_them(tmp_path):
+    """newslint.entry_points reads the [newslint] sections without importing
+    importlib.metadata; on this environment, plus a fake plugin that shadows
+    nothing, it finds what the standard library finds."""
+    import importlib.metadata
+
+    from newslint.entry_points import entry_points
+
+    install_fake_dist(tmp_path, "newslint-shout", PLUGIN, "newslint_shout")
+    path = [str(tmp_path), *sys.path]
+    ours = sorted((ep.name, ep.value, ep.dist.name, ep.dist.version) for ep in entry_points("newslint", path))
+    found = {}
+    for dist in importlib.metadata.distributions(path=path):
+        key = dist.metadata["Name"].lower().replace("-", "_")
+        if key in found:
+            continue  # the first distribution of a name wins, as on an import
+        found[key] = [(ep.name, ep.value, dist.metadata["Name"], dist.version)
+                      for ep in dist.entry_points if ep.group == "newslint"]
+    standard = sorted(item for items in found.values() for item in items)
+    assert ours == standard
+    assert ("newslint-shout", "newslint_shout", "newslint-shout", "0.1") in ours
+
+
+def test_an_archive_on_the_path_is_left_to_the_standard_library(tmp_path):
+    from newslint.entry_points import entry_points
+
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"PK\x05\x06" + bytes(18))
+    assert entry_points("newslint", [str(archive)]) is None
+
+
+def test_a_reporter_named_by_a_string_that_cannot_be_imported_is_a_one_line_error():
+    from newslint.cli.settings import _imported
+    from newslint.errors import UsageError
+
+    with pytest.raises(UsageError, match="cannot be imported"):
+        _imported("newslint.reporters.nowhere:Nothing")
+    assert _imported("newslint.reporters.json:JsonReporter").__name__ == "JsonReporter"

@@ -158,7 +158,18 @@ def _reporter(reporter, registry) -> type:
     found = registry.reporters.get(reporter)
     if found is None:
         raise UsageError(f"unknown format {reporter!r}; choose from {', '.join(sorted(registry.reporters))}")
-    return found
+    return _imported(found) if isinstance(found, str) else found
+
+
+def _imported(where: str) -> type:
+    """The class a reporter plugin names as "package.module:Class"."""
+    import importlib
+
+    module, _, name = where.partition(":")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as exc:
+        raise UsageError(f"reporter {where!r} cannot be imported: {exc}") from exc
 
 
 def _cache_dir(args, config: Config, fix: FixMode | None) -> Path | None:
