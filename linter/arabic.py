@@ -14,6 +14,13 @@ PERSIAN_DIGITS = "\u06f0-\u06f9"
 # English month names (longest first inside an alternation is not needed:
 # every use is followed by a non-letter), for dates in site templates.
 ENGLISH_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# Nouns that introduce a named place, institution, outlet or work across the
+# Arab world's administrative and press vocabularies: the next word, without
+# the article, is its name (وكالة وفا, بمدينة سلا, بعمادة سلتة, برنامج قوول).
+NAMING_NOUNS = frozenset("""ولاية محافظة مدينة منطقة قرية بلدة بلدية معتمدية عمادة جهة إقليم اقليم مقاطعة ناحية
+قضاء مديرية دائرة حي شارع نهج طريق ساحة سوق شاطئ ميناء مطار ملعب مدرسة معهد جامعة كلية مستشفى مصحة جبل واد وادي
+جزيرة بحيرة سد دوار مخيم عاصمة وكالة صحيفة جريدة قناة إذاعة مجلة موقع شركة حزب جمعية مؤسسة منظمة مجموعة فرقة نادي
+فريق مهرجان حركة برنامج حصة مسلسل فيلم كتاب رواية أغنية ألبوم مسرحية""".split())
 ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+")
 
 _STRIP = re.compile(f"[{DIACRITICS}{TATWEEL}\u200b-\u200f\u061c\u2066-\u2069\u202a-\u202e\ufeff]")

@@ -49,8 +49,28 @@ _MAX_DATE_WORDS = 16
 def is_date_line(text: str) -> bool:
     """A line that holds a date and nothing else: at least one number and one
     month or weekday name, every other word a number, a date word, the second
-    word of a month, an era mark or a separator. "الثلاثاء 14 فيفري 2017
-    الساعة 20:45" is one; "الثلاثاء 14 فيفري 2017 وقع انفجار" is not."""
+    word of a month, an era mark or a separator ("الثلاثاء 14 فيفري 2017
+    الساعة 20:45"; not "الثلاثاء 14 فيفري 2017 وقع انفجار"); or a page's
+    dated bar, short fields between "|" of which one is a date or a time
+    ("محليات | 03-12-2024 | 23:58 | 1232 مشاهدة")."""
+    if "|" in text:
+        return _dated_bar(text)
+    return _only_a_date(text)
+
+
+_BAR_FIELD_WORDS = 4
+_NUMERIC_DATE = re.compile(f"^[{DIGITS}]{{1,4}}[-/.][{DIGITS}]{{1,2}}[-/.][{DIGITS}]{{2,4}}$"  # 03-12-2024
+                           f"|^[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}}$")  # 23:58
+
+
+def _dated_bar(text: str) -> bool:
+    fields = [field.strip() for field in text.split("|")]
+    dated = [bool(_NUMERIC_DATE.match(field) or _only_a_date(field)) for field in fields]
+    return len(fields) >= 2 and any(dated) and \
+        all(is_date or len(field.split()) <= _BAR_FIELD_WORDS for field, is_date in zip(fields, dated))
+
+
+def _only_a_date(text: str) -> bool:
     parts = text.split()
     if not parts or len(parts) > _MAX_DATE_WORDS:
         return False

@@ -102,6 +102,10 @@ def test_lines_of_white_space_that_is_not_blank_are_no_headline_or_subheading():
     ("السبت 24 دجنبر 2016 - 21:37", True),                              # blind set D, a Moroccan site
     ("الأربعاء، ٣ فبراير ٢٠١٦ - ٠٨:٥٩ م", True),
     ("الثلاثاء 14 فيفري 2017 الساعة 20:45 باريس سان جرمان الفرنسي - برشلونة الإسباني", False),  # a fixture
+    ("محليات | 03-12-2024 | 23:58 | 1232 مشاهدة", True),                # blind set 7, an Iraqi agency's bar
+    ("الخميس 20 نيسان 2017 | العدد 8523", True),
+    ("طباعة | إرسال لصديق | حفظ", False),                               # a bar without a date: BLP003's
+    ("النتيجة | 2-1 | للفريق", False),
     ("السبت دجنبر", False),                                             # no number
     ("مارس", False),
     ("2017", False),

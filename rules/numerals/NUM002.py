@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.arabic import ARABIC_LETTERS, TATWEEL, scan_back
+from newslint.arabic import ARABIC_LETTERS, NAMING_NOUNS, TATWEEL, scan_back
 from newslint.rule import Rule, glued_hit
 from newslint.rules.numerals._common import _DIGITS
 
@@ -22,6 +22,24 @@ _ARABIC_WORD = re.compile(f"(?<![{ARABIC_LETTERS}{_DIGITS}])[{ARABIC_LETTERS}]+(
 _LATIN_BEFORE_DIGITS = re.compile(f"[A-Za-z]+[ -]?([{_DIGITS}]+)")
 # Clitics that attach to a number in normal typography: و20، ب3، ل800، وب4، ال6
 _CLITICS = re.compile("^[وف]?(?:[بلك]?|[بك]?ال|لل)$")
+
+
+# Nouns that introduce a product's name rather than a place's or an outlet's
+# (those are NAMING_NOUNS): "هاتف آيفون15", "طائرة إف16".
+_PRODUCT_NOUNS = frozenset("هاتف جهاز طائرة طائرات سيارة منصة شبكة تطبيق لعبة طراز صاروخ دبابة".split())
+_NAMING_CLITICS = re.compile("^[وف]?[بلك]?")
+
+
+def _after_naming_noun(text: str, word_start: int) -> bool:
+    """The glued word is the name a noun introduces ("قناة فرانس24", "بطائرة
+    إف16"): the word before it, without و/ف and ب/ل/ك, is such a noun."""
+    before = text[max(0, word_start - 24):word_start].rstrip(" \t\u00a0")
+    previous = _ARABIC_RUN.findall(before[-16:])
+    if not previous or not before.endswith(previous[-1]):
+        return False
+    bare = previous[-1]
+    return any(form in NAMING_NOUNS or form in _PRODUCT_NOUNS
+               for form in {bare, _NAMING_CLITICS.sub("", bare, count=1)})
 
 
 def _latin_numbers(text: str) -> set:
@@ -57,7 +75,8 @@ class NumberGluedToWord(Rule):
 
     A product or brand name is written this way on purpose and is not
     reported (issue 12, other sites): a spelled Latin letter glued to digits
-    ("جالكسي أس6", "إتش5إن6"), a word glued to the same digits more than once
+    ("جالكسي أس6", "إتش5إن6"), a word right after a noun that introduces a
+    name ("قناة فرانس24", "هاتف آيفون15"), a word glued to the same digits more than once
     in the document while the word never stands alone in it ("فرانس24" ...
     "لفرانس24"), or digits the document also
     writes after a Latin word ("نوت7 (Galaxy Note 7)"), or an outlet's name on
@@ -103,5 +122,5 @@ class NumberGluedToWord(Rule):
         for word_start, m, word in before:
             if source and doc.position(word_start)[0] in source:
                 continue  # "المصدر: مدار21": the outlet's own name
-            if (word, m.group()) not in names and m.group() not in latin:
+            if (word, m.group()) not in names and m.group() not in latin and not _after_naming_noun(text, word_start):
                 yield glued_hit(doc, word_start, m.end(), m.start(), "word glued to the number after it")

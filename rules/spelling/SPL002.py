@@ -6,6 +6,7 @@ import re
 from newslint.arabic import DIACRITICS, TATWEEL, scan_back
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import A, _bare
+from newslint.rules.spelling._orthography import word_code
 
 _WORD = re.compile(f"[{A}{DIACRITICS}{TATWEEL}]+")
 _WORD_CHAR = re.compile(f"[{A}{DIACRITICS}{TATWEEL}]")
@@ -51,6 +52,8 @@ def wasl_correction(word: str) -> tuple[str, str] | None:
     for pattern, form in _WASL_PATTERNS:
         m = pattern.match(bare)
         if m and m.group(1) == stem:
+            if word_code(stem) > word_code("ا" + stem[1:]):
+                return None  # the web writes it with hamza more often: a name or a loanword (إنزكان, إيتيان)
             return prefix + "ا" + stem[1:], f"the {form} pattern starts with hamzat wasl"
     return None
 
@@ -66,9 +69,16 @@ class HamzatWasl(Rule):
     Why: the standard spelling is with a plain alif; search for "استخدام"
     misses "إستخدام", and a model trained on the mix learns both.
 
+    Evidence: the patterns of the derived forms, then the lexicon: a word
+    that fits a pattern but that the web writes with its hamza more often
+    than without is a name or a loanword whose first letter only looks like
+    a prefix (the Moroccan town "إنزكان", the name "إيتيان"), and is left
+    alone; the words of the fixed list are always hamzat wasl.
+
     Fires: "إقرأ المزيد", "الإجتماع", "بإستقالة". Does not fire: form IV
     verbal nouns that really take hamza ("إعلان", "إنتاج", "إنشاء",
-    "الإفتاء"), or alif-lam plus hamzat qat ("الأرميني", "والأذربيجاني").
+    "الإفتاء"), alif-lam plus hamzat qat ("الأرميني", "والأذربيجاني"), or
+    "بأحياء الدشيرة وإنزكان".
 
     Fix (unsafe): write the alif without hamza.
     """

@@ -4,12 +4,13 @@ import re
 from collections import defaultdict
 
 from newslint import lexicon
+from newslint.arabic import NAMING_NOUNS
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, on_source_line
 from newslint.rules.spelling._lookalike_form import preposition_by_form
 from newslint.rules.spelling._seat_choice import other_seat
-from newslint.rules.spelling._orthography import (DEFAULT_VARIANT_ZIPF, RARE_MARGIN, _LEADS, _MARKS, Evidence, _Change,
-                                                  bare_neighbours,
+from newslint.rules.spelling._orthography import (DAD_ZAH, DAL_DHAL, DEFAULT_VARIANT_ZIPF, RARE_MARGIN, _LEADS, _MARKS,
+                                                  Evidence, _Change, bare_neighbours,
                                                   _looks_like_name, word_code,
                                                   TA_MARBUTA, after_role, before_latin_spelling, lookalike_of,
                                                   needs_the_file, swaps_seats,
@@ -17,7 +18,7 @@ from newslint.rules.spelling._orthography import (DEFAULT_VARIANT_ZIPF, RARE_MAR
                                                   _tanween_alif, confidence, min_code,
                                                   phrase_neighbours, preposition_by_collocation,
                                                   preposition_in_context, right_in_context, common_noun_after,
-                                                  in_foreign_name)
+                                                  in_foreign_name, one_of)
 
 
 _FORM_IV_WITH_PRONOUN = re.compile("^[وف]?أ.{2,4}ت(?:ها|ه|هم|هما|هن|كم|نا|ني)$")
@@ -53,6 +54,23 @@ is a word of the grammar (كذلك, أن) or a common name spelled with its hamz
 Not for a word that is a given name itself ("السيد علي": على is zipf 7);
 a name before its Latin spelling in brackets stays quiet whatever its
 variant."""
+
+
+def _letter_of_a_name(evidence: Evidence, previous: str) -> bool:
+    """ض/ظ or د/ذ in the name a noun introduces ("طريق ضهر البيدر", the
+    Lebanese pass; "مدينة دهب", Dahab): a place keeps its own letters where
+    the common word has the other one. Only for a word the web writes
+    itself (zipf >= 2.5, as names are: ضهر 3.2, دهب 3.15): after a naming
+    noun a common word follows too, and a slip of one is rarely written
+    ("برنامج خفظ التكاليف", "فرقة تظم", "شركة لتوضيف": 1.7, 2.3, 0), nor
+    against one of the very commonest words (zipf >= 5.5: "ولاية مند",
+    "برنامج هده" are منذ and هذه). The hamza, ة and ى of a name are still
+    judged ("مدينة الحله")."""
+    return evidence.kind in (DAD_ZAH, DAL_DHAL) and evidence.code >= NAME_LETTER_CODE and \
+        evidence.variant_code < AFTER_GIVEN_NAME_MIN_VARIANT_CODE and one_of(previous, NAMING_NOUNS)
+
+
+NAME_LETTER_CODE = 50
 
 
 def _kind_of_final(word: str) -> str:
@@ -231,7 +249,11 @@ class OrthographicVariant(Rule):
     lexicon knows well after a masculine definite noun is an adjective of
     relation ("التحقيق الأولي"), while "المرة الأولي" is reported; "فان"
     after a bare first name that follows a title or a nationality is the
-    Dutch particle of a name ("الهولندي رود فان نيستلروي"), not فإن. Hamzat wasl written إ
+    Dutch particle of a name ("الهولندي رود فان نيستلروي"), not فإن. A ض/ظ
+    or د/ذ choice in the name that a naming noun introduces is the name's
+    own letter when the web writes the name (zipf >= 2.5: "طريق ضهر
+    البيدر", "مدينة دهب"; not "برنامج خفظ التكاليف"); its hamza, ة and ى
+    are still judged ("مدينة الحله"). Hamzat wasl written إ
     is left to SPL002: this rule never removes a hamza.
     Where a hamza restored on an alif could sit on either seat and both
     make words, the word-pair table's neighbours choose ("على اثر": إثر,
@@ -368,6 +390,7 @@ class OrthographicVariant(Rule):
                 in_foreign_name(evidence, text, start) or \
                 (not in_document and needs_the_file(evidence, bare_previous, following)) or \
                 (not grammar_word and after_role(bare, bare_previous)) or \
+                _letter_of_a_name(evidence, bare_previous) or \
                 before_latin_spelling(bare, text, start + len(raw)):
             return None
         why = evidence.ratio_text() + (f", and the file writes \"{evidence.variant}\" elsewhere" if in_document else "")

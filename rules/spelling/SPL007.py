@@ -5,9 +5,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newslint import lexicon, word_context
+from newslint.arabic import NAMING_NOUNS
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, _data_set, on_source_line, seen_in_news
-from newslint.rules.spelling._orthography import (_BLAKE2B, DEFAULT_VARIANT_ZIPF, MAX_WORD, NAMING_NOUNS, RARE_MARGIN,
+from newslint.rules.spelling._orthography import (_BLAKE2B, DEFAULT_VARIANT_ZIPF, MAX_WORD, RARE_MARGIN,
                                                   Evidence, _best, _looks_like_name, _neighbours, _occurrences,
                                                   _Spellings, bare_neighbours, clitic_splits, frequent_forms,
                                                   min_code, one_of, orthographic_evidence, word_code)

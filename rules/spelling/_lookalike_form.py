@@ -45,8 +45,9 @@ from collections import Counter
 from functools import lru_cache
 
 from newslint import lexicon
+from newslint.arabic import NAMING_NOUNS
 from newslint.rules.spelling._context import LOOKALIKES
-from newslint.rules.spelling._orthography import (FAMILY_NAME_CODE, NAMING_NOUNS, NUMBER, _ROLES, _TITLES,
+from newslint.rules.spelling._orthography import (FAMILY_NAME_CODE, NUMBER, _ROLES, _TITLES,
                                                   lookalike_of, one_of, phrase_neighbours, word_code)
 
 PREPOSITION_OF = {lookalike: preposition for lookalike, preposition in LOOKALIKES.items() if lookalike != "لدي"}

@@ -412,13 +412,6 @@ def _looks_like_name(word: str, previous: str, names: frozenset) -> bool:
     return title and _ARTICLE.match(word) is None
 
 
-# Nouns that introduce a named place, institution, outlet or work across the
-# Arab world's administrative and press vocabularies: the next word, without
-# the article, is its name (وكالة وفا, بمدينة سلا, بعمادة سلتة, برنامج قوول).
-NAMING_NOUNS = frozenset("""ولاية محافظة مدينة منطقة قرية بلدة بلدية معتمدية عمادة جهة إقليم اقليم مقاطعة ناحية
-قضاء مديرية دائرة حي شارع نهج طريق ساحة سوق شاطئ ميناء مطار ملعب مدرسة معهد جامعة كلية مستشفى مصحة جبل واد وادي
-جزيرة بحيرة سد دوار مخيم عاصمة وكالة صحيفة جريدة قناة إذاعة مجلة موقع شركة حزب جمعية مؤسسة منظمة مجموعة فرقة نادي
-فريق مهرجان حركة برنامج حصة مسلسل فيلم كتاب رواية أغنية ألبوم مسرحية""".split())
 # Roles and professions written before a person's name ("الشابة سما", "الروائية إليف").
 _ROLES = frozenset("""الشاب الشابة الروائي الروائية الكاتبة الصحفي الصحفية المذيع المذيعة المغني المغنية الباحث
 الباحثة الطبيب الطبيبة المهندس النجمة اللاعبة المدربة الرسام الرسامة المصور المصورة الناشط الناشطة""".split())

@@ -165,10 +165,12 @@ def open_paragraphs(doc):
 
 def page_control(text: str) -> bool:
     """A line of the page's controls or promotion, not of the article: it
-    opens with a symbol ("↑ العودة إلى الأعلى", "▲ أعلى الصفحة"), or holds a
-    link or a handle ("تابعونا على t.me/karmelnews لمتابعة الأخبار لحظة
-    بلحظة"). Such lines stop without a full stop by design."""
-    return unicodedata.category(text[0]) in _SYMBOLS or _LINK.search(text) is not None
+    opens or closes with a symbol ("↑ العودة إلى الأعلى", "العودة إلى
+    الأعلى ↑", "◄ <headline>"), or holds a link or a handle ("تابعونا على
+    t.me/karmelnews لمتابعة الأخبار لحظة بلحظة"). Such lines stop without
+    a full stop by design."""
+    return unicodedata.category(text[0]) in _SYMBOLS or unicodedata.category(text[-1]) in _SYMBOLS or \
+        _LINK.search(text) is not None
 
 
 _SYMBOLS = frozenset(("So", "Sm"))
