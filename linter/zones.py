@@ -318,13 +318,14 @@ def _listed_sections(kinds: list[str], lines: list[str], content: list[int],
     after the marker, without a blank line between, each short like a
     headline and not closed by a full stop. The tail after the source and
     tags lines is `_appended_start`'s; a marker followed by a paragraph
-    stays a marker line alone."""
+    stays a marker line alone. A read-also line with more words that ends
+    with a colon introduces a list too (`_introduces`)."""
     out = []
     stop = appended_start - 1 if appended_start else len(kinds)
     for i in content:
         if i >= stop:
             break
-        if kinds[i] != MARKER:
+        if kinds[i] != MARKER and not (kinds[i] == INLINE_MARKER and _introduces(lines[i])):
             continue
         end = i
         while end + 1 < stop and kinds[end + 1] == BODY and _lists_a_headline(lines[end + 1]):
@@ -333,6 +334,17 @@ def _listed_sections(kinds: list[str], lines: list[str], content: list[int],
         if end > i and (end + 1 >= stop or after in (BLANK, SOURCE, TAGS, MARKER)):
             out.append((i, end))  # a list ends where the block does: text right after it is the article's
     return out
+
+
+def _introduces(text: str) -> bool:
+    """A read-also line that names where and ends with a colon ("اقرأ أيضاً
+    في سودان الغد:"): it introduces the lines after it, as a bare marker
+    does, rather than linking one story itself."""
+    text = text.strip()
+    return text.endswith((":", "：")) and len(text) <= _INTRODUCER_MAX_CHARS
+
+
+_INTRODUCER_MAX_CHARS = 60
 
 
 def _lists_a_headline(text: str) -> bool:

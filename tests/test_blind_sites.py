@@ -24,7 +24,10 @@ def test_scoring_by_overlap_line_and_file(tmp_path):
         {"class": "letter_dropped", "line": 4, "column": 1, "end_line": 4, "end_column": 4},
     ], "site/b.txt": []}
     (tmp_path / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
-    (tmp_path / "furniture.json").write_text(json.dumps({"site/a.txt": [1, 9]}), encoding="utf-8")
+    (tmp_path / "files" / "site").mkdir(parents=True)
+    (tmp_path / "files" / "site" / "a.txt").write_text("".join(f"line {n}\n" for n in range(1, 10)) + "المصدر: x\n",
+                                                      encoding="utf-8")
+    (tmp_path / "furniture.json").write_text(json.dumps({"site/a.txt": [1, 9, 10]}), encoding="utf-8")
     (tmp_path / "dateline_prefixes.json").write_text(
         json.dumps({"site/a.txt": {"line": 3, "column": 1, "end_column": 8}}), encoding="utf-8")
     findings = [

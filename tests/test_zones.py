@@ -120,3 +120,14 @@ def test_the_page_date_line_is_meta_not_a_paragraph():
     zones = parse_zones(text.split("\n"))
     assert zones.kind(3) == "meta"
     assert zones.paragraphs == [5]
+
+
+def test_a_read_also_line_ending_in_a_colon_introduces_a_list():
+    """Blind set 7 (sudanghad): "اقرأ أيضاً في سودان الغد:" and three
+    headlines between the article and the source line."""
+    text = ("عنوان الخبر\n\nعزز فريق النيل الأزرق صدارته لترتيب الدوري السوداني الممتاز.\n"
+            "اقرأ أيضاً في سودان الغد:\nمشروع الجزيرة يستهدف زراعة 200 ألف فدان من القطن\n"
+            "السيول تجرف ٣٢٠ منزلا في محلية بربر بولاية نهر النيل\nالمصدر: سودان الغد\n")
+    zones = parse_zones(text.split("\n"))
+    assert zones.kind(4) == "inline-marker" and zones.kind(5) == "appended" and zones.kind(6) == "appended"
+    assert (4, 6) in zones.sections and zones.paragraphs == [3]

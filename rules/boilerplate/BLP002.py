@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newslint.rule import Rule, delete, hit
-from newslint.zones import MARKER
+from newslint.zones import INLINE_MARKER, MARKER
 from newslint.rules.boilerplate._common import _quote
 
 
@@ -38,7 +38,7 @@ class AppendedSection(Rule):
         zones = doc.zones
         for start, end in zones.sections:
             head = doc.line(start).text
-            if zones.kind(start) == MARKER:
+            if zones.kind(start) in (MARKER, INLINE_MARKER):
                 what = f"section \"{_quote(head, 40)}\""
             else:
                 what = f"content after the source/tags lines (\"{_quote(head, 40)}\")"
