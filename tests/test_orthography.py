@@ -132,6 +132,14 @@ def test_typing_slip_says_when_the_file_vouches_for_the_repair():
     assert "or a space lost after لا" in glued.message
 
 
+def test_typing_slip_lets_the_neighbours_choose_among_repairs():
+    """"التوسية" is a swapped التسوية (3.8) and a التونسية (4.7) with a
+    letter dropped; after "الجامعة" and before "لكرة" the word-pair table
+    wants التونسية (corpus, JA-sport)."""
+    (finding,) = findings("SPL007", "أكد رئيس الجامعة التوسية لكرة القدم أن المنتخب جاهز.\n")
+    assert finding.message.endswith("write \"التونسية\"") and "one dropped letter away" in finding.message
+
+
 def test_typing_slip_leaves_frequent_words_alone():
     assert findings("SPL007", "قال الوزير إن الحكومة قررت.\n") == []
 

@@ -8,7 +8,7 @@ from newslint import lexicon, word_context
 from newslint.arabic import NAMING_NOUNS
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, _data_set, on_source_line, seen_in_news
-from newslint.rules.spelling._orthography import (_BLAKE2B, DEFAULT_VARIANT_ZIPF, MAX_WORD, RARE_MARGIN,
+from newslint.rules.spelling._orthography import (_BLAKE2B, DEFAULT_VARIANT_ZIPF, HAMZA, MADDA, MAX_WORD, RARE_MARGIN,
                                                   Evidence, _best, _looks_like_name, _neighbours, _occurrences,
                                                   _Spellings, bare_neighbours, clitic_splits, frequent_forms,
                                                   min_code, one_of, orthographic_evidence, word_code)
@@ -135,7 +135,44 @@ def frequency_evidence(bare: str, limits: _Limits) -> Evidence | None:
     if evidence is None or (evidence.code and evidence.log_ratio < limits.rare_log_ratio) or \
             (evidence.code > limits.doubled_code and evidence.log_ratio < limits.common_log_ratio):
         return None
+    if _pronoun_after_alif(bare) or _construct_plural(bare) or _hamza_omitted(bare):
+        return None
     return evidence
+
+
+def _hamza_omitted(word: str) -> bool:
+    """The word is another word with its hamza or madda left out, which the
+    lexicon lists at zipf >= 2.5 ("سبيل اوحد": أوحد, 2.75): SPL006's
+    finding, not a swap into واحد. A ى/ي or ة/ه variant does not count:
+    "إللى" is a slip of إلى whatever "إللي" is."""
+    found = orthographic_evidence(word, _HAMZA_VARIANT_CODE, RARE_MARGIN)
+    return found is not None and found.kind in (HAMZA, MADDA)
+
+
+def _construct_plural(word: str) -> bool:
+    """A nisba's sound plural in the construct state, which writes ي twice
+    ("مبدعي وحرفيي وصناعيي قصر هلال", "أمنيي النزل": صناعيّي, أمنيّي): no
+    article and no preposition before it, and the singular nisba listed.
+    "بباقيي", "السياسيي" stay slips."""
+    core = word[1:] if word[:1] in "وف" else word
+    return core.endswith("يي") and not core.startswith(("ال", "لل", "ب", "ل", "ك")) and \
+        word_code(core[:-1]) >= _DUAL_STEM_CODE
+
+
+def _pronoun_after_alif(word: str) -> bool:
+    """A listed form ending in alif with an object pronoun after it: the
+    dual verb and its object ("لقاء إعلامي عقداه", the two held it; عقدا is
+    zipf 3.9), not a slip of "عقدها"."""
+    for pronoun in _OBJECT_PRONOUNS:
+        stem = word[:-len(pronoun)]
+        if word.endswith(pronoun) and stem.endswith("ا") and len(stem) >= 3:
+            return word_code(stem) >= _DUAL_STEM_CODE
+    return False
+
+
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")  # longest first
+_DUAL_STEM_CODE = 50  # zipf 2.5: the stem of a dual verb with its pronoun, or a construct plural's nisba
+_HAMZA_VARIANT_CODE = 50  # zipf 2.5 (`_hamza_omitted`)
 
 
 def _listed_without_slip(bare: str, limits: _Limits) -> bool:
@@ -248,11 +285,19 @@ class TypingSlip(Rule):
     or a word that introduces a place ("ولاية ارليس"; but an unknown word
     whose repair is among the commonest words is a slip there too: "وكالة
     الجمهويرة"), and for what
-    morphology explains: a letter doubled where a prefix meets its stem
+    morphology explains: a dual verb with its object pronoun ("لقاء إعلامي
+    عقداه": عقدا + ه, not a swapped عقدها), a nisba's plural in the construct
+    state ("مبدعي وحرفيي وصناعيي قصر هلال"), a word whose hamza or madda
+    variant the lexicon lists at zipf >= 2.5 (SPL006's: "سبيل اوحد" is
+    أوحد, not واحد), a letter doubled where a prefix meets its stem
     ("بباني", "ممضى", "وولدوا"; unless the word is unknown and its repair
     among the commonest words, zipf >= 5: "فييما", "ننسبة"), ل before an
     indefinite noun ("لمنتمين" beside "المنتمين"), a swapped final alif
     (the dual "انتقدا").
+    When the word has several repairs (zipf >= 2.5 each), the word-pair
+    table's neighbours choose one over the frequencies' choice when they
+    favour it by a log-odds of 4 ("الجامعة التوسية لكرة": التونسية, a
+    dropped letter, not the swapped التسوية).
     Confidence: 0.9 when the file writes the repaired form, else from the
     repaired form's frequency (0.6 at zipf 3.5, 0.85 at 6).
 
@@ -359,6 +404,8 @@ class TypingSlip(Rule):
             if _named_here(text, start, raw, bare, evidence):
                 yield from context.judge(doc, raw, bare)  # only the neighbours may speak where a name stands
                 continue
+            if not consistent and context.min_pairs:
+                evidence = _repair_the_neighbours_choose(text, start, raw, evidence)
             yield self._hit(doc, start, raw, evidence, consistent)
 
     @staticmethod
@@ -377,6 +424,33 @@ class TypingSlip(Rule):
         certainty = 0.9 if consistent else round(min(0.85, max(0.5, 0.6 + 0.1 * (evidence.variant_zipf - 3.5))), 2)
         fix = replace(line, column, line, end, evidence.variant, f"write \"{evidence.variant}\"", "unsafe")
         return hit(line, column, end, f"{why}; write \"{evidence.variant}\"", fix, confidence=certainty)
+
+
+def _repair_the_neighbours_choose(text: str, start: int, raw: str, evidence: Evidence) -> Evidence:
+    """The evidence with the repair its neighbours favour, when the word has
+    another slip repair (swapped, doubled, dropped letter; zipf >= 2.5) that
+    the word-pair table prefers by `_CHOICE_LOG_ODDS` ("الجامعة التوسية لكرة":
+    التونسية, a dropped letter, not the swapped التسوية; "اليوم ااثنين":
+    الاثنين, not اثنين); else the frequencies' choice. As for the hamza seat
+    (`_seat_choice`), the table is one site's text: elsewhere it speaks less
+    often, not differently."""
+    word = evidence.word
+    others = {variant: kind for variant, kind in (*typo_variants(word), *dropped_letter_variants(word))
+              if variant != evidence.variant and word_code(variant) >= _OTHER_REPAIR_CODE}
+    if not others:
+        return evidence
+    previous, following = bare_neighbours(text, start, raw)
+    if previous is None and following is None:
+        return evidence
+    odds = {variant: word_context.log_odds(previous, evidence.variant, variant, following) for variant in others}
+    best = max(odds, key=odds.get)
+    if odds[best] < _CHOICE_LOG_ODDS:
+        return evidence
+    return Evidence(word, best, others[best], evidence.code, word_code(best))
+
+
+_OTHER_REPAIR_CODE = 50  # zipf 2.5
+_CHOICE_LOG_ODDS = 4.0
 
 
 class _ContextRepair:
