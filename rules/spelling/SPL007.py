@@ -142,10 +142,13 @@ def frequency_evidence(bare: str, limits: _Limits) -> Evidence | None:
 
 def _hamza_omitted(word: str) -> bool:
     """The word is another word with its hamza or madda left out, which the
-    lexicon lists at zipf >= 2.5 ("سبيل اوحد": أوحد, 2.75): SPL006's
-    finding, not a swap into واحد. A ى/ي or ة/ه variant does not count:
-    "إللى" is a slip of إلى whatever "إللي" is."""
-    found = orthographic_evidence(word, _HAMZA_VARIANT_CODE, RARE_MARGIN)
+    lexicon lists at zipf >= 2.5 (SPL006's default floor and its rare
+    margin: "سبيل اوحد": أوحد, 2.75): SPL006's finding, not a swap into
+    واحد. A ى/ي or ة/ه variant does not count: "إللى" is a slip of إلى
+    whatever "إللي" is. Asked at SPL006's own code, so that the forms it
+    keeps in memory serve both (another floor would build a second table:
+    +20 MB)."""
+    found = orthographic_evidence(word, ORTHOGRAPHIC_CODE, RARE_MARGIN)
     return found is not None and found.kind in (HAMZA, MADDA)
 
 
@@ -172,9 +175,6 @@ def _pronoun_after_alif(word: str) -> bool:
 
 _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")  # longest first
 _DUAL_STEM_CODE = 50  # zipf 2.5: the stem of a dual verb with its pronoun, or a construct plural's nisba
-_HAMZA_VARIANT_CODE = 50  # zipf 2.5 (`_hamza_omitted`)
-
-
 def _listed_without_slip(bare: str, limits: _Limits) -> bool:
     """A lexicon form that SPL008's build-time verdicts (`_slips.slip_keys`)
     found without any slip variant: quiet after one hash and one look-up.
