@@ -243,15 +243,20 @@ HABIT_MIN_WORDS = 8  # shorter lines are captions, sub-headings or signatures, n
 
 def closing_habit(doc) -> int:
     """How many body paragraphs of at least 8 words the article closes with
-    sentence-final punctuation, or 0 when two or more stop open: a writer
-    who closes every other paragraph makes an open one unlikely to be a
-    sentence that simply ended."""
+    sentence-final punctuation, or 0 when two or more after the first closed
+    one stop open: a writer who closes every other paragraph makes an open
+    one unlikely to be a sentence that simply ended. Open lines before the
+    first closed paragraph are not counted: on a page whose head the zones
+    do not know (a headline under the site's name, "الدفاع المدني ينقذ ١١
+    شخصا من حريق ..."), they are its headline and dateline."""
     closed = opened = 0
     for _number, text, _kind in article_lines(doc, (BODY,)):
         if len(text.split()) < HABIT_MIN_WORDS:
             continue
         if text[-1] in SENTENCE_END:
             closed += 1
-        else:
+        elif closed:
             opened += 1
+        # an open line before the first closed paragraph is the page's head as often as not (a
+        # headline under the site's name, a ticker): it says nothing of the writer's habit
     return closed if opened <= 1 else 0
