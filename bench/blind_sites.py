@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scraped files of invented sites of other regions, with defects injected at random.
 
-    python bench/blind_sites.py [--set 7] [--show] [--newslint CMD]
+    python bench/blind_sites.py [--set 7|8] [--show] [--newslint CMD]
 
 bench/blind_sites/set-7.tar.gz: 60 files of six invented news sites (an
 Egyptian daily, a Saudi economic site, a Moroccan regional portal, an Iraqi
@@ -10,7 +10,15 @@ written for the set by a helper who had not read newslint's code, docs or
 tests and did not run it; each site wraps its articles in its own page
 furniture. A seeded generator (its make.py, random.Random(707)) injected 84
 defects into 42 files, on words drawn at random among the body's words;
-18 files are unmodified controls. The README inside says how it was made.
+18 files are unmodified controls. bench/blind_sites/set-8.tar.gz: the same
+way (seed 808), six other invented sites (Jordan, the Gulf, Algeria,
+Palestine, Yemen/Oman, a pan-Arab columns site), 71 defects in 39 files of
+18 classes, scrape hygiene included (English dates, Persian letters,
+invisible characters, no-break spaces, URLs, tweets, a lone ".", glued
+sentences, another article's paragraph), and 463 recorded precision traps
+(legitimate repetitions, spelled acronyms, brands with digits, tanween,
+names, number lists, scores, ellipses, separators, Latin titles) in
+traps.json. The README inside each says how it was made.
 
 Printed: for each defect class, how many defects a finding of the right
 kind touches (spelling and numerals: overlapping the defect; stray IDs and
@@ -19,7 +27,7 @@ furniture lines (and datelines at the head of a paragraph) a boilerplate
 finding touches, the "المصدر:" lines that the generator lists as furniture
 left out (they are the source line newslint asks for); and the mission findings (every category but whitespace,
 encoding and duplicate) that touch neither a defect nor furniture, by rule
-and by where they stand. `--show` lists those and the missed defects.
+and by where they stand, and how many of them fall on a precision trap. `--show` lists those and the missed defects.
 Nothing is asserted; which version of the code saw the set first is in
 docs/heldout.md.
 """
@@ -46,6 +54,14 @@ FOUND_BY = {
     "digit_system_mixed": ("numerals", "overlap"), "stray_number_line": ("stray-id", "line"),
     "truncated_last_paragraph": ("truncation", "line"), "truncated_paragraph": ("truncation", "line"),
     "source_line_removed": ("SRC001", "file"), "source_line_doubled": ("SRC002", "file"),
+    # set 8's names for the same classes, and its own
+    "ya_for_alif_maqsura": ("spelling", "overlap"), "word_doubled": ("spelling", "overlap"),
+"source_removed": ("SRC001", "file"),
+    "source_doubled": ("SRC002", "file"), "english_date": ("numerals", "overlap"),
+    "persian_letter": ("script", "overlap"), "invisible_char": ("whitespace", "overlap"),
+    "nbsp": ("whitespace", "overlap"), "raw_url": ("embed", "overlap"), "tweet_line": ("embed", "line"),
+    "lone_dot_line": ("stray-id", "line"), "glued_sentences": ("structure", "overlap"),
+    "foreign_paragraph": ("boilerplate", "line"),
 }
 NOT_MISSION = ("whitespace", "encoding", "duplicate")
 
@@ -72,7 +88,8 @@ def _is_source_line(path: Path, number: int) -> bool:
 def score(folder: Path, findings: list[dict]) -> dict:
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     furniture = json.loads((folder / "furniture.json").read_text(encoding="utf-8"))
-    prefixes = json.loads((folder / "dateline_prefixes.json").read_text(encoding="utf-8"))
+    prefix_file = folder / "dateline_prefixes.json"
+    prefixes = json.loads(prefix_file.read_text(encoding="utf-8")) if prefix_file.exists() else {}
     by_path = defaultdict(list)
     for finding in findings:
         by_path[finding["path"]].append(finding)
@@ -112,8 +129,22 @@ def score(folder: Path, findings: list[dict]) -> dict:
             if where == "furniture" and f["category"] == "boilerplate":
                 continue  # furniture found, counted above
             others.append((where, f["code"], path, f["line"], f["column"], f["message"]))
+    traps = json.loads((folder / "traps.json").read_text(encoding="utf-8")) if (folder / "traps.json").exists() \
+        else {}
+    sprung = Counter()
+    for where, code, path, line, column, message in others:
+        for trap in traps.get(path, []):
+            if trap["line"] == line and column < trap["end_column"] and \
+                    _end_column(by_path[path], line, column) > trap["column"]:
+                sprung[trap["kind"], code] += 1
+                break
     return {"found": found, "total": total, "missed": missed, "furniture": (furniture_found, furniture_total),
-            "others": others, "files": len(truth), "controls": sum(1 for d in truth.values() if not d)}
+            "others": others, "files": len(truth), "controls": sum(1 for d in truth.values() if not d),
+            "traps": (sum(len(items) for items in traps.values()), sprung)}
+
+
+def _end_column(findings: list[dict], line: int, column: int) -> int:
+    return next((f["end_column"] for f in findings if f["line"] == line and f["column"] == column), column + 1)
 
 
 def main() -> int:
@@ -147,6 +178,11 @@ def main() -> int:
         row = ", ".join(f"{code} {n}" for (w, code), n in sorted(counts.items()) if w == where)
         print(f"  other mission findings on {where} lines: {sum(n for (w, _), n in counts.items() if w == where)}"
               + (f" ({row})" if row else ""))
+    trap_total, sprung = result["traps"]
+    if trap_total:
+        row = ", ".join(f"{kind} by {code} {n}" for (kind, code), n in sorted(sprung.items()))
+        print(f"  precision traps (legitimate text a linter must not flag): {trap_total}, "
+              f"flagged {sum(sprung.values())}" + (f" ({row})" if row else ""))
     if args.show:
         for item in result["missed"]:
             print("  missed:", *item)

@@ -30,6 +30,11 @@ _ACRONYM_LETTERS = {"سي", "بي", "إن", "أن", "آن", "ان", "اي", "آ�
 # "ولي ولي العهد" is the crown prince's deputy, "نائب نائب الرئيس" the
 # deputy of the vice-president. A closed grammatical class, not a site's habit.
 _DEPUTY_NOUNS = {"ولي", "نائب", "مساعد", "وكيل", "مستشار"}
+# Kinship nouns chain the same way: "ابن ابن عمه" is his cousin's son, "جد
+# جد" a great-grandfather; a second term must follow (a name, a noun with
+# its pronoun, a definite noun), as in any construct.
+_KIN_NOUNS = {"ابن", "بن", "بنت", "ابنة", "جد", "جدة"}
+_WORD_FOLLOWS = re.compile(f"[ \t\u00a0]+[{A}]")
 # An indefinite accusative doubled is the classical intensive or distributive
 # reduplication ("جدّاً جدّاً", "يوماً يوماً") when the writer marks it as one
 # with a written tanween fath. Bare "ا" is not evidence enough: the corpus
@@ -81,7 +86,9 @@ class DuplicatedWord(Rule):
     Evidence of grammar rather than a slip (`_is_reduplication`, issue 12:
     seen on other sites): an indefinite accusative doubled with a written
     tanween ("جدّاً جدّاً", the classical intensive; bare "جدا جدا" is listed), a
-    deputy title chained before a definite noun ("ولي ولي العهد"), a quantity noun repeated before "من" ("الكثير
+    deputy title chained before a definite noun ("ولي ولي العهد"), a kinship
+    noun chained before its second term ("ابن ابن عمه", his cousin's son), a
+    quantity noun repeated before "من" ("الكثير
     الكثير من"), and a coordinated word whose second copy goes on with a
     definite adjective ("التربية والتعليم والتعليم العالي"). Tune with `_QUANTITIES`,
     `_DEPUTY_NOUNS` and `_ACCUSATIVE`; an adverb that is not a
@@ -127,6 +134,8 @@ class DuplicatedWord(Rule):
         before, after = around.before(m.start()), around.after(m.end())
         if _is_reduplication(m.group(1), word, _bare(after)):
             return True
+        if word in _KIN_NOUNS and _WORD_FOLLOWS.match(text, m.end()):
+            return True  # "ابن ابن عمه": a kinship chain goes on with its second term, no mark between
         neighbours = {_bare(before).strip(_QUOTES), _bare(after).strip(_QUOTES)}
         if word in _ACRONYM_LETTERS and neighbours & (_ACRONYM_LETTERS | {"سي", "بي"}):
             return True

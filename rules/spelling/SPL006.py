@@ -73,6 +73,17 @@ def _letter_of_a_name(evidence: Evidence, previous: str) -> bool:
 NAME_LETTER_CODE = 50
 
 
+def _quoted_name(text: str, start: int, previous: str) -> bool:
+    """The word opens a quoted name after a noun that introduces one (شركة
+    "سما الجزيرة", وكالة «وفا»): the quotation marks say proper name, which
+    is spelled its own way ("سما" is no سماء without its hamza)."""
+    before = text[max(0, start - 3):start].rstrip(" \t\u00a0")
+    return before[-1:] in _OPENING_QUOTES and one_of(previous, NAMING_NOUNS)
+
+
+_OPENING_QUOTES = "\"«“'"
+
+
 def _kind_of_final(word: str) -> str:
     return lexicon.FINAL_SWAPS[word[-1]][1].replace("_", " ")
 
@@ -253,7 +264,8 @@ class OrthographicVariant(Rule):
     or د/ذ choice in the name that a naming noun introduces is the name's
     own letter when the web writes the name (zipf >= 2.5: "طريق ضهر
     البيدر", "مدينة دهب"; not "برنامج خفظ التكاليف"); its hamza, ة and ى
-    are still judged ("مدينة الحله"). Hamzat wasl written إ
+    are still judged ("مدينة الحله"). The first word of a quoted name after
+    such a noun is the name's (شركة "سما الجزيرة": no سماء). Hamzat wasl written إ
     is left to SPL002: this rule never removes a hamza.
     Where a hamza restored on an alif could sit on either seat and both
     make words, the word-pair table's neighbours choose ("على اثر": إثر,
@@ -390,7 +402,7 @@ class OrthographicVariant(Rule):
                 in_foreign_name(evidence, text, start) or \
                 (not in_document and needs_the_file(evidence, bare_previous, following)) or \
                 (not grammar_word and after_role(bare, bare_previous)) or \
-                _letter_of_a_name(evidence, bare_previous) or \
+                _letter_of_a_name(evidence, bare_previous) or _quoted_name(text, start, bare_previous) or \
                 before_latin_spelling(bare, text, start + len(raw)):
             return None
         why = evidence.ratio_text() + (f", and the file writes \"{evidence.variant}\" elsewhere" if in_document else "")
