@@ -132,7 +132,7 @@ def score(folder: Path, findings: list[dict]) -> dict:
     traps = json.loads((folder / "traps.json").read_text(encoding="utf-8")) if (folder / "traps.json").exists() \
         else {}
     sprung = Counter()
-    for where, code, path, line, column, message in others:
+    for _where, code, path, line, column, _message in others:
         for trap in traps.get(path, []):
             if trap["line"] == line and column < trap["end_column"] and \
                     _end_column(by_path[path], line, column) > trap["column"]:
