@@ -129,6 +129,7 @@ def score(folder: Path, findings: list[dict]) -> dict:
             if where == "furniture" and f["category"] == "boilerplate":
                 continue  # furniture found, counted above
             others.append((where, f["code"], path, f["line"], f["column"], f["message"]))
+    files = [path.relative_to(folder / "files").as_posix() for path in (folder / "files").rglob("*.txt")]
     traps = json.loads((folder / "traps.json").read_text(encoding="utf-8")) if (folder / "traps.json").exists() \
         else {}
     sprung = Counter()
@@ -139,7 +140,7 @@ def score(folder: Path, findings: list[dict]) -> dict:
                 sprung[trap["kind"], code] += 1
                 break
     return {"found": found, "total": total, "missed": missed, "furniture": (furniture_found, furniture_total),
-            "others": others, "files": len(truth), "controls": sum(1 for d in truth.values() if not d),
+            "others": others, "files": len(files), "controls": sum(1 for path in files if not truth.get(path)),
             "traps": (sum(len(items) for items in traps.values()), sprung)}
 
 

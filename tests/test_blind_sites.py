@@ -25,6 +25,7 @@ def test_scoring_by_overlap_line_and_file(tmp_path):
     ], "site/b.txt": []}
     (tmp_path / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
     (tmp_path / "files" / "site").mkdir(parents=True)
+    (tmp_path / "files" / "site" / "b.txt").write_text("control\n", encoding="utf-8")
     (tmp_path / "files" / "site" / "a.txt").write_text("".join(f"line {n}\n" for n in range(1, 10)) + "المصدر: x\n",
                                                       encoding="utf-8")
     (tmp_path / "furniture.json").write_text(json.dumps({"site/a.txt": [1, 9, 10]}), encoding="utf-8")
