@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import re
 
-from newslint.arabic import ENGLISH_MONTHS
 from newslint.rule import Rule, hit
 from newslint.rules.embed._common import _SOCIAL
 
 _SOCIAL_HINTS = ("t.co/", "twitter", "x.com/", "instagram", "tiktok", "youtu.be", "fb.watch", "(@")
 _SOCIAL_HINT = re.compile(r"t\.co/|twitter|x\.com/|instagram|tiktok|youtu\.be|fb\.watch|\(@")
-_MONTH = f"(?:{ENGLISH_MONTHS})"
-_SIGNATURE = re.compile(rf"[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},\s*\d{{4}}")
+# The dash, the name and the handle make the signature; the date after them
+# comes in whatever form the page rendered it ("November 10, 2023", "23rd,
+# December 2024", "10 نوفمبر 2023"): any run of up to 30 characters that
+# ends in a year.
+_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*[^\n()]{0,30}?(?<!\d)\d{4}(?!\d)")
 
 
 class SocialEmbed(Rule):
@@ -19,7 +21,8 @@ class SocialEmbed(Rule):
     What: links of embedded posts ("pic.twitter.com/…", "https://t.co/…",
     "twitter.com/…/status/…", Instagram, TikTok, youtu.be) and the
     signature line of an embedded tweet ("— Name (@handle) November 10,
-    2023").
+    2023"), whatever the form of its date ("23rd, December 2024", "10
+    نوفمبر 2023"), as long as a year closes it.
 
     Why: the post is someone else's text, usually in another language, that
     the scraper flattened into the article; its short links are dead ends.

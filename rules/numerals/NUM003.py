@@ -8,10 +8,15 @@ from newslint.rule import Rule, hit
 
 _MONTHS = (ENGLISH_MONTHS + "|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+# Without a year, only the full month names ("February 21", "21 February"):
+# "May" is also an English verb, and abbreviations are too short to be sure.
+_FULL_MONTHS = "|".join(month for month in ENGLISH_MONTHS.split("|") if month != "May")
 _ENGLISH_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th),?\s+(?:{_MONTHS})\b)(?:\s+(?:GMT|UTC))?")
+    rf"|\d{{1,2}}(?:st|nd|rd|th),?\s+(?:{_MONTHS})\b"
+    rf"|(?:{_FULL_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])"
+    rf"|\d{{1,2}}\s+(?:{_FULL_MONTHS})\b)(?:\s+(?:GMT|UTC))?")
 _ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
 _MONTH_HINT = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _ARABIC_WORD2 = re.compile(f"[{ARABIC_LETTERS}]{{2,}}")
@@ -20,8 +25,10 @@ _ARABIC_WORD2 = re.compile(f"[{ARABIC_LETTERS}]{{2,}}")
 class EnglishDate(Rule):
     """An English date or ordinal inside Arabic text.
 
-    What: "10th, November 2023", "November 10, 2023" or "3rd March" on a line
-    that is written in Arabic.
+    What: "10th, November 2023", "November 10, 2023", "3rd March", or a
+    full month name and a day without the year ("February 21", "21
+    February"; not "May": it is also an English verb), on a line that is
+    written in Arabic.
 
     Why: the date came from the site's template in another language; date
     extraction for Arabic misses it and the line mixes scripts.
