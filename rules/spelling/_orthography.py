@@ -548,15 +548,22 @@ before it."""
 _BROKEN_PLURAL = re.compile("^[وف]?(?:ال)?(?:أ..ا.|م.ا..|م.ا.ي.|..ائ.)$")
 
 
+_DUTCH_PARTICLES = frozenset("دير دي دن".split())
+
+
 def in_foreign_name(evidence: Evidence, text: str, start: int) -> bool:
     """"فان" (van) inside a foreign name: a first name without the article
     right before it, and before that a title or an adjective of nationality
     ("الهولندي فيرجيل فان دايك", "الدكتور بيتر فان دام", "المخرج الأمريكي
     تود فان ألين"). فإن opens a clause after a comma or a phrase ("حسب
     المعطيات الأولية فان": the word before has the article), never after a
-    bare name that follows a title."""
+    bare name that follows a title. Or "فان" before the particle of a Dutch
+    name ("يان فان دير مير", "فان دن بيرغ"), whatever stands before it."""
     if evidence.kind != HAMZA or evidence.variant != "فإن":
         return False
+    after = _SPACED_NEXT.match(text, start + len(evidence.word), start + len(evidence.word) + 24)
+    if after is not None and lexicon.normalise(after.group(1)) in _DUTCH_PARTICLES:
+        return True  # "فان دير مير", "فان دن بيرغ": the particles of a Dutch name follow
     before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
     if before is None or _ARTICLE.match(before.group(1)) or text[before.end(1):start].strip():
         return False  # no bare first name right before (a comma or a mark stands between)
