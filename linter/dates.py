@@ -32,7 +32,8 @@ WORD_EDGES = "،,.:;؛()«»\"'"
 def is_double_month(bare: str) -> bool:
     """A month written in two calendars, "تموز/يوليو" (the Levant's and
     Egypt's names side by side)."""
-    return "/" in bare and all(part in MONTHS for part in bare.split("/") if part)
+    parts = [part for part in bare.split("/") if part]
+    return "/" in bare and bool(parts) and all(part in MONTHS for part in parts)  # "//" names no month
 
 
 def has_date_word(parts: list[str]) -> bool:
@@ -76,7 +77,7 @@ def _only_a_date(text: str) -> bool:
         return False
     number = named = False
     for part in parts:
-        bare = part.strip(WORD_EDGES)
+        bare = part.strip(WORD_EDGES).lower()  # the English names are kept in lower case
         if not bare or bare in _FILLERS or bare in MONTH_SECONDS:
             continue
         if _NUMBER_PART.match(bare):

@@ -60,17 +60,18 @@ def entry_points(group: str, path: list[str] | None = None) -> list[EntryPoint] 
         if os.path.isfile(folder):
             return None  # a zip or an egg: importlib.metadata reads those
         try:
-            names = sorted(item.name for item in os.scandir(folder)
-                           if item.name.endswith(_METADATA_SUFFIXES) and item.is_dir())
+            names = sorted(item.name for item in os.scandir(folder) if item.name.endswith(_METADATA_SUFFIXES))
         except OSError:
             continue  # a missing or unreadable folder holds no distribution
+        # a legacy *.egg-info *file* is a distribution too, without entry points: it still hides a
+        # later copy of the same name, as in importlib.metadata
         for name in names:
             key = _normalised(name)
             if key in seen:
                 continue
             seen.add(key)
             info = os.path.join(folder, name)
-            section = _section(os.path.join(info, "entry_points.txt"), group)
+            section = _section(os.path.join(info, "entry_points.txt"), group) if os.path.isdir(info) else []
             if section:
                 dist = _distribution(info)
                 found.extend(EntryPoint(ep_name, value, group, dist) for ep_name, value in section)

@@ -341,10 +341,14 @@ def _introduces(text: str) -> bool:
     في سودان الغد:"): it introduces the lines after it, as a bare marker
     does, rather than linking one story itself."""
     text = text.strip()
-    return text.endswith((":", "：")) and len(text) <= _INTRODUCER_MAX_CHARS
+    return text.endswith((":", "：")) and len(text) <= _INTRODUCER_MAX_CHARS and \
+        inline_marker(text) in _READ_ALSO
 
 
 _INTRODUCER_MAX_CHARS = 60
+# the inline phrases that name other stories; "للمزيد من المعلومات حول شروط التسجيل:" introduces the
+# article's own list
+_READ_ALSO = frozenset(("اقرا ايضا", "اقرا كذلك", "شاهد ايضا", "طالع ايضا", "اقرا المزيد"))
 
 
 def _lists_a_headline(text: str) -> bool:

@@ -86,6 +86,14 @@ def latin_run(n: int) -> str:
             + " pic.twitter.com/" + "c" * n + "\n" + SOURCE)
 
 
+def dashed_latin_run(n: int) -> str:
+    """An open paragraph holding a run of "a-a-a-..." (a domain-like run that
+    a link pattern might restart at every dash; found by a review), and a
+    tweet signature whose date is a long run of Latin letters and commas."""
+    return (HEADLINE + "وقال إن " + "a-" * (n // 2) + " تم\n" + "— الوزير (@minister) " + "a, " * (n // 3)
+            + "\n" + SOURCE)
+
+
 def punctuation_runs(n: int) -> str:
     """Long runs of dots, commas and marks, on a line and as a line."""
     return (HEADLINE + "قال" + "." * n + "x..\n" + "-" * n + "\n" + "قال " + "،" * n + "كلمة "
@@ -155,6 +163,7 @@ HOSTILE = {
     "line-edge-id": line_edge_id,
     "latin-run": latin_run,
     "punctuation-runs": punctuation_runs,
+    "dashed-latin-run": dashed_latin_run,
     "tags-line": tags_line,
     "short-lines": short_lines,
     "many-paragraphs": many_paragraphs,

@@ -41,6 +41,7 @@ SMALL = {
     "line-edge-id": 2_000,
     "latin-run": 2_000,
     "punctuation-runs": 2_000,
+    "dashed-latin-run": 4_000,
     "tags-line": 4_000,
     "short-lines": 20_000,
     "many-paragraphs": 16_000,

@@ -180,3 +180,28 @@ def test_a_reporter_named_by_a_string_that_cannot_be_imported_is_a_one_line_erro
     with pytest.raises(UsageError, match="cannot be imported"):
         _imported("newslint.reporters.nowhere:Nothing")
     assert _imported("newslint.reporters.json:JsonReporter").__name__ == "JsonReporter"
+
+
+def test_a_legacy_egg_info_file_hides_a_later_copy_as_in_importlib_metadata(tmp_path):
+    """A *.egg-info *file* (old setuptools) is a distribution without entry
+    points; the first distribution of a name on the path wins in both
+    readers (a review's case)."""
+    import importlib.metadata
+
+    from newslint.entry_points import entry_points
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "newslint_shout-0.1.egg-info").write_text("Metadata-Version: 1.0\nName: newslint-shout\n"
+                                                       "Version: 0.1\n", encoding="utf-8")
+    install_fake_dist(second, "newslint-shout", PLUGIN, "newslint_shout")
+    path = [str(first), str(second)]
+    ours = [(ep.name, ep.value) for ep in entry_points("newslint", path)]
+    seen, standard = set(), []
+    for dist in importlib.metadata.distributions(path=path):
+        key = dist.metadata["Name"].lower().replace("-", "_")
+        if key not in seen:
+            seen.add(key)
+            standard += [(ep.name, ep.value) for ep in dist.entry_points if ep.group == "newslint"]
+    assert ours == standard == []

@@ -106,6 +106,8 @@ def test_lines_of_white_space_that_is_not_blank_are_no_headline_or_subheading():
     ("الخميس 20 نيسان 2017 | العدد 8523", True),
     ("طباعة | إرسال لصديق | حفظ", False),                               # a bar without a date: BLP003's
     ("النتيجة | 2-1 | للفريق", False),
+    ("Friday, May 5, 2020", True),                                      # English names, any case
+    ("2015 //", False),                                                 # slashes name no month
     ("السبت دجنبر", False),                                             # no number
     ("مارس", False),
     ("2017", False),
@@ -131,3 +133,13 @@ def test_a_read_also_line_ending_in_a_colon_introduces_a_list():
     zones = parse_zones(text.split("\n"))
     assert zones.kind(4) == "inline-marker" and zones.kind(5) == "appended" and zones.kind(6) == "appended"
     assert (4, 6) in zones.sections and zones.paragraphs == [3]
+
+
+def test_a_line_that_ends_in_a_colon_but_links_no_other_story_keeps_its_list():
+    """"للمزيد من المعلومات حول شروط التسجيل:" introduces the article's own
+    list, not other stories (a review's case)."""
+    text = ("عنوان الخبر\n\nأعلنت الوزارة فتح باب التسجيل في المنحة الجديدة.\n"
+            "للمزيد من المعلومات حول شروط التسجيل:\nشهادة الثانوية العامة بمعدل لا يقل عن 90\n"
+            "جواز سفر ساري المفعول\n\nالمصدر: الوزارة\n")
+    zones = parse_zones(text.split("\n"))
+    assert zones.kind(5) != "appended" and zones.kind(6) != "appended" and not zones.sections

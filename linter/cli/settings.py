@@ -167,9 +167,12 @@ def _imported(where: str) -> type:
 
     module, _, name = where.partition(":")
     try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError) as exc:
-        raise UsageError(f"reporter {where!r} cannot be imported: {exc}") from exc
+        found = importlib.import_module(module)
+        for part in name.split("."):
+            found = getattr(found, part)
+        return found
+    except Exception as exc:  # someone else's module: any failure is a one-line error, not a traceback
+        raise UsageError(f"reporter {where!r} cannot be imported: {type(exc).__name__}: {exc}") from exc
 
 
 def _cache_dir(args, config: Config, fix: FixMode | None) -> Path | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from newslint.dates import MONTHS
 from newslint.rule import Rule, hit
 from newslint.rules.embed._common import _SOCIAL
 
@@ -10,9 +11,14 @@ _SOCIAL_HINTS = ("t.co/", "twitter", "x.com/", "instagram", "tiktok", "youtu.be"
 _SOCIAL_HINT = re.compile(r"t\.co/|twitter|x\.com/|instagram|tiktok|youtu\.be|fb\.watch|\(@")
 # The dash, the name and the handle make the signature; the date after them
 # comes in whatever form the page rendered it ("November 10, 2023", "23rd,
-# December 2024", "10 نوفمبر 2023"): any run of up to 30 characters that
-# ends in a year.
-_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*[^\n()]{0,30}?(?<!\d)\d{4}(?!\d)")
+# December 2024", "10 نوفمبر 2023"): Latin letters, digits and commas, or a
+# day and an Arabic month, then a year ("(@minister) – إن 2000 أسرة" is no
+# signature: a sentence goes on after the handle).
+_ARABIC_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE_BEFORE_YEAR = (r"(?:[A-Za-z0-9 ,.]{0,30}?"  # "November 10, ", "23rd, December "
+                     rf"|[0-9\u0660-\u0669]{{1,2}}\s+(?:{_ARABIC_MONTHS})\s+)")  # "10 نوفمبر "
+_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*" + _DATE_BEFORE_YEAR +
+                        r"(?<![0-9\u0660-\u0669])[0-9\u0660-\u0669]{4}(?![0-9\u0660-\u0669])")
 
 
 class SocialEmbed(Rule):

@@ -8,15 +8,16 @@ from newslint.rule import Rule, hit
 
 _MONTHS = (ENGLISH_MONTHS + "|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
-# Without a year, only the full month names ("February 21", "21 February"):
+# Without a year, only the full month names ("February 21", "21 February"),
+# and not right after a Latin word ("Windows 10 October Update" is a name):
 # "May" is also an English verb, and abbreviations are too short to be sure.
 _FULL_MONTHS = "|".join(month for month in ENGLISH_MONTHS.split("|") if month != "May")
 _ENGLISH_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th),?\s+(?:{_MONTHS})\b"
-    rf"|(?:{_FULL_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])"
-    rf"|\d{{1,2}}\s+(?:{_FULL_MONTHS})\b)(?:\s+(?:GMT|UTC))?")
+    rf"|(?<![A-Za-z]\s)(?:{_FULL_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])"
+    rf"|(?<![A-Za-z]\s)\d{{1,2}}\s+(?:{_FULL_MONTHS})\b)(?:\s+(?:GMT|UTC))?")
 _ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
 _MONTH_HINT = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _ARABIC_WORD2 = re.compile(f"[{ARABIC_LETTERS}]{{2,}}")

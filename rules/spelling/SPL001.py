@@ -31,10 +31,10 @@ _ACRONYM_LETTERS = {"سي", "بي", "إن", "أن", "آن", "ان", "اي", "آ�
 # "ولي ولي العهد" is the crown prince's deputy, "نائب نائب الرئيس" the
 # deputy of the vice-president. A closed grammatical class, not a site's habit.
 _DEPUTY_NOUNS = {"ولي", "نائب", "مساعد", "وكيل", "مستشار"}
-# Kinship nouns chain the same way: "ابن ابن عمه" is his cousin's son, "جد
-# جد" a great-grandfather; a second term must follow (a name, a noun with
-# its pronoun, a definite noun), as in any construct.
-_KIN_NOUNS = {"ابن", "بن", "بنت", "ابنة", "جد", "جدة"}
+# Kinship nouns chain the same way: "ابن ابن عمه" is his cousin's son; a
+# second term must follow (a name, a noun with its pronoun, a definite
+# noun), as in any construct. Not جد/جدة: "جدة" is also the city (Jeddah).
+_KIN_NOUNS = {"ابن", "بن", "بنت", "ابنة"}
 _WORD_FOLLOWS = re.compile(f"[ \t\u00a0]+[{A}]")
 # An indefinite accusative doubled is the classical intensive or distributive
 # reduplication ("جدّاً جدّاً", "يوماً يوماً") when the writer marks it as one

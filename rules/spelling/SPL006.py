@@ -78,7 +78,7 @@ def _quoted_name(text: str, start: int, previous: str) -> bool:
     "سما الجزيرة", وكالة «وفا»): the quotation marks say proper name, which
     is spelled its own way ("سما" is no سماء without its hamza)."""
     before = text[max(0, start - 3):start].rstrip(" \t\u00a0")
-    return before[-1:] in _OPENING_QUOTES and one_of(previous, NAMING_NOUNS)
+    return bool(before) and before[-1] in _OPENING_QUOTES and one_of(previous, NAMING_NOUNS)
 
 
 _OPENING_QUOTES = "\"«“'"

@@ -158,8 +158,11 @@ def _construct_plural(word: str) -> bool:
     article and no preposition before it, and the singular nisba listed.
     "بباقيي", "السياسيي" stay slips."""
     core = word[1:] if word[:1] in "وف" else word
-    return core.endswith("يي") and not core.startswith(("ال", "لل", "ب", "ل", "ك")) and \
-        word_code(core[:-1]) >= _DUAL_STEM_CODE
+    if not core.endswith("يي") or core.startswith(("ال", "لل")):
+        return False
+    if core[:1] in "بلك" and word_code(core[1:-1]) >= _DUAL_STEM_CODE:
+        return False  # a preposition before the nisba ("بباقيي": ب + باقي), where a construct plural cannot stand
+    return word_code(core[:-1]) >= _DUAL_STEM_CODE
 
 
 def _pronoun_after_alif(word: str) -> bool:
@@ -446,7 +449,7 @@ def _repair_the_neighbours_choose(text: str, start: int, raw: str, evidence: Evi
     best = max(odds, key=odds.get)
     if odds[best] < _CHOICE_LOG_ODDS:
         return evidence
-    return Evidence(word, best, others[best], evidence.code, word_code(best))
+    return Evidence(word, best, others[best], word_code(word), word_code(best))  # of the whole word, as chosen
 
 
 _OTHER_REPAIR_CODE = 50  # zipf 2.5

@@ -174,7 +174,8 @@ def page_control(text: str) -> bool:
 
 
 _SYMBOLS = frozenset(("So", "Sm"))
-_LINK = re.compile(r"https?://|www\.|\b[A-Za-z0-9-]+\.(?:[a-z]{2,6})/|@[A-Za-z0-9_]{3,}")
+_LINK = re.compile(r"https?://|www\.|(?<![A-Za-z0-9-])[A-Za-z0-9-]+\.(?:[a-z]{2,6})/|@[A-Za-z0-9_]{3,}")
+# (a domain's run is matched from its start only: "\b" restarted at every "-" of a long run, quadratic)
 
 
 def _above_meta(zones, number: int) -> bool:
