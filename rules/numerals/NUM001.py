@@ -18,6 +18,7 @@ def _system(ch: str) -> str:
 
 
 _LATIN_AFTER = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")  # any letter, of any script
 _LATIN_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*[ -]?$")
 
 
@@ -44,8 +45,9 @@ class MixedDigitSystems(Rule):
     "Wi-Fi 7") belongs to a name that keeps its 0-9 digits in any article,
     and is not counted.
 
-    Evidence: the zones. Only the article's own lines (headline, body,
-    sub-headings, lists) make the majority and are reported: a site's
+    Evidence: the zones. Only the article's own lines of text (headline,
+    body, sub-headings, lists; not a line of digits alone, which is a stray
+    ID for SID001) make the majority and are reported: a site's
     template often writes its dates, copyright and "most read" numbers in
     one system while its journalists write the article in the other, and
     the article's numbers agree among themselves (a number that mixes two
@@ -67,7 +69,8 @@ class MixedDigitSystems(Rule):
         zones = doc.zones
         numbers = []
         for line in doc.lines:
-            article = zones.kind(line.number) in ARTICLE_TEXT_KINDS and zones.in_article(line.number)
+            article = zones.kind(line.number) in ARTICLE_TEXT_KINDS and zones.in_article(line.number) and \
+                _LETTER.search(line.text) is not None  # a line of digits alone is a stray ID (SID001's), not text
             for m in _NUMBER.finditer(line.text):
                 systems = {_system(ch) for ch in m.group() if ch.isdigit()}
                 if systems == {"western"} and _in_latin_name(line.text, m.start(), m.end()):
