@@ -136,6 +136,33 @@ def minority_spellings(text: str, raws, reported):
 _CLITICS_OFF = re.compile(r"(?m)^(?:[وف]?(?:[بلك]?ال|لل|[بلك])|[وف])(?=[^\n]{3})")
 
 
+def _may_be_a_pronoun(evidence: Evidence, previous: str, following: str) -> bool:
+    """A word in ه whose stem is itself a common noun or verb (zipf >= 4),
+    not after a feminine word it could agree with: the ه may be the pronoun
+    ("صوّرت مشاهده", its scenes; "مهاجمه أيوب", its striker; "تابعه
+    كشافوه", followed him: 16-25x rarer than the ة form on the web, as
+    often as real omissions of that band), so the ة form must be
+    `PRONOUN_LOG_RATIO` more frequent, or the file must write it. Judged as
+    before where the neighbours rule a pronoun out: after a word in ة or ات
+    the ه word is most often its adjective ("صفحة جديده", "بتعويضات
+    مناسبه"); before a definite word it heads a construct, which a noun
+    with a pronoun cannot ("نسبه السيدات", "ثقه المستثمرين"); before a word
+    in ة it takes that feminine adjective ("بطوله استثنائية"). A nisba in ي
+    takes no pronoun ("رياضيه"), nor a word with the article."""
+    word = evidence.word
+    if evidence.kind != TA_MARBUTA or not word.endswith("ه") or evidence.stem or \
+            evidence.log_ratio >= PRONOUN_LOG_RATIO or word.startswith(("ال", "وال", "بال", "لل")):
+        return False
+    if previous.endswith(("ة", "ات")) or following.startswith(("ال", "بال", "لل", "وال")) or following.endswith("ة"):
+        return False
+    stem = word[:-1]
+    return not stem.endswith("ي") and word_code(stem) >= PRONOUN_STEM_CODE
+
+
+PRONOUN_STEM_CODE = 80  # zipf 4
+PRONOUN_LOG_RATIO = 1.5  # 32x
+
+
 def _may_be_counted(evidence: Evidence, options) -> bool:
     """A word in ه whose ة form is `omission-log-ratio` more frequent: after
     a number it is a counted noun, which takes no pronoun (`_counted`)."""
@@ -403,6 +430,7 @@ class OrthographicVariant(Rule):
                 (not in_document and needs_the_file(evidence, bare_previous, following)) or \
                 (not grammar_word and after_role(bare, bare_previous)) or \
                 _letter_of_a_name(evidence, bare_previous) or _quoted_name(text, start, bare_previous) or \
+                (not in_document and _may_be_a_pronoun(evidence, bare_previous, following)) or \
                 before_latin_spelling(bare, text, start + len(raw)):
             return None
         why = evidence.ratio_text() + (f", and the file writes \"{evidence.variant}\" elsewhere" if in_document else "")
