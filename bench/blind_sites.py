@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scraped files of invented sites of other regions, with defects injected at random.
 
-    python bench/blind_sites.py [--set 7|8] [--show] [--newslint CMD]
+    python bench/blind_sites.py [--set 7|8|9] [--show] [--newslint CMD]
 
 bench/blind_sites/set-7.tar.gz: 60 files of six invented news sites (an
 Egyptian daily, a Saudi economic site, a Moroccan regional portal, an Iraqi
@@ -62,6 +62,7 @@ FOUND_BY = {
     "nbsp": ("whitespace", "overlap"), "raw_url": ("embed", "overlap"), "tweet_line": ("embed", "line"),
     "lone_dot_line": ("stray-id", "line"), "glued_sentences": ("structure", "overlap"),
     "foreign_paragraph": ("boilerplate", "line"),
+    "dad_zah": ("spelling", "overlap"), "dal_dhal": ("spelling", "overlap"),  # set 9
 }
 NOT_MISSION = ("whitespace", "encoding", "duplicate")
 

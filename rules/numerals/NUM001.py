@@ -19,6 +19,7 @@ def _system(ch: str) -> str:
 
 _LATIN_AFTER = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")  # any letter, of any script
+_LINK = re.compile(r"(?:https?://|www\.)\S+")  # a link's digits are the address's, not the article's
 _LATIN_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*[ -]?$")
 
 
@@ -51,7 +52,9 @@ class MixedDigitSystems(Rule):
     template often writes its dates, copyright and "most read" numbers in
     one system while its journalists write the article in the other, and
     the article's numbers agree among themselves (a number that mixes two
-    systems in itself is reported on any line).
+    systems in itself is reported on any line). The digits of a link are
+    the address's, not the article's numbers (EMB003 reports the link). A
+    tie within the article is broken by the whole page's numbers.
 
     Fires: "في عام 2020 ... في عام ٢٠٢١". Does not fire: an article that
     writes every number as 0-9 (or every number as ٠-٩), "معيار Wi-Fi 7"
@@ -71,7 +74,10 @@ class MixedDigitSystems(Rule):
         for line in doc.lines:
             article = zones.kind(line.number) in ARTICLE_TEXT_KINDS and zones.in_article(line.number) and \
                 _LETTER.search(line.text) is not None  # a line of digits alone is a stray ID (SID001's), not text
+            links = [m.span() for m in _LINK.finditer(line.text)] if "http" in line.text or "www." in line.text else ()
             for m in _NUMBER.finditer(line.text):
+                if any(start <= m.start() < end for start, end in links):
+                    continue  # "https://site/article/2024/07/644209": EMB003's raw URL
                 systems = {_system(ch) for ch in m.group() if ch.isdigit()}
                 if systems == {"western"} and _in_latin_name(line.text, m.start(), m.end()):
                     continue  # "5.5G", "Wi-Fi 7": the digits belong to a Latin name and stay 0-9
@@ -79,7 +85,9 @@ class MixedDigitSystems(Rule):
         totals = Counter(s for _, _, systems, article in numbers if article for s in systems)
         if not numbers:
             return
-        majority = max(totals, key=lambda s: (totals[s], s == "western")) if totals else None
+        # a tie within the article is broken by the whole page (its dates and footers are the site's system)
+        page = Counter(s for _, _, systems, _ in numbers for s in systems)
+        majority = max(totals, key=lambda s: (totals[s], page[s], s == "western")) if totals else None
         for number, m, systems, article in numbers:
             if len(systems) > 1:
                 yield hit(number, m.start() + 1, m.end() + 1,

@@ -146,19 +146,25 @@ def _may_be_a_pronoun(evidence: Evidence, previous: str, following: str) -> bool
     before where the neighbours rule a pronoun out: after a word in ة or ات
     the ه word is most often its adjective ("صفحة جديده", "بتعويضات
     مناسبه"); before a definite word it heads a construct, which a noun
-    with a pronoun cannot ("نسبه السيدات", "ثقه المستثمرين"); before a word
+    with a pronoun cannot ("نسبه السيدات", "ثقه المستثمرين"; but a title
+    after it stands in apposition: "مساعده الكابتن وليد"); before a word
     in ة it takes that feminine adjective ("بطوله استثنائية"). A nisba in ي
     takes no pronoun ("رياضيه"), nor a word with the article."""
     word = evidence.word
     if evidence.kind != TA_MARBUTA or not word.endswith("ه") or evidence.stem or \
             evidence.log_ratio >= PRONOUN_LOG_RATIO or word.startswith(("ال", "وال", "بال", "لل")):
         return False
-    if previous.endswith(("ة", "ات")) or following.startswith(("ال", "بال", "لل", "وال")) or following.endswith("ة"):
+    definite_next = following.startswith(("ال", "بال", "لل", "وال")) and following not in _APPOSITION_TITLES
+    if previous.endswith(("ة", "ات")) or definite_next or following.endswith("ة"):
         return False
     stem = word[:-1]
     return not stem.endswith("ي") and word_code(stem) >= PRONOUN_STEM_CODE
 
 
+# Titles that stand in apposition before a name: "مساعده الكابتن وليد عزت" is
+# his assistant, captain Walid, not a construct.
+_APPOSITION_TITLES = frozenset("""الكابتن المدرب الدكتور المهندس السيد السيدة الأستاذ الشيخ اللاعب النجم الفنان
+الفنانة الحارس المهاجم المدافع""".split())
 PRONOUN_STEM_CODE = 80  # zipf 4
 PRONOUN_LOG_RATIO = 1.5  # 32x
 
