@@ -61,6 +61,10 @@ _TAGS_LINE = re.compile(r"^(?:كلمات دلاليه|الكلمات الدلا�
                         r"|tags)\s*:", re.I)
 _META_LINE = re.compile(r"^(?:تاريخ النشر|تاريخ الخبر|نشر في|نشر بتاريخ|اخر تحديث|اخر تعديل|بتاريخ|بقلم|كتب"
                         r"|كتبت)\s*[:：]")
+# The Egyptian byline "كتب - عمرو الجندي", a line of its own: a dash after the verb, and a name, not
+# a paragraph ("كتب - وليد منصور: يستهل الترجي ..." heads the first paragraph: BLP004's dateline).
+_BYLINE_DASH = re.compile(r"^(?:كتب|كتبت|بقلم)\s*[\-–—]")
+_BYLINE_WORDS = 6
 
 # Folded (see arabic.fold) phrases that, standing alone on a line, open a
 # section that is not part of the article.
@@ -217,7 +221,8 @@ def parse_zones(lines: list[str]) -> Zones:
         kinds[first] = HEADLINE
         zones.headline = first + 1
     for i in content[1:4]:
-        if kinds[i] == BODY and _META_LINE.match(folded[i]):
+        if kinds[i] == BODY and (_META_LINE.match(folded[i]) or (
+                _BYLINE_DASH.match(folded[i]) and len(lines[i].split()) <= _BYLINE_WORDS)):
             kinds[i] = META
 
     zones.appended_start = _appended_start(kinds, content)

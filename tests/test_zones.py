@@ -143,3 +143,12 @@ def test_a_line_that_ends_in_a_colon_but_links_no_other_story_keeps_its_list():
             "جواز سفر ساري المفعول\n\nالمصدر: الوزارة\n")
     zones = parse_zones(text.split("\n"))
     assert zones.kind(5) != "appended" and zones.kind(6) != "appended" and not zones.sections
+
+
+def test_a_dash_byline_alone_is_meta_but_not_a_paragraph_it_heads():
+    """"كتب - عمرو الجندي" alone is a byline; "كتب - وليد منصور: يستهل
+    الترجي ..." is the first paragraph with its byline at its head."""
+    alone = parse_zones("عنوان\n\nكتب - عمرو الجندي\nيبدأ منتخب مصر للشباب معسكرا مغلقا في القاهرة اليوم.\n".split("\n"))
+    assert alone.kind(3) == "meta"
+    head = parse_zones("عنوان\n\nكتب - وليد منصور: يستهل الترجي الرياضي التونسي اليوم مشاركته في البطولة.\n".split("\n"))
+    assert head.kind(3) == "body"

@@ -6,9 +6,10 @@ import re
 from newslint.arabic import SENTENCE_END, fold
 from newslint.rule import Rule, delete_line, hit
 from newslint.rules.boilerplate._common import _line_span, _quote
-from newslint.zones import BODY, LIST_ITEM, SUBHEADING
+from newslint.zones import BODY, LIST_ITEM, META, SUBHEADING
 
 _JUDGED = (BODY, SUBHEADING, LIST_ITEM)
+_PARAGRAPH_WORDS = 8  # a body line this long is the article's first paragraph: the page's head is over
 _MAX_WORDS = 25
 _WORD = re.compile(r"[^\W\d_]+")
 # Words of web-page controls, in the CMS languages Arabic sites are built with
@@ -69,7 +70,10 @@ class FurnitureByForm(Rule):
     and a colon or bar ("رابط الخبر بصحيفة الوئام: <the headline>", a
     back-link or share line), or a call to contact or follow the site that
     ends on a short code (4-6 digits, not a year), a link or a handle
-    ("للتواصل أرسل كلمة خبر إلى 88888").
+    ("للتواصل أرسل كلمة خبر إلى 88888"); or, at the head of the page
+    (before the first body line of 8 words or more), a meta line: a byline ("كتب - عمرو
+    الجندي", "بقلم: ...") or a line that holds only the page's date ("الأحد،
+    29 سبتمبر 2024 06:44 م"; the zones' meta lines).
 
     Why: BLP004 learns a site's furniture from many of its files; a
     pre-commit run or a batch of a few files of a new site has no such
@@ -85,11 +89,13 @@ class FurnitureByForm(Rule):
     Tune: select or ignore it; BLP003 holds the phrase list, BLP004 the
     batch.
 
-    Fires: "رابط الخبر بصحيفة سبق: ارتفاع أسعار النفط" under the article
+    Fires: "كتب - عمرو الجندي" between the headline and the first
+    paragraph; "رابط الخبر بصحيفة سبق: ارتفاع أسعار النفط" under the article
     "ارتفاع أسعار النفط"; "Next Previous"; "للتواصل أرسل كلمة خبر إلى
     88888".
-    Does not fire: "وأرسل الوزير رسالة إلى نظيره الفرنسي." (a sentence), or
-    "تابع المنتخب تدريباته أمس" (no contact).
+    Does not fire: "وأرسل الوزير رسالة إلى نظيره الفرنسي." (a sentence),
+    "تابع المنتخب تدريباته أمس" (no contact), or a date heading inside a
+    list of fixtures after the first paragraph ("الأحد 26 فيفري 2017").
 
     Fix (unsafe): delete the line.
     """
@@ -102,7 +108,15 @@ class FurnitureByForm(Rule):
     def check(self, doc, options):
         zones = doc.zones
         headline = _words(doc.line(zones.headline).text) if zones.headline else []
+        head = True  # before the first body paragraph of some length: the page's head (breadcrumbs are short)
         for number, kind in enumerate(zones.kinds, 1):
+            if kind == META and head and zones.in_article(number):
+                start, end = _line_span(doc, number)
+                text = doc.line(number).text.strip()
+                yield hit(number, start, end, f"page furniture, a byline or the page's date at the head of the page: "
+                                              f"\"{_quote(text)}\"", delete_line(number), confidence=0.8)
+                continue
+            head = head and not (kind == BODY and len(doc.line(number).text.split()) >= _PARAGRAPH_WORDS)
             if kind not in _JUDGED or not zones.in_article(number):
                 continue
             text = doc.line(number).text.strip()
