@@ -71,12 +71,13 @@ def check_zones(doc: Document) -> None:
         assert 1 <= number <= n and zones.in_article(number)
     assert [zones.kind(k) for k in zones.source_lines] == [SOURCE] * len(zones.source_lines)
     assert [zones.kind(k) for k in zones.tags_lines] == [TAGS] * len(zones.tags_lines)
-    # headline lists under a marker inside the article: a marker line, then
+    # headline lists under a marker inside the article: a marker (or read-also) line, then
     # appended lines, all of them `listed` and out of the article
     listed = [(start, end) for start, end in zones.sections
               if zones.appended_start is None or start < zones.appended_start]
     for start, end in listed:
-        assert 1 <= start < end <= n and zones.kind(start) == MARKER, (start, end)
+        # a marker line, or a read-also line that ends in ":" (zones._introduces)
+        assert 1 <= start < end <= n and zones.kind(start) in (MARKER, INLINE_MARKER), (start, end)
         assert all(zones.kind(k) == APPENDED and k in zones.listed for k in range(start + 1, end + 1))
         assert not any(zones.in_article(k) for k in range(start, end + 1))
     assert zones.listed == {k for start, end in listed for k in range(start, end + 1)}
