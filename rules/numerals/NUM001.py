@@ -1,6 +1,7 @@
 """NUM001 (mixed-digit-systems)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 import re
 
@@ -74,9 +75,11 @@ class MixedDigitSystems(Rule):
         for line in doc.lines:
             article = zones.kind(line.number) in ARTICLE_TEXT_KINDS and zones.in_article(line.number) and \
                 _LETTER.search(line.text) is not None  # a line of digits alone is a stray ID (SID001's), not text
-            links = [m.span() for m in _LINK.finditer(line.text)] if "http" in line.text or "www." in line.text else ()
+            links = [m.span() for m in _LINK.finditer(line.text)] if "http" in line.text or "www." in line.text else []
+            starts = [start for start, _ in links]
             for m in _NUMBER.finditer(line.text):
-                if any(start <= m.start() < end for start, end in links):
+                at = bisect_right(starts, m.start()) - 1  # the last link that starts before the number
+                if at >= 0 and m.start() < links[at][1]:
                     continue  # "https://site/article/2024/07/644209": EMB003's raw URL
                 systems = {_system(ch) for ch in m.group() if ch.isdigit()}
                 if systems == {"western"} and _in_latin_name(line.text, m.start(), m.end()):
