@@ -53,28 +53,15 @@ def entry_points(group: str, path: list[str] | None = None) -> list[EntryPoint] 
     `sys.path`), one distribution per normalised name (the first found);
     None when a path entry is an archive this reader leaves to the
     standard library."""
-    seen: set[str] = set()
     found: list[EntryPoint] = []
-    for entry in sys.path if path is None else path:
-        folder = entry or "."
-        if os.path.isfile(folder):
-            return None  # a zip or an egg: importlib.metadata reads those
-        try:
-            names = sorted(item.name for item in os.scandir(folder) if item.name.endswith(_METADATA_SUFFIXES))
-        except OSError:
-            continue  # a missing or unreadable folder holds no distribution
-        # a legacy *.egg-info *file* is a distribution too, without entry points: it still hides a
-        # later copy of the same name, as in importlib.metadata
-        for name in names:
-            key = _normalised(name)
-            if key in seen:
-                continue
-            seen.add(key)
-            info = os.path.join(folder, name)
+    try:
+        for _key, info in _metadata_folders(path):
             section = _section(os.path.join(info, "entry_points.txt"), group) if os.path.isdir(info) else []
             if section:
                 dist = _distribution(info)
                 found.extend(EntryPoint(ep_name, value, group, dist) for ep_name, value in section)
+    except _Archive:
+        return None
     return found
 
 
@@ -82,19 +69,40 @@ def distribution_version(name: str, path: list[str] | None = None) -> str | None
     """The version of the first installed distribution called `name`, or
     None (not installed, or on a path entry left to the standard library)."""
     key = _NORMAL.sub("_", name).lower()
+    try:
+        for found, info in _metadata_folders(path):
+            if found == key:
+                dist = _distribution(info)
+                return dist.version if dist else None
+    except _Archive:
+        return None
+    return None
+
+
+class _Archive(Exception):
+    """A path entry is a file (a zip or an egg): importlib.metadata reads those."""
+
+
+def _metadata_folders(path: list[str] | None):
+    """(normalised name, path) of each distribution's metadata on `path`
+    (default `sys.path`), in order, the first of a name only: a later copy
+    is hidden, as in importlib.metadata. A legacy *.egg-info *file* is a
+    distribution too, without entry points, and hides a later copy as well.
+    Raises _Archive at a path entry that is a file."""
+    seen: set[str] = set()
     for entry in sys.path if path is None else path:
         folder = entry or "."
         if os.path.isfile(folder):
-            return None
+            raise _Archive(folder)
         try:
             names = sorted(item.name for item in os.scandir(folder) if item.name.endswith(_METADATA_SUFFIXES))
         except OSError:
-            continue
-        for item in names:
-            if _normalised(item) == key:
-                dist = _distribution(os.path.join(folder, item))
-                return dist.version if dist else None
-    return None
+            continue  # a missing or unreadable folder holds no distribution
+        for name in names:
+            key = _normalised(name)
+            if key not in seen:
+                seen.add(key)
+                yield key, os.path.join(folder, name)
 
 
 def _normalised(folder_name: str) -> str:

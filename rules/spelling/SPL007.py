@@ -12,6 +12,7 @@ from newslint.rules.spelling._orthography import (_BLAKE2B, DEFAULT_VARIANT_ZIPF
                                                   Evidence, _best, _looks_like_name, _neighbours, _occurrences,
                                                   _Spellings, bare_neighbours, clitic_splits, frequent_forms,
                                                   min_code, one_of, orthographic_evidence, word_code)
+from newslint.rules.spelling._seat_choice import neighbours_prefer
 from newslint.rules.spelling._slips import (DROPPED_LETTER, TRANSPOSITION, _prefix_doublings_undone,
                                             context_variants, dropped_letter_variants, slip_keys, typo_variants)
 
@@ -432,28 +433,21 @@ class TypingSlip(Rule):
 def _repair_the_neighbours_choose(text: str, start: int, raw: str, evidence: Evidence) -> Evidence:
     """The evidence with the repair its neighbours favour, when the word has
     another slip repair (swapped, doubled, dropped letter; zipf >= 2.5) that
-    the word-pair table prefers by `_CHOICE_LOG_ODDS` ("الجامعة التوسية لكرة":
+    the word-pair table prefers by a log-odds of 4 (`_seat_choice.neighbours_prefer`,
+    as for the hamza seat: "الجامعة التوسية لكرة":
     التونسية, a dropped letter, not the swapped التسوية; "اليوم ااثنين":
-    الاثنين, not اثنين); else the frequencies' choice. As for the hamza seat
-    (`_seat_choice`), the table is one site's text: elsewhere it speaks less
-    often, not differently."""
+    الاثنين, not اثنين); else the frequencies' choice. The table is one
+    site's text: elsewhere it speaks less often, not differently."""
     word = evidence.word
     others = {variant: kind for variant, kind in (*typo_variants(word), *dropped_letter_variants(word))
               if variant != evidence.variant and word_code(variant) >= _OTHER_REPAIR_CODE}
-    if not others:
-        return evidence
-    previous, following = bare_neighbours(text, start, raw)
-    if previous is None and following is None:
-        return evidence
-    odds = {variant: word_context.log_odds(previous, evidence.variant, variant, following) for variant in others}
-    best = max(odds, key=odds.get)
-    if odds[best] < _CHOICE_LOG_ODDS:
+    best = neighbours_prefer(evidence.variant, others, *bare_neighbours(text, start, raw)) if others else None
+    if best is None:
         return evidence
     return Evidence(word, best, others[best], word_code(word), word_code(best))  # of the whole word, as chosen
 
 
 _OTHER_REPAIR_CODE = 50  # zipf 2.5
-_CHOICE_LOG_ODDS = 4.0
 
 
 class _ContextRepair:

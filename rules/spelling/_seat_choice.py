@@ -33,12 +33,19 @@ def other_seat(evidence: Evidence, neighbours) -> str | None:
     findings have no second seat, and finding the neighbours costs more
     than the rest."""
     other = _other_seat_form(evidence.word, evidence.variant)
-    if other is None:
-        return None
-    previous, following = neighbours()
+    return None if other is None else neighbours_prefer(evidence.variant, (other,), *neighbours())
+
+
+def neighbours_prefer(variant: str, others, previous: str | None, following: str | None) -> str | None:
+    """The one of `others` that the word-pair table's neighbours (bare; None
+    at a gap) favour over `variant` by `MIN_LOG_ODDS`, the most favoured
+    first; None when none is, or there is no neighbour. Shared by the hamza
+    seat and SPL007's choice among several repairs."""
     if previous is None and following is None:
         return None
-    return other if word_context.log_odds(previous, evidence.variant, other, following) >= MIN_LOG_ODDS else None
+    odds = {other: word_context.log_odds(previous, variant, other, following) for other in others}
+    best = max(odds, key=odds.get, default=None)
+    return best if best is not None and odds[best] >= MIN_LOG_ODDS else None
 
 
 @lru_cache(maxsize=1 << 14)

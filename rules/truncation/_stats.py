@@ -30,7 +30,7 @@ import unicodedata
 from newslint import sentence_stats
 from newslint.arabic import ARABIC_LETTERS, DIACRITICS, SENTENCE_END, TATWEEL
 from newslint.rules.boilerplate.BLP003 import starts_with_furniture
-from newslint.zones import BODY, LIST_ITEM, SUBHEADING
+from newslint.zones import BLANK, BODY, LIST_ITEM, META, SUBHEADING
 
 # The lines a cut is judged on, and the lines that may continue a sentence.
 _JUDGED = (BODY, SUBHEADING)
@@ -119,15 +119,17 @@ def next_first_word(doc, number: int) -> str | None:
     lines skipped), or None when the article ends there (source line,
     appended content, end of file)."""
     zones = doc.zones
-    for following in range(number + 1, len(zones.kinds) + 1):
-        kind = zones.kind(following)
-        if kind == "blank":
-            continue
-        if kind not in _CONTINUING or not zones.in_article(following):
-            return None
-        words = sentence_stats.WORD.findall(doc.line(following).text)
-        return words[0] if words else None
-    return None
+    following = _next_content(zones, number)
+    if following is None or zones.kind(following) not in _CONTINUING or not zones.in_article(following):
+        return None
+    words = sentence_stats.WORD.findall(doc.line(following).text)
+    return words[0] if words else None
+
+
+def _next_content(zones, number: int) -> int | None:
+    """The number of the first line after line `number` that is not blank, or None."""
+    return next((following for following in range(number + 1, len(zones.kinds) + 1)
+                 if zones.kind(following) != BLANK), None)
 
 
 def rate(word: str, event: str) -> str:
@@ -179,11 +181,8 @@ _LINK = re.compile(r"https?://|www\.|(?<![A-Za-z0-9-])[A-Za-z0-9-]+\.(?:[a-z]{2,
 
 
 def _above_meta(zones, number: int) -> bool:
-    for following in range(number + 1, len(zones.kinds) + 1):
-        kind = zones.kind(following)
-        if kind != "blank":
-            return kind == "meta"
-    return False
+    following = _next_content(zones, number)
+    return following is not None and zones.kind(following) == META
 
 
 def word_cut_inside(last: str, min_count: int) -> tuple[str, int] | None:
