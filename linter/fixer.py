@@ -233,6 +233,7 @@ class FixResult:
     texts: tuple = ()          # (original, fixed) text as decoded, for --diff
     error: str | None = None   # why the file was not fixed or not linted
     applied_codes: tuple = ()  # (code, count) of the applied fixes, by code: what --show-fixes lists
+    sketches: dict | None = None  # the batch rules' sketches of the text `findings` describe
 
 
 def fix_bytes(path: str, data: bytes, plan, unsafe: bool = False) -> FixResult:
@@ -253,7 +254,7 @@ def fix_article_bytes(path: str, data: bytes, plan, unsafe: bool = False) -> Fix
     bytes the previous pass wrote (a fix that removes a file's only
     multi-byte letter must not make it look like cp1256 to the next)."""
     from .decoding import NotText
-    from .engine import check_document, read_document
+    from .engine import batch_sketches, check_document, read_document
 
     try:
         doc = read_document(path, data, plan.parse)
@@ -279,4 +280,5 @@ def fix_article_bytes(path: str, data: bytes, plan, unsafe: bool = False) -> Fix
         doc = parsed or refixed_document(path, current, done.outcome.text, codec, newline)
         findings = tuple(check_document(doc, plan))
     return FixResult(path, findings, data, current if current != data else None, applied, skipped, first,
-                     (original_text, doc.text), applied_codes=tuple(sorted(by_code.items())))
+                     (original_text, doc.text), applied_codes=tuple(sorted(by_code.items())),
+                     sketches=batch_sketches(doc, plan, plan.spec.ignored_codes(path)))

@@ -77,7 +77,13 @@ class BatchRule(Rule):
     per file, and returns something small and picklable (or None to leave
     the file out); `compare` runs once in the parent with every sketch and
     yields (path, Hit) pairs. It must not be quadratic in the number of files.
+
+    `lints_alone`: comparing one file with nothing else still gives an
+    answer (SRC001: no source line, and no folder to excuse it), and the
+    sketch is cheap: the rule runs on a one-file run and in the editor.
     """
+
+    lints_alone = False
 
     def check(self, doc, options):
         return iter(())

@@ -162,7 +162,8 @@ def process_chunk(paths: list[str], plan: LintPlan, setup: LintSetup) -> list[Li
         if isinstance(data, FileError):
             results[i] = Linted(FileResult(path, (), data))
         elif setup.fix is not None:
-            results[i] = Linted(FileResult(path), fix=_fixed(path, data, plan, setup.fix))
+            fixed = _fixed(path, data, plan, setup.fix)  # the batch rules see the text as fixed
+            results[i] = Linted(FileResult(path), fixed.sketches or {}, fix=fixed)
         else:
             todo.append((i, path, data))
     for (i, _, _), linted in zip(todo, lint_through_cache([(p, d) for _, p, d in todo], plan, setup.cache)):
@@ -254,7 +255,7 @@ def _stdin(plan: LintPlan, options: RunOptions) -> Linted:
     data = sys.stdin.buffer.read()
     if options.fix is not None:
         fixed = _fixed(options.stdin_name, data, plan, options.fix)
-        return Linted(FileResult(options.stdin_name), fix=fixed, stdin=True)
+        return Linted(FileResult(options.stdin_name), fixed.sketches or {}, fix=fixed, stdin=True)
     return replace(lint_bytes(options.stdin_name, data, plan), stdin=True)
 
 
@@ -497,11 +498,14 @@ def _finish(summary: Summary, reporter, options: RunOptions, worst: bool, crashe
 def batch_rules_for(plan: LintPlan, files: int) -> list:
     """The batch rules a run of `files` files needs. Comparing one file with
     itself finds nothing, except for a rule that also holds evidence from
-    earlier runs (BLP004 with a furniture profile: `compares_one(options)`)."""
+    earlier runs (BLP004 with a furniture profile: `compares_one(options)`)
+    or that judges one file alone (SRC001: `lints_alone`)."""
     return [rule for rule in plan.batch_rules if files > 1 or _compares_one(rule, plan.options[rule.code])]
 
 
 def _compares_one(rule, options) -> bool:
+    if getattr(rule, "lints_alone", False):
+        return True
     compares_one = getattr(rule, "compares_one", None)
     return bool(compares_one is not None and compares_one(options))
 
@@ -560,3 +564,22 @@ def lint_path(path: str, plan: LintPlan) -> FileResult:
     if isinstance(data, FileError):
         return FileResult(path, (), data)
     return lint_bytes(path, data, plan).result
+
+
+def lint_paths(paths: list[str], plan: LintPlan) -> dict[str, tuple]:
+    """Each file's findings, the batch rules' among them, as `newslint
+    check` gives them for these files as one batch, in this process and
+    without a cache (for tools and tests)."""
+    findings, sketches = {}, defaultdict(list)
+    for path in paths:
+        data = read_bytes(path)
+        if isinstance(data, FileError):
+            findings[path] = ()
+            continue
+        linted = lint_bytes(path, data, plan)
+        findings[path] = linted.result.findings
+        for code, name, sketch in sketch_entries(path, linted.sketches):
+            sketches[code].append((name, sketch))
+    for result in batch_results(plan, batch_rules_for(plan, len(paths)), sketches):
+        findings[result.path] = tuple(sorted((*findings[result.path], *result.findings), key=lambda f: f.sort_key()))
+    return findings

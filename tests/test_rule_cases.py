@@ -74,6 +74,7 @@ def test_rule_case(code, case):
 @pytest.mark.parametrize("code,case", list(_params("files")))
 def test_batch_rule_case(code, case, tmp_path):
     for name, text in case["files"].items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)  # "site-a/1.txt": one site a folder
         (tmp_path / name).write_bytes(text.encode("utf-8"))
     r = run_cli("check", ".", "--format", "json", "--no-cache", "--select", code, cwd=tmp_path)
     assert r.code in (0, 1), r.err

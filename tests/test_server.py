@@ -434,11 +434,21 @@ def test_per_file_ignores_match_the_document_path_under_its_config(tmp_path):
 
 def test_the_editor_plan_leaves_the_batch_rules_out():
     """One open document is no batch: sketching it for the duplicate rules
-    at every keystroke is a fifth of the lint's time, for nothing."""
+    at every keystroke is a fifth of the lint's time, for nothing. A rule
+    that judges one file alone (SRC001) stays, as `check` runs it on one file."""
     linter = EditorLinter(load_registry())
     plan, _ = linter.plan_for(str(Path.cwd() / "f.txt"))
-    assert plan.batch_rules == [] and "WSP001" in plan.spec.codes
+    assert [rule.code for rule in plan.batch_rules] == ["SRC001"] and "WSP001" in plan.spec.codes
     assert linter.lint("f.txt", ARTICLE, plan).findings
+
+
+def test_the_editor_reports_a_missing_source_line_as_check_does_on_one_file():
+    linter = EditorLinter(load_registry())
+    plan, _ = linter.plan_for(str(Path.cwd() / "f.txt"))
+    text = "عنوان الخبر\n\nأعلنت وزارة الصحة تسجيل إصابات جديدة خلال الأربع والعشرين ساعة الماضية.\n"
+    [missing] = [f for f in linter.lint("f.txt", text, plan).findings if f.code == "SRC001"]
+    assert (missing.line, missing.column) == (1, 1)
+    assert not [f for f in linter.lint("f.txt", text + "\nالمصدر: وكالات\n", plan).findings if f.code == "SRC001"]
 
 
 def test_lone_surrogate_from_the_client_does_not_move_positions():

@@ -3,24 +3,40 @@ through the same engine and fixer as `newslint check` (no LSP here: the
 protocol side is in app.py).
 
 The editor's text is what gets linted, not the file on disk. Batch rules
-(duplicates across files) need the whole batch and are not run.
+(duplicates across files) need the whole batch and are not run, except
+those that judge one file alone (SRC001).
 """
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from .. import config as config_mod
+from ..containers import sketch_entries
 from ..engine import LintCrash, LintPlan, lint_bytes, read_document
 from ..errors import UsageError
 from ..fixer import FileCodec, fix_bytes, fix_pass
 from ..models import FileError, Finding
 from ..plan import RunPlan, Selection
 from ..rule import BatchRule
+from ..runner import batch_results
 from ..suppress import SidecarFilter
 from .positions import UTF16, LineIndex, Units
+
+
+def _judged_alone(path: str, sketches: dict, plan: LintPlan) -> list[Finding]:
+    """The findings of the batch rules that judge one document alone (the
+    only batch rules an editor's plan keeps), in position order."""
+    if not sketches:
+        return []
+    entries = defaultdict(list)
+    for code, name, sketch in sketch_entries(path, sketches):
+        entries[code].append((name, sketch))
+    found = [f for result in batch_results(plan, plan.batch_rules, entries) for f in result.findings]
+    return sorted(found, key=lambda f: f.sort_key())
 
 
 class LintFailure(Exception):
@@ -102,8 +118,9 @@ class EditorLinter:
     @cached_property
     def _batch_codes(self) -> tuple:
         """The batch rules' codes: one open document is no batch (and their
-        sketches would cost a fifth of each lint)."""
-        return tuple(rule.code for rule in self.registry.rules if issubclass(rule, BatchRule))
+        sketches would cost a fifth of each lint), except for the rules that
+        judge one file alone (`lints_alone`: SRC001)."""
+        return tuple(rule.code for rule in self.registry.rules if issubclass(rule, BatchRule) and not rule.lints_alone)
 
     def lint(self, path: str, text: str, plan: LintPlan, units: Units = UTF16) -> Snapshot:
         """Lint `text` as the document at `path`; positions will be counted
@@ -115,7 +132,8 @@ class EditorLinter:
         except LintCrash as exc:
             raise LintFailure(str(exc)) from exc
         floor = plan.spec.config.min_confidence
-        findings = [f for f in linted.result.findings if f.confidence >= floor]
+        findings = [f for f in (*linted.result.findings, *_judged_alone(path, linted.sketches, plan))
+                    if f.confidence >= floor]
         findings = tuple(self._unsuppressed(findings, plan)) if findings and os.path.isabs(path) else tuple(findings)
         return Snapshot(path, text, data, plan, LineIndex(text, units), findings, linted.result.error)
 

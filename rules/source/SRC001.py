@@ -1,11 +1,14 @@
 """SRC001 (missing-source)."""
 from __future__ import annotations
 
-from newslint.rule import Rule, hit
+from collections import Counter
+
+from newslint.folders import folder_of, shown_parent
+from newslint.rule import BatchRule, hit
 
 
-class MissingSource(Rule):
-    """The article has no source line.
+class MissingSource(BatchRule):
+    """The article has no source line, where its site writes one.
 
     What: no line of the article starts with "المصدر:" (or "المصادر:",
     "مصدر الخبر:"). Reported once per file, at line 1.
@@ -13,16 +16,54 @@ class MissingSource(Rule):
     Why: the source line is how a data team attributes, filters and
     deduplicates scraped news; an article without it cannot be traced.
 
-    Fires: an article that ends with its last paragraph and a comment form.
-    Does not fire: an article with "المصدر: البوابة نيوز" after its body.
+    Evidence: the file itself, and the habit of its source folder (one site
+    a folder, as BLP004 reads it). Many sites never print a source line; on
+    them every file would get this finding and say nothing. So when the
+    run holds at least `min-files` files of the folder and fewer than
+    `site-share` of them have a source line, the folder's files are left
+    alone. A run of fewer files (a pre-commit hook, an editor) has no such
+    evidence and reports every file without a source line. A file whose
+    folder mostly has one is reported with that evidence ("19 of 20 files
+    under site-a/ have one"). Tune: raise `min-files` to need more evidence
+    before a folder is excused, or set `site-share` to 0 to report every
+    file.
+
+    Fires: an article that ends with its last paragraph and a comment form,
+    when the other files of its folder end with "المصدر: ...".
+    Does not fire: an article with "المصدر: البوابة نيوز" after its body; the
+    ten articles of a site whose pages never print a source line.
     """
 
     code = "SRC001"
     name = "missing-source"
     category = "source"
+    lints_alone = True
+    options = {"min-files": {"type": "integer", "minimum": 1, "default": 5,
+                             "description": "files of a folder the run must hold before the folder's habit counts"},
+               "site-share": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.1,
+                              "description": "a folder where fewer of the files have a source line never writes one: "
+                                             "its files are not reported"}}
 
-    def check(self, doc, options):
+    def sketch(self, doc, options):
         zones = doc.zones
-        if zones.source_lines or not zones.paragraphs:
-            return
-        yield hit(1, 1, 1, "no \"المصدر:\" source line in the article (file-level)")
+        if not zones.paragraphs:
+            return None  # no article to credit
+        return bool(zones.source_lines)
+
+    def compare(self, sketches, options):
+        totals, sourced = Counter(), Counter()
+        for path, has_source in sketches:
+            folder = folder_of(path)
+            totals[folder] += 1
+            sourced[folder] += has_source
+        for path, has_source in sketches:
+            if has_source:
+                continue
+            folder = folder_of(path)
+            total, with_source = totals[folder], sourced[folder]
+            if total >= options["min-files"] and with_source < options["site-share"] * total:
+                continue  # the site never prints a source line
+            evidence = f"; {with_source:,} of {total:,} files under {shown_parent(path)}/ have one" \
+                if with_source else ""
+            yield path, hit(1, 1, 1, f"no \"المصدر:\" source line in the article (file-level){evidence}")
+
