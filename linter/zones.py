@@ -66,6 +66,15 @@ _META_LINE = re.compile(r"^(?:تاريخ النشر|تاريخ الخبر|نشر
 _BYLINE_DASH = re.compile(r"^(?:كتب|كتبت|بقلم)\s*[\-–—]")
 _BYLINE_WORDS = 6
 
+
+def _is_byline(text: str, folded: str, short: bool = False) -> bool:
+    """A meta line ("بقلم: ...", "تاريخ النشر: ...") or a byline with a dash
+    ("كتب - عمرو الجندي"); `short`: of a byline's few words only (the first
+    line of the page, which is else the headline)."""
+    if _META_LINE.match(folded):
+        return not short or len(text.split()) <= _BYLINE_WORDS
+    return bool(_BYLINE_DASH.match(folded)) and len(text.split()) <= _BYLINE_WORDS
+
 # Folded (see arabic.fold) phrases that, standing alone on a line, open a
 # section that is not part of the article.
 SECTION_MARKERS = (
@@ -216,13 +225,16 @@ def parse_zones(lines: list[str]) -> Zones:
     if not content:
         return zones
 
-    first = content[0]
-    if kinds[first] == BODY and _looks_like_headline(lines[first]) and len(content) > 1:
+    head = 0
+    if len(content) > 2 and kinds[content[0]] == BODY and _is_byline(lines[content[0]], folded[content[0]], True):
+        kinds[content[0]] = META  # "بقلم: جنى العلي" above the headline
+        head = 1
+    first = content[head]
+    if kinds[first] == BODY and _looks_like_headline(lines[first]) and len(content) > head + 1:
         kinds[first] = HEADLINE
         zones.headline = first + 1
-    for i in content[1:4]:
-        if kinds[i] == BODY and (_META_LINE.match(folded[i]) or (
-                _BYLINE_DASH.match(folded[i]) and len(lines[i].split()) <= _BYLINE_WORDS)):
+    for i in content[head + 1:head + 4]:
+        if kinds[i] == BODY and _is_byline(lines[i], folded[i]):
             kinds[i] = META
 
     zones.appended_start = _appended_start(kinds, content)

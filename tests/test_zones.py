@@ -152,3 +152,12 @@ def test_a_dash_byline_alone_is_meta_but_not_a_paragraph_it_heads():
     assert alone.kind(3) == "meta"
     head = parse_zones("عنوان\n\nكتب - وليد منصور: يستهل الترجي الرياضي التونسي اليوم مشاركته في البطولة.\n".split("\n"))
     assert head.kind(3) == "body"
+
+
+def test_a_byline_above_the_headline_is_meta_and_the_headline_follows():
+    """"بقلم: جنى العلي" as the page's first line is no headline."""
+    page = parse_zones("بقلم: جنى العلي\n\nإحاطة نفسية لفائدة تلاميذ الباكالوريا\n\n"
+                       "انطلقت اليوم حملة إحاطة نفسية لفائدة تلاميذ الباكالوريا في كامل المعاهد.\n".split("\n"))
+    assert (page.kind(1), page.kind(3), page.headline) == ("meta", "headline", 3)
+    label = parse_zones("بقلم: جنى العلي وفريق التحرير في مكتب العاصمة الثقافي\n\nعنوان\n\nنص الخبر.\n".split("\n"))
+    assert label.kind(1) == "headline"  # a long first line is the headline, whatever it opens with

@@ -22,6 +22,7 @@ _FURNITURE = (
 _SHARE_WORDS = {"شارك", "طباعه", "فيسبوك", "تويتر", "واتساب", "تلغرام", "لينكدان", "ارسال", "مشاركه",
                 "facebook", "twitter", "whatsapp", "telegram", "linkedin", "email", "print", "share"}
 _SPLIT = re.compile(r"[\s|/•·,،:]+")
+_MARKS = re.compile(r"[\W_]+")
 MAX_FURNITURE_WORDS = 25  # furniture lines are short; longer lines are text
 
 _PHRASE_KIND = {p: kind for kind, phrases in _FURNITURE for p in phrases}
@@ -47,11 +48,58 @@ def furniture_kind(text: str) -> str | None:
     if m:
         return _PHRASE_KIND[m.group()]
     if folded.count(" ") > 12:
-        return None
-    words = [w for w in _SPLIT.split(folded) if w]
+        return _invitation(folded)
+    words = [w for w in (_MARKS.sub("", part) for part in _SPLIT.split(folded)) if len(w) > 1]  # "🖨", "a+" dropped
     if words and len(words) <= 6 and all(w in _SHARE_WORDS for w in words):
         return "share"
+    if _VIEW_COUNT.match(folded):
+        return "view or comment count"
+    if _is_breadcrumb(folded):
+        return "breadcrumb"
+    return _invitation(folded)
+
+
+# An invitation is two cues, neither enough alone: the line opens with an
+# imperative addressed to the reader (folded: "اشترك", "تابعونا", "انضموا",
+# "حمّل"; not "تابع", "he went on") and names one of the page's channels
+# or the site's own ("نشرتنا", "قناتنا", "صفحتنا": the first person plural
+# is the site speaking). "تابعوا وكالة المنارة للأنباء على فيسبوك",
+# "اشترك في نشرتنا الاقتصادية اليومية"; not "تابعوا المباراة على القناة".
+_INVITING = frozenset("""اشترك اشتركوا اشتركي تابعونا تابعوا تابعي انضم انضموا انضمي اضغط اضغطوا ادعم ادعموا
+للاشتراك لمتابعتنا""".split())  # not "سجل", "حمل", "نزل": past verbs as often as imperatives
+_CHANNEL = re.compile(r"فيسبوك|فايسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تليغرام|تيليغرام|تلجرام|يوتيوب|"
+                      r"انستغرام|انستجرام|انستقرام|تيك توك|تيكتوك|لينكدان|سناب|"
+                      r"نشرتنا|نشره|قناتنا|صفحتنا|صفحاتنا|حساباتنا|حسابنا|منصاتنا|موقعنا|تطبيقنا|"
+                      r"facebook|twitter|whatsapp|telegram|youtube|instagram|tiktok|newsletter")
+
+
+def _invitation(folded: str) -> str | None:
+    head = _LEADING_MARKS.sub("", folded[:_HEAD_CHARS]).split(None, 1)
+    if len(head) == 2 and head[0] in _INVITING and folded.count(" ") <= MAX_FURNITURE_WORDS \
+            and _CHANNEL.search(folded):
+        return "subscribe/follow"
     return None
+
+
+# A page's count of views, reads or comments, alone on its line: "عدد
+# المشاهدات: 2306", "1232 مشاهدة", "التعليقات (0)".
+_VIEWS = r"(?:عدد\s+)?(?:ال)?(?:مشاهدات|مشاهده|قراءات|قراءه|زيارات|زياره|مرات القراءه|مرات المشاهده|تعليقات|تعليق)"
+_COUNT = r"\(?[0-9\u0660-\u0669][0-9\u0660-\u0669,.\u066b\u066c]*\)?"
+_VIEW_COUNT = re.compile(rf"^\W*(?:{_VIEWS}\s*[:：]?\s*{_COUNT}|{_COUNT}\s*{_VIEWS})\W*$")
+
+# A breadcrumb: two to five short parts (one to three words, no digits)
+# between "›", "»" or ">" with a space on each side ("اقتصاد › زراعة",
+# "الرئيسية » تقنية » إنترنت"); "»" closes a quotation too, so a line
+# holding "«" is not one.
+_CRUMB_MARK = re.compile(r"\s[›»>]\s")
+
+
+def _is_breadcrumb(folded: str) -> bool:
+    if "«" in folded or not _CRUMB_MARK.search(folded):
+        return False
+    parts = [part.split() for part in _CRUMB_MARK.split(folded.strip())]
+    return 2 <= len(parts) <= 5 and all(1 <= len(words) <= 3 and not any(ch.isdigit() for w in words for ch in w)
+                                        and not words[-1].endswith((".", "؟", "?", "!")) for words in parts)
 
 
 _NOT_FURNITURE = (ZoneKind.BLANK, MARKER, INLINE_MARKER, ZoneKind.SOURCE, ZoneKind.TAGS, ZoneKind.META)
@@ -67,8 +115,18 @@ class SiteFurniture(Rule):
     Why: it is text of the web page, not of the news; repeated across every
     article of a site, it dominates n-gram statistics of a training set.
 
-    Fires: "تابعونا على فيسبوك وتويتر لمتابعة آخر الأخبار".
-    Does not fire: "وقال الوزير إن الحكومة ستتابع الملف على كل المستويات".
+    Evidence: a phrase prior (the list above, folded), and shapes any
+    site prints: a line of share-button words; an invitation (an
+    imperative to the reader first, one of the page's channels or the
+    site's own "نشرتنا"/"قناتنا" after it: "تابعوا وكالة المنارة للأنباء على
+    فيسبوك وواتساب"); a view count alone on its line ("عدد المشاهدات:
+    2306"); a breadcrumb ("اقتصاد › زراعة"). Lines of the batch's own
+    templates are BLP004's.
+
+    Fires: "تابعونا على فيسبوك وتويتر لمتابعة آخر الأخبار"; "اشترك في نشرتنا
+    الاقتصادية اليومية لتصلك أسعار الصرف والذهب كل صباح".
+    Does not fire: "وقال الوزير إن الحكومة ستتابع الملف على كل المستويات";
+    "تابعوا المباراة على القناة الأولى" (no channel of the page's).
 
     Fix (unsafe): delete the line.
     """

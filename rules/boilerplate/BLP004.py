@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from functools import lru_cache
-import os
 import re
 import zlib
 
 from newslint.arabic import fold
 from newslint.dates import (HIJRI_SECONDS, MONTH_FIRSTS, MONTH_SECONDS, MONTHS, TIME_MARKS, WEEKDAYS, WORD_EDGES,
                             has_date_word, is_double_month)
+from newslint.folders import folder_of, shown_parent
 from newslint.rule import BatchRule, hit
 from newslint.sorted_groups import HashPairs
 from newslint.zones import BLANK, BODY, HEADLINE, SOURCE, SUBHEADING, TAGS
@@ -468,19 +467,6 @@ def sketch_rows(lines: bytes) -> list[tuple]:
 _ROW = 6  # values a row of line_sketch
 
 
-def folder_of(path: str, base: str | None = None) -> str:
-    """The source folder of `path`: its parent, relative to `base` (the
-    profile's folder) when given, with "/" separators; "." for the top."""
-    return _folder(os.path.dirname(path), base)
-
-
-@lru_cache(maxsize=4096)
-def _folder(parent: str, base: str | None) -> str:
-    """Cached: a batch has few folders and many files, and abspath is slow."""
-    parent = os.path.abspath(parent or ".")
-    return os.path.relpath(parent, os.path.abspath(base)).replace(os.sep, "/") if base is not None else parent
-
-
 def learn(sketches, options, base: str | None = None) -> dict:
     """folder -> {template hash: (files with it, position class)}, for the
     templates that are furniture there, and folder -> files seen:
@@ -593,7 +579,7 @@ class SiteFurniture(BatchRule):
     files, that no hand list of phrases finds; left in, it is a sentence of
     thousands of articles for every model trained on them.
 
-    Tune: `min-share` (0.02), `wildcard-share` (0.3) and `min-files` (5) trade recall for precision
+    Tune: `min-share` (0.02), `wildcard-share` (0.3) and `min-files` (4) trade recall for precision
     (the share is low so that a folder holding several sites, or a site
     whose furniture stands in a tenth of its pages, still shows it: on the
     10,138-file corpus 0.01 finds nothing that is not furniture);
@@ -617,7 +603,7 @@ class SiteFurniture(BatchRule):
                "wildcard-share": {"type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.3,
                                   "description": "share of a folder's files a dateline or byline head must "
                                                  "occur in, its changing words masked"},
-               "min-files": {"type": "integer", "minimum": 2, "default": 5,
+               "min-files": {"type": "integer", "minimum": 2, "default": 4,
                              "description": "fewest files a template must occur in"},
                "words": {"type": "integer", "minimum": 1, "maximum": 30, "default": 8,
                          "description": "first words of a line kept in its template"},
@@ -656,7 +642,7 @@ def _evidence_rows(path, lines, learned: dict, totals: dict, known) -> list:
             continue  # BLP002 reports the appended section whole; a line is reported once
         where = _CLASSES[row[1]]
         if row[2] in learned:
-            evidence = _says(where, learned[row[2]][0], totals[folder_of(path)], _shown(os.path.dirname(path)))
+            evidence = _says(where, learned[row[2]][0], totals[folder_of(path)], shown_parent(path))
         else:
             entry = known.lookup(folder_of(path, known.base), row[2]) if known is not None else None
             if entry is None:
@@ -696,8 +682,6 @@ def _lists_under(found: list, lines) -> list:
     return out
 
 
-def _shown(folder: str) -> str:
-    return (folder or ".").replace(os.sep, "/")
 
 
 def _says(where: str, files: int, total: int, folder: str) -> str:
