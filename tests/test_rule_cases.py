@@ -10,8 +10,8 @@ A file holds `cases:`, a list; each case has a `name` and one of:
   own fixes are applied (unsafe ones included);
 - `files` (batch rules): file name -> text, run as one batch, and
   `findings` that also name their file (`path`).
-A `text` case may set `options`: the rule's options for that case (the
-rest stay at their defaults).
+A `text` or `files` case may set `options`: the rule's options for that
+case (the rest stay at their defaults).
 YAML double-quoted strings spell invisible characters as \\u escapes.
 """
 from __future__ import annotations
@@ -76,6 +76,8 @@ def test_batch_rule_case(code, case, tmp_path):
     for name, text in case["files"].items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)  # "site-a/1.txt": one site a folder
         (tmp_path / name).write_bytes(text.encode("utf-8"))
+    if case.get("options"):  # the rule's options for this case, through a configuration file
+        (tmp_path / ".newslint.yaml").write_text(json.dumps({"rules": {code: case["options"]}}), encoding="utf-8")
     r = run_cli("check", ".", "--format", "json", "--no-cache", "--select", code, cwd=tmp_path)
     assert r.code in (0, 1), r.err
     found = [f for f in json.loads(r.out)["findings"] if f["code"] == code]

@@ -8,7 +8,7 @@ from newslint.rule import BatchRule, hit
 
 
 class MissingSource(BatchRule):
-    """The article has no source line, where its site writes one.
+    """The article has no source line.
 
     What: no line of the article starts with "المصدر:" (or "المصادر:",
     "مصدر الخبر:"). Reported once per file, at line 1.
@@ -16,22 +16,28 @@ class MissingSource(BatchRule):
     Why: the source line is how a data team attributes, filters and
     deduplicates scraped news; an article without it cannot be traced.
 
-    Evidence: the file itself, and the habit of its source folder (one site
-    a folder, as BLP004 reads it). Many sites never print a source line; on
-    them every file would get this finding and say nothing. So when the
-    run holds at least `min-files` files of the folder and fewer than
-    `site-share` of them have a source line, the folder's files are left
-    alone. A run of fewer files (a pre-commit hook, an editor) has no such
-    evidence and reports every file without a source line. A file whose
-    folder mostly has one is reported with that evidence ("19 of 20 files
-    under site-a/ have one"). Tune: raise `min-files` to need more evidence
-    before a folder is excused, or set `site-share` to 0 to report every
-    file.
+    Evidence: the file itself, and with `site-share` set, the habit of its
+    source folder (one site a folder, as BLP004 reads it). Some sites never
+    print a source line; on them every file gets this finding. With
+    `site-share` above 0, when the run holds at least `min-files` files of
+    the folder and fewer than `site-share` of them have a source line, the
+    folder's files are left alone. A run of fewer files (a pre-commit
+    hook, an editor) has no such evidence and reports every file without a
+    source line. A file whose folder mostly has one is reported with that
+    evidence ("4 of 5 files under seeds/ have one").
+
+    Off by default (`site-share` 0): a missing source line is a defect
+    whatever the site in the seeds' expectations, and a folder whose files
+    all lost their source line looks like a site that never printed one
+    (the held-out harness's folder of 60 such files: 0 found at 0.1, 60 at
+    0). Tune: `site-share: 0.1` where whole folders come from sites without
+    a source line; `min-files` for the evidence a folder needs.
 
     Fires: an article that ends with its last paragraph and a comment form,
     when the other files of its folder end with "المصدر: ...".
-    Does not fire: an article with "المصدر: البوابة نيوز" after its body; the
-    ten articles of a site whose pages never print a source line.
+    Does not fire: an article with "المصدر: البوابة نيوز" after its body;
+    with `site-share: 0.1`, the ten articles of a site whose pages never
+    print a source line.
     """
 
     code = "SRC001"
@@ -40,7 +46,7 @@ class MissingSource(BatchRule):
     lints_alone = True
     options = {"min-files": {"type": "integer", "minimum": 1, "default": 5,
                              "description": "files of a folder the run must hold before the folder's habit counts"},
-               "site-share": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.1,
+               "site-share": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.0,
                               "description": "a folder where fewer of the files have a source line never writes one: "
                                              "its files are not reported"}}
 
