@@ -2,6 +2,8 @@
 the characters a rule scans for."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newslint.document import Document
@@ -20,6 +22,23 @@ def test_every_summary_is_one_complete_sentence(registry):
         lines = rule.documentation().splitlines()
         if not rule.summary().endswith(".") or (len(lines) > 1 and lines[1].strip()):
             problems.append(f"{rule.code}: {rule.summary()!r}")
+    assert problems == []
+
+
+def test_every_rule_says_its_evidence_and_how_to_tune_it(registry):
+    """Issue 12: each rule's documentation names what it decides from
+    (lexicon, batch, phrase prior, context, characters) and how to tune it
+    (its options, or what to do without one)."""
+    problems = []
+    for rule in builtin(registry):
+        doc = rule.documentation()
+        if not re.search(r"^Evidence\b", doc, re.M):
+            problems.append(f"{rule.code}: no paragraph on its evidence (\"Evidence: ...\")")
+        if not re.search(r"(?:^|[.:;] )Tune(?::| with)", doc, re.M):
+            problems.append(f"{rule.code}: does not say how to tune it (\"Tune: ...\")")
+        for option in rule.options or {}:
+            if option not in doc:
+                problems.append(f"{rule.code}: option {option} not documented")
     assert problems == []
 
 

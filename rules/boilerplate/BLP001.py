@@ -17,6 +17,20 @@ class ReadMoreLink(Rule):
     Why: the linked headline is a different story; left in, it becomes a
     sentence of this article for every reader, index and model.
 
+    Evidence: the article's structure and a phrase prior (fixed lists of
+    phrases in newslint.zones, matched folded): the zone parser's inline-marker
+    lines, whose first 40 characters open with a read-more phrase ("إقرأ
+    المزيد", "اقرأ أيضاً", "شاهد أيضاً", "للمزيد" ...) with more than two
+    characters after it, and its marker lines, of at most 40 characters and
+    nothing but a section-marker phrase. Only lines of the article count, not
+    those of an appended section or of a headline list under a marker
+    (BLP002's); a bare marker line is in the article only when a source or tags
+    block after two paragraphs or more comes later. What follows the phrase is
+    not read: a line opening with "للمزيد" is reported whatever it says.
+
+    Tune: no options; ignore it, or use per-file-ignores for folders whose
+    sites open lines of the article's own text with "للمزيد".
+
     Fires: "إقرأ المزيد لافروف: روسيا مستعدة للمساعدة في التفاوض على اتفاق
     سلام بين أذربيجان وأرمينيا". Does not fire: "وقال لافروف إن روسيا مستعدة
     للمساعدة" (the article's own sentence).

@@ -21,6 +21,21 @@ class AppendedSection(Rule):
     the text of unrelated stories across the batch, skew topic models and
     make near-duplicate detection fail.
 
+    Evidence: the article's structure, as newslint.zones parses it, and a
+    phrase prior (the zone parser's fixed list of section-marker phrases,
+    matched folded on a line of at most 40 characters that holds nothing else:
+    "مقالات مشابهة", "اترك تعليقاً" ...). The appended part starts at the first
+    line after the source/tags block when that block follows at least two
+    paragraphs (body or read-more lines), else at the first marker line, and is
+    split at each marker line after it. A headline list is the lines right
+    after a marker (or after a read-also line of at most 60 characters ending
+    in a colon), each of at most 25 words and not ending in ".", ":", "،", "؛",
+    "," or ";", that a blank, source, tags or marker line or the appended part
+    closes. The sections' own words are not read.
+
+    Tune: no options; an error by default: lower its severity, ignore it, or
+    use per-file-ignores for folders of whole pages kept on purpose.
+
     Fires: "إقرأ أيضاً:" after "كلمات دلالية: ..." followed by another story;
     "مقالات مشابهة" followed by a list of headlines.
     Does not fire: the article's own paragraphs, source and tags lines.

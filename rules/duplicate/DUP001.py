@@ -20,6 +20,17 @@ class ExactDuplicate(BatchRule):
     Why: duplicates inflate counts, leak between training and test splits and
     weight one story many times.
 
+    Evidence: the batch. Each file is reduced to a SHA-1 of its article words
+    (headline, body, sub-headings and list items of the article, as
+    newslint.zones parses it; meta, source, tags and read-more lines and
+    appended sections left out) joined by single spaces, and equal digests
+    among the run's files of one configuration are copies; letters, diacritics
+    and punctuation count as written, nothing is folded. A file of fewer than
+    `min-words` (20) words gets no digest and is never compared.
+
+    Tune: `min-words` (20); higher is stricter (fewer, longer articles
+    compared), lower compares short briefs too.
+
     Fires: a.txt and b.txt holding the same article, one with CRLF and
     no-break spaces. Does not fire: two articles on the same event in
     different words.

@@ -158,6 +158,21 @@ class NearDuplicate(BatchRule):
     still the same story; they skew statistics and leak between data splits
     exactly like exact copies.
 
+    Evidence: the batch. Each file's article words (as DUP001 takes them)
+    become a bottom-64 MinHash of their word `shingle-size`-grams; files that
+    share one of their eight smallest shingle hashes are candidates, each
+    compared only with the first file of that bucket (and only the first 200
+    files of a bucket), and a pair whose estimated Jaccard similarity is at
+    least `threshold` joins one group. Exact copies (DUP001's) are taken out
+    first and files of fewer than `min-words` (30) words are not compared.
+    Groups are transitive: a file is reported against the group's first file
+    even when only a third file links them, with the best score it reached
+    against any file.
+
+    Tune: `threshold` (0.8; higher is stricter), `shingle-size` (5; larger is
+    stricter: an edited copy keeps fewer long runs unchanged) and `min-words`
+    (30; higher is stricter, fewer articles compared).
+
     Fires: the same agency story in two files, one with an extra closing
     paragraph. Does not fire: two different stories about the same summit.
     """

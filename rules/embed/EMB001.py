@@ -33,6 +33,18 @@ class SocialEmbed(Rule):
     Why: the post is someone else's text, usually in another language, that
     the scraper flattened into the article; its short links are dead ends.
 
+    Evidence: the file's characters, on any line: a fixed list of link patterns
+    (pic.twitter.com/, t.co/, twitter.com or x.com .../status/<digits>,
+    instagram.com/p/ or /reel/, tiktok.com/@.../video/, fb.watch/, youtu.be/),
+    and the signature: a dash, up to 60 characters without parentheses,
+    "(@handle)" of up to 30 word characters, then up to 30 Latin letters,
+    digits, spaces, dots and commas or a day and an Arabic month name, closed
+    by a four-digit year. The article's structure is not read: such a link in
+    the source line or an appended section is reported too.
+
+    Tune: no options; ignore it, or use per-file-ignores for folders where
+    embedded posts are kept on purpose.
+
     Fires: "…failing to learn from historical colonial wars.https://t.co/0UyHSQMva5".
     Does not fire: "وقال لامي في تغريدة على تويتر إن…" (reporting a tweet in
     the article's own words).

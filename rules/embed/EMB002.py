@@ -44,6 +44,17 @@ class ForeignParagraph(Rule):
     corpora filtered by language ID keep the whole article, English
     paragraph and all.
 
+    Evidence: the file's characters, line by line: a line needs at least 20
+    Latin letters, `min-words` Latin words (of two letters or more), Latin
+    letters at least `ratio` times its Arabic letters, and at least half its
+    Latin words starting lowercase. The file needs at least `min-words` runs of
+    Latin letters, a line with three Latin words in a row, and no fewer Arabic
+    letters than Latin ones. Script and letter case decide, not the language;
+    the article's structure is not read, so a line of an appended section
+    counts too.
+
+    Tune: `min-words` (5) and `ratio` (2); higher is stricter for both.
+
     Fires: "⚡️UK’s Lammy sees no Russian willingness for peace at G20 meeting."
     in an Arabic article. Does not fire: "وقال مدير شركة Huawei إن…" (a name),
     "The Grand Budapest Hotel, Boyhood, Birdman, Whiplash, American Sniper,

@@ -19,6 +19,16 @@ class RawUrl(Rule):
     Why: the link text of the page leaked into the article; URLs are noise
     for language models and often carry tracking parameters.
 
+    Evidence: the file's characters: "http://", "https://" or "www." and what
+    follows up to white space, a quote, an angle bracket, a guillemet or a
+    parenthesis, less a closing punctuation mark; a URL that overlaps a
+    social-post link of EMB001's list is left to EMB001. The article's
+    structure is not read: a URL in the source line or an appended section is
+    reported too.
+
+    Tune: no options (severity info); ignore it, or use per-file-ignores for
+    folders whose sites print the address of their source on purpose.
+
     Fires: "للمزيد من المعلومات يرجى زيارة الموقع: http://consumer.huawei.com/ae-en/".
     Does not fire: "على موقع الوزارة الرسمي".
     """

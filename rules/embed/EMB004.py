@@ -16,6 +16,15 @@ class EmailAddress(Rule):
     Why: personal data in a data set is a liability (privacy law, takedown
     requests); in news text it is usually a press-release contact block.
 
+    Evidence: the file's characters: a run of word characters (any script),
+    ".", "+" and "-" not glued to another such character, "@", then a domain
+    whose last label has two Latin letters or more; a file without "@" is
+    skipped. The article's structure is not read: an address in the source line
+    or an appended section is reported too.
+
+    Tune: no options; ignore it, or use per-file-ignores for folders where
+    contact addresses are kept on purpose (press releases).
+
     Fires: "البريد الإلكتروني: tala.odeh@ogilvy.com".
     Does not fire: "@handle" alone, or "راسلونا عبر البريد".
     """

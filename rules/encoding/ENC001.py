@@ -15,6 +15,22 @@ class NotUtf8(Rule):
     Why: every tool downstream (search indexes, tokenizers, `grep`) assumes
     UTF-8; a cp1256 file read as UTF-8 becomes mojibake or is dropped.
 
+    Evidence: the file's bytes: a UTF-16 or UTF-32 byte-order mark; UTF-16
+    without one (nine in ten of its high bytes take one of two values; certain
+    only when the text reads as Arabic); or bytes that fail strict UTF-8 with
+    more than one undecodable sequence and more than 1 % of the bytes, or with
+    no UTF-8 lead byte (0xC2 or above) in the first 64 KiB (less damage is
+    ENC003's). For those, charset-normalizer's guess, cp1256 and ISO-8859-6 are
+    each decoded and scored with a character-bigram model of Arabic news
+    (newslint.plausibility: Arabic when at least half the letters are Arabic
+    and the mean log-probability is -3.8 or more); the best Arabic reading
+    wins, certain when it beats every other one by 5 nats or more. The
+    confidence in the message is charset-normalizer's (1 minus its mess ratio
+    on the first 8,192 characters), not that score.
+
+    Tune: no options (an error by default); lower its severity, ignore it, or
+    use per-file-ignores for an archive kept in a legacy encoding on purpose.
+
     Fires: an article saved by a Windows scraper as cp1256, whose first bytes
     are ``\\xc3\\xda\\xe1\\xe4`` ("أعلن").
     Does not fire: the same article stored as UTF-8.

@@ -14,6 +14,14 @@ class Utf8Bom(Rule):
     as an invisible U+FEFF glued to the first word of the headline, which
     then never matches in search or deduplication.
 
+    Evidence: the file's bytes: the first three are EF BB BF and the rest
+    decodes as UTF-8 (a few broken bytes, ENC003's, allowed). A mark before
+    bytes that must be read in a legacy encoding is not reported here: ENC001
+    reports the file.
+
+    Tune: no options; ignore it, or use per-file-ignores for folders whose
+    readers expect the mark.
+
     Fires: a file whose bytes begin ``\\xef\\xbb\\xbf`` before "أعلن وزير".
     Does not fire: the same file without those three bytes.
 

@@ -13,6 +13,15 @@ class UndecodableBytes(Rule):
     Why: strict readers reject the whole file; lenient ones silently turn
     the bytes into U+FFFD, so a word is lost without anyone noticing.
 
+    Evidence: the file's bytes: strict UTF-8 fails, but the undecodable
+    sequences are at most 1 % of the bytes (one always allowed) and the first
+    64 KiB hold a UTF-8 lead byte (0xC2 or above), so the file is kept as
+    UTF-8; with more damage it is read in a legacy encoding (ENC001). Each
+    undecodable byte is one finding, at the U+FFFD it became.
+
+    Tune: no options (an error by default); lower its severity, ignore it, or
+    use per-file-ignores for folders of raw scrapes kept as fetched.
+
     Fires: ``"\\xd9\\x85\\xd8"`` (the letter م and half of the next letter)
     at the end of a line. Does not fire: valid UTF-8.
     """

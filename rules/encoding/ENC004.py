@@ -13,6 +13,14 @@ class MixedLineEndings(Rule):
     Why: a batch with mixed endings splits differently in different tools;
     a lone CR hides a line break from most Unix tools, gluing two paragraphs.
 
+    Evidence: the file's characters: each line's terminator, lines split on LF,
+    CRLF and a lone CR only; a last line without one does not count. The
+    majority is the commonest style (LF on a tie); one finding a file, at the
+    first line that ends otherwise, whose fix rewrites every such line.
+
+    Tune: no options; ignore it, or use per-file-ignores for folders whose line
+    endings are normalised later anyway.
+
     Fires: a file whose first paragraph ends with ``\\r\\n`` and the rest with
     ``\\n``. Does not fire: a file that uses CRLF (or LF) throughout.
 

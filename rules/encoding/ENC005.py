@@ -18,6 +18,15 @@ class NulCharacter(Rule):
     columns, and `file` calls the article binary: the rest of the article
     is lost, or the whole file is dropped.
 
+    Evidence: the decoded text's characters: each run of U+0000 is one finding.
+    The decoder refuses as binary, before any rule runs, a file with more NUL
+    bytes than four and than 1 % of its bytes, unless its high bytes say UTF-16
+    without a byte-order mark; a file that starts with a byte-order mark is not
+    put to that test.
+
+    Tune: no options (an error by default); lower its severity, ignore it, or
+    use per-file-ignores for folders whose NULs a later step removes.
+
     Fires: ``"فقرة\\x00 أولى"``. Does not fire: ``"فقرة أولى"``.
 
     Fix (unsafe): remove the NUL (it may have stood for a space).

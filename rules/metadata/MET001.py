@@ -49,6 +49,19 @@ class TagNotInArticle(Rule):
     Why: the site's tag cloud or another article's tags were scraped with the
     text; such tags mislabel the article for every downstream classifier.
 
+    Evidence: the article's structure: the tags lines of the article (a line
+    opening with "كلمات دلالية:" or another tags label, before any appended
+    section) against the words of the headline, body, sub-headings, list items,
+    meta lines and read-more lines. Words are folded (hamza seats, ta marbuta,
+    diacritics), edge punctuation stripped, and matched with and without one
+    prefix (وال, بال, لل, ال, و, ب, ل, ف, ك) and one suffix (يه, ات, ين, ون,
+    ان, ه), at least three letters left; no lexicon. A tags line without a
+    separator (، , | ; ؛ # /) is read word by word, adjacent missing words
+    reported as one tag.
+
+    Tune: no options (severity info); ignore it, or use per-file-ignores for
+    folders of sites whose tags name sections or topics the text does not.
+
     Fires: "كلمات دلالية: كورونا سيرغي لافروف ..." under an article about a
     meeting of foreign ministers that never mentions كورونا.
     Does not fire: tags whose words all appear in the article.

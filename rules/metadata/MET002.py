@@ -16,6 +16,16 @@ class DuplicateTag(Rule):
     Why: duplicated tags inflate tag counts and show that two tag lists were
     merged by the scraper.
 
+    Evidence: the article's structure: its tags lines only (as newslint.zones
+    finds them, before any appended section). With a separator (، , | ; ؛ # /),
+    an item whose folded text, spaces collapsed and edge punctuation stripped,
+    equals an earlier item's is a repeat; without one, a run of two to four
+    (MAX_TAG_WORDS) folded words that recurs after its first occurrence without
+    overlapping it is, and a single word twice is not reported.
+
+    Tune: no options (severity info); ignore it, or use per-file-ignores for
+    folders whose tags lines are discarded downstream.
+
     Fires: "كلمات دلالية: كورونا باكو سيرغي لافروف قره باغ ... يريفان قره باغ".
     Does not fire: "كلمات دلالية: الكرملين روسيا" (each tag once).
     """

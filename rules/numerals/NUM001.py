@@ -57,6 +57,9 @@ class MixedDigitSystems(Rule):
     the address's, not the article's numbers (EMB003 reports the link). A
     tie within the article is broken by the whole page's numbers.
 
+    Tune: no options; set its severity, ignore it, or use per-file-ignores
+    for folders whose articles mix digit systems on purpose.
+
     Fires: "في عام 2020 ... في عام ٢٠٢١". Does not fire: an article that
     writes every number as 0-9 (or every number as ٠-٩), "معيار Wi-Fi 7"
     in an article that writes its other numbers ٠-٩, or "الثلاثاء 14 فيفري

@@ -87,6 +87,20 @@ class NumberGluedToWord(Rule):
     preposition is found by search or counted by statistics; it usually means
     the scraper dropped a space or a line break.
 
+    Evidence: the file's characters around each run of digits: an Arabic
+    word of 2 or more letters right after it, or one of 2 or more letters
+    right before it that is not a clitic form and does not end in tatweel.
+    Phrase priors, fixed lists in the code: the unit abbreviations
+    (`_UNITS`), the spelled Latin letters (`_LETTER_NAMES`) and the nouns
+    that introduce a name (`NAMING_NOUNS`, `_PRODUCT_NOUNS`). Context from
+    the whole document (the same pair elsewhere, the word standing alone,
+    the digits after a Latin word) and the structure (the zones' source
+    lines) only excuse a word glued before a number.
+
+    Tune: no options (`_LETTER_NAMES` is a list in the code, not a
+    setting); set its severity, ignore it, or use per-file-ignores for
+    folders of product pages that glue model numbers to names.
+
     Fires: "زعماء روسيا وأذربيجان وأرمينيا في 9 نوفمبر 2020على بيان مشترك".
     Does not fire: "خلال الـ24 ساعة الماضية", "وفي الـ 20 من سبتمبر",
     "هاتفها الجديد جالكسي أس6".

@@ -34,6 +34,17 @@ class EnglishDate(Rule):
     Why: the date came from the site's template in another language; date
     extraction for Arabic misses it and the line mixes scripts.
 
+    Evidence: the file's characters, line by line: a day and a year around
+    an English month name or abbreviation (a fixed list in the code, a
+    prior), optionally followed by GMT or UTC. Without a year only an
+    ordinal day ("3rd March") counts, or a full month name other than May
+    that does not follow a Latin word ("Windows 10 October Update"). A line
+    is Arabic when it holds at least 2 words of 2 or more Arabic letters;
+    no zones, lexicon or batch.
+
+    Tune: no options; set its severity, ignore it, or use per-file-ignores
+    for folders of bilingual pages or sites with an English date template.
+
     Fires: "تاريخ النشر: 10th, November 2023 GMT".
     Does not fire: "تاريخ النشر: 10 نوفمبر 2023", or an English line
     quoting a tweet (that is EMB's business).

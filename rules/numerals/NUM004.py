@@ -28,6 +28,18 @@ class InconsistentNumberFormat(Rule):
     Why: the article was assembled from several sources; number extraction
     and display rules break on the inconsistent form.
 
+    Evidence: the file's characters, on every line (no zones): each
+    percentage (digits and "%" or "٪", spaced or not, on either side) and
+    each number grouped in threes by at least two separators of one kind
+    (comma, period, "٬" or space: "1,250,000", not "1,250"). Percentages and
+    groupings are counted separately; where two styles occur, the most
+    frequent wins (a tie goes to the style that sorts last as a string) and
+    every other occurrence is reported, however few.
+
+    Tune: no options; it is info by default: set its severity, ignore it,
+    or use per-file-ignores for folders that quote figures from several
+    sources as written.
+
     Fires: "على 53.93% من الأصوات، مقابل 37.58 % للائتلاف".
     Does not fire: an article that writes every percentage as "N%".
     """

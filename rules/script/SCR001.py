@@ -62,6 +62,15 @@ class PersianLetter(Rule):
     Why: the words look identical but are different strings: "إقلیم" is
     never found by a search for "إقليم", and tokenizers split or misspell it.
 
+    Evidence: the file's characters: a run of Arabic letters holding one of
+    the six letters; a one-letter run counts only with an Arabic letter
+    within 20 characters on either side (context). The lexicon (wordfreq
+    zipf) is used only by the fix, to choose ى or ي for a final ی: the
+    spelling with the higher zipf, ي on a tie.
+
+    Tune: no options; set its severity, ignore it, or use per-file-ignores
+    for folders of Persian or Urdu text, where these letters are right.
+
     Fires: "كلمات دلالية: الكرملين ناجورنو كاراباخ روسيا إقلیم ناجورنو کاراباخ".
     Does not fire: "إقليم ناجورنو كاراباخ".
 

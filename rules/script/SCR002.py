@@ -19,6 +19,12 @@ class PersianDigit(Rule):
     Why: number extraction, sorting and search treat "۲۰۲۰" and "٢٠٢٠" as
     different; they come from text typed on a Persian keyboard.
 
+    Evidence: the file's characters alone: any run of U+06F0..U+06F9 on any
+    line, whatever the words around it (no zones, context or lexicon).
+
+    Tune: no options; set its severity, ignore it, or use per-file-ignores
+    for folders of Persian or Urdu text, where these digits are right.
+
     Fires: "في عام ۲۰۲۰". Does not fire: "في عام ٢٠٢٠" or "في عام 2020".
 
     Fix (safe): write the Arabic-Indic digits.

@@ -24,6 +24,16 @@ class MixedScriptWord(Rule):
     Why: two words became one token; neither the Arabic word nor the Latin
     name is found by search, and language identification of the line fails.
 
+    Evidence: the file's characters: each run of Latin letters (A-Z, a-z)
+    and the characters right before and after it. Any Arabic letter right
+    after the run fires; before it, the whole run of Arabic letters fires
+    unless it is one or two of و ف ب ل ك or the article ال (a fixed list, a
+    prior). Tatweel, digits, hyphens and spaces are not letters and so
+    separate the scripts.
+
+    Tune: no options; set its severity, ignore it, or use per-file-ignores
+    for folders where brand names are written glued on purpose.
+
     Fires: "دواء الفولتارينVoltaren ، أو كاتافلام".
     Does not fire: "التسويق بـOoredoo", "تطبيقات Blackberry وNokia".
 

@@ -20,6 +20,13 @@ class PresentationForm(Rule):
     Why: they render like ordinary letters but are different characters:
     "اﻹعلام" is not "الإعلام" to search, tokenizers or models.
 
+    Evidence: the file's characters alone: any run of characters in
+    U+FB50..U+FDFF or U+FE70..U+FEFC, on any line (no zones, context or
+    lexicon).
+
+    Tune: no options; set its severity, ignore it, or use per-file-ignores
+    for folders of text extracted from PDFs that will be normalised later.
+
     Fires: "قطاع اﻹعلام". Does not fire: "قطاع الإعلام".
 
     Fix (safe): NFKC-normalise the characters to ordinary letters.

@@ -13,6 +13,17 @@ class DuplicateSource(Rule):
     Why: two credits for one text means two templates were scraped, or two
     articles merged; at least one attribution is wrong.
 
+    Evidence: the structure: the source lines newslint.zones finds in the
+    article, before any appended content (a line that starts with "المصدر",
+    "المصادر" or "مصدر الخبر" and a separator; a fixed list, a prior). A
+    source line after two or more paragraphs ends the article (with the
+    source and tags lines right after it), so a second credit counts only
+    inside that block or when the first stands before the second
+    paragraph; two source lines are enough.
+
+    Tune: no options; set its severity, ignore it, or use per-file-ignores
+    for folders whose template credits both an agency and the site.
+
     Fires: "المصدر: نوفوستي" followed two lines later by "المصدر: RT Arabic".
     Does not fire: a single "المصدر: البوابة نيوز".
 

@@ -14,6 +14,16 @@ class MisplacedSource(Rule):
     Why: the credit belongs after the body; a source line inside it usually
     means two articles (or an article and its teaser) were merged.
 
+    Evidence: the structure: the article's source lines and body paragraphs
+    as newslint.zones parses them (headline, meta, sub-heading and list
+    lines are not paragraphs); one paragraph after a source line is enough.
+    A source line after two or more paragraphs ends the article for the
+    zones (what follows is appended content), so only a source line near
+    the top, after fewer than two paragraphs, is reported.
+
+    Tune: no options; it is info by default: set its severity, ignore it,
+    or use per-file-ignores for folders whose sites print the credit first.
+
     Fires: "المصدر: وكالات" as the third line, with the body after it.
     Does not fire: a source line after the last paragraph.
     """

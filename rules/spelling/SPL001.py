@@ -98,6 +98,10 @@ class DuplicatedWord(Rule):
     Why: a doubled word is a typing or scraping slip that every reader sees
     and every n-gram model learns.
 
+    Tune: no options; the accepted reduplications are lists in the code
+    (above). Ignore it, or use per-file-ignores for folders of transcripts
+    and poetry, where a repeated word is the text.
+
     Fires: "وأشار البيان إلى أن أن الطرفين تبادلا أيضا وجهات النظر".
     Does not fire: "ذكرت قناة \\"سي أن أن\\" الأمريكية", "برئاسة أحمد أحمد",
     "واستقبل ولي ولي العهد السعودي".

@@ -75,6 +75,11 @@ class HamzatWasl(Rule):
     a prefix (the Moroccan town "إنزكان", the name "إيتيان"), and is left
     alone; the words of the fixed list are always hamzat wasl.
 
+    Tune: no options. Ignore it, or use per-file-ignores for a source whose
+    house style writes إ on purpose; a name or loanword that fits a pattern
+    and that the lexicon does not rescue belongs in `_NOT_WASL`, the fixed
+    list of exceptions.
+
     Fires: "إقرأ المزيد", "الإجتماع", "بإستقالة". Does not fire: form IV
     verbal nouns that really take hamza ("إعلان", "إنتاج", "إنشاء",
     "الإفتاء"), alif-lam plus hamzat qat ("الأرميني", "والأذربيجاني"), or

@@ -38,6 +38,17 @@ class KnownMisspelling(Rule):
     shows (شيئ for شيء, SPL006 since the sixth pass) is left to the
     lexicon's rule, so no word is reported twice.
 
+    Evidence: a phrase prior only, no lexicon and no context: the fixed list
+    of wrong forms in `rules/data/misspellings.tsv`, each with its one
+    correct form. A form must be the whole word, with at most one و/ف/ب/ل/ك
+    before it; a two-word form ("إنشاء الله") is found on one line, and only
+    when the file holds it with one plain space somewhere (a substring test
+    runs first).
+
+    Tune: no options. Ignore it, or use per-file-ignores for folders whose
+    text must stay verbatim (quoted posts, readers' comments); add or drop a
+    form in `rules/data/misspellings.tsv`.
+
     Fires: "وقال إن هذة الخطوة ستساعد", "أعلنت الحكومة خطة جديدة لاكن
     المعارضة رفضتها". Does not fire: "وقال إن هذه الخطوة ستساعد", "إنشاء
     الطريق" (construction, a real word), "لم تقدم شيئًا ملموسًا".

@@ -29,6 +29,16 @@ class PunctuationSpacing(Rule):
     (`STYLE_ELLIPSES`) uses them as punctuation, a column's style: no ".."
     of it is reported (issue 12, other sites).
 
+    Evidence: the file's characters, line by line, and two facts about the
+    whole file: the zones' headline line is never checked for a final ".."
+    (a teaser may end so), and a file with three or more ellipses ("..",
+    "...", "…") anywhere has no ".." reported. A space before "،"/"؛"/"؟"
+    counts after an Arabic letter, a digit, ")" or a closing quote; a glued
+    "،"/"؛" only before an Arabic letter.
+
+    Tune: no options. Set its severity (info by default), ignore it, or use
+    per-file-ignores for folders whose house style spaces the marks.
+
     Fires: "في المنطقة..", "نقلت وكالة أنباء ريانوفستي نيوز ، قوله",
     "الانتخابات التشريعية والرئاسية القادمة،وفق ما أكده".
     Does not fire: "انطلاقا من الاعتبارات..." (an ellipsis), "نيوز، قوله",

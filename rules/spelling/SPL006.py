@@ -305,8 +305,19 @@ class OrthographicVariant(Rule):
     not the more frequent أثر; `_seat_choice`).
     The message states the ratio and a confidence 0-1 (`confidence()`).
 
-    Tuning: raise the log-ratio options (or `min-length`, default 2) for
-    fewer, surer findings; the confidence in the message ranks them.
+    Tune: raising an option asks for more evidence (fewer, surer findings),
+    but for `valid-zipf`, which does so when lowered. `min-variant-zipf`
+    (3.0): the zipf the variant needs. The margins, log10 of how much more
+    frequent the variant is: `omission-log-ratio` (0.4: a restored hamza,
+    madda or ة, also a ه after a number), `choice-log-ratio` (1.0: one of two
+    written letters, only for a word under `valid-zipf`, 3.5),
+    `strong-log-ratio` (1.3: any change but an omission, أ/إ swaps
+    included), `dotless-ya-log-ratio` (0.75: a definite word in ى) and
+    `dotless-ya-verb-log-ratio` (1.0: a verb in ى); `consistent-log-ratio`
+    (0.3) replaces the omission, choice and ى margins when the file writes
+    the variant elsewhere (0 counts as unset). `min-length` (2): shorter
+    words are skipped. The file's-majority check (confidence 0.85) takes no
+    option; the confidence in the message ranks the findings.
 
     Fires: "وقال إن اعلان الحكومة جاء متأخرا" (اعلان is 4x rarer than
     إعلان), "وصادقت الحكومه على المشروع".

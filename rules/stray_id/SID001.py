@@ -37,6 +37,17 @@ class IdLine(Rule):
     Why: it is not part of the article; it pollutes language models and
     search snippets and often marks where a widget was scraped.
 
+    Evidence: the file's characters, line by line: the stripped line is one
+    token of digits (any of the three systems) and ". , : / - _", with an
+    optional leading "#" or "№", or a code of Latin letters with at least 3
+    digits in 5 or more characters. Context: the ID lines right after a
+    line ending in ":", and a run of consecutive lines holding at least 3
+    (`LIST_RUN`) different IDs, are lists and not reported. No zones.
+
+    Tune: no options (`LIST_RUN` is a constant in the code); set its
+    severity, ignore it, or use per-file-ignores for folders of results or
+    tables published one number a line.
+
     Fires: the line ``310310`` between the last paragraph and the comment
     form. Does not fire: ``في 9 نوفمبر 2020`` (a number inside a sentence),
     or numbers listed after a line ending in ":" ("على الرّقمين:" then

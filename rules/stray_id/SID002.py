@@ -38,6 +38,16 @@ class PunctuationLine(Rule):
     image caption); alone it becomes a one-character "paragraph" that breaks
     paragraph and sentence statistics.
 
+    Evidence: the file's characters, line by line (no zones): every
+    non-space character of the line is Unicode punctuation or a symbol
+    (categories P and S), emoji (U+2600..U+27BF, U+1F000 and above) not
+    counted as marks. Separators (one of "* - _ = ~ • ـ" at least twice)
+    and the lines listed in `allow` are accepted.
+
+    Tune: `allow` (default ["***", "* * *", "*****"]), whole lines compared
+    after stripping; a shorter list is stricter, a longer one accepts more
+    decorations. Those three defaults are separators anyway.
+
     Fires: the line ``.`` after a stray ID, a lone ``-``. Does not fire:
     ``***`` or ``* *`` used as a section separator.
 

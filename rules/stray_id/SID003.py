@@ -43,6 +43,19 @@ class IdAtLineEdge(Rule):
     widget id); glued to the text it ends up inside the last sentence of
     every extract.
 
+    Evidence: the file's characters, on lines of 4 or more words whose first
+    or last character is a Latin letter or a digit (no zones). A token is
+    an ID with 6 or more digits, or 3 or more digits, a Latin letter and 5
+    or more characters; at the end it must follow ". ! ? ؟ »" or a quote
+    and a space, at the start a space and a word (not ": - – — | /"), and
+    not hold exactly 4 digits. Context: 3 or more (`LIST_RUN`) consecutive
+    lines opening with different IDs are a list: their head IDs are not
+    reported (a tail ID still is).
+
+    Tune: no options (`LIST_RUN` is a constant in the code); set its
+    severity, ignore it, or use per-file-ignores for folders of numbered
+    records.
+
     Fires: "وأكد أنه لا تراجع عن القرار. 4452187".
     Does not fire: "وبلغت قيمة الصفقة 2500000 دينار." (a number inside the
     sentence) or a phone list line "98728107 : محمد".

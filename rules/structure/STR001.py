@@ -28,6 +28,15 @@ class GluedSentences(Rule):
     run of text; sentence splitters and tokenizers see "البيضاء.وشملت" as a
     single word.
 
+    Evidence: the file's characters, on any line (no zones or lexicon): ". !
+    ? ؟" with a run of 3 or more Arabic letters right before and right
+    after it. The run before must not follow a letter or a ".", and the
+    run after must not be followed by "." and a letter, so dotted acronyms
+    are left alone; diacritics and tatweel are not letters and break a run.
+
+    Tune: no options; set its severity, ignore it, or use per-file-ignores
+    for folders where such a mark is expected inside words.
+
     Fires: "من اللحوم البيضاء.وشملت اللحوم الحمراء".
     Does not fire: "قالت شبكة (سي.إن.إن) الإخبارية", "البيضاء. وشملت".
 

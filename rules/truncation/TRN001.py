@@ -39,6 +39,19 @@ class DanglingEnd(Rule):
     "إطار ...") is a paragraph broken in two, TRN005's, not a cut: on other
     sites most of this rule's alarms were such breaks.
 
+    Evidence: the article's structure (the zones' body paragraphs, before
+    any appended section) and a phrase prior: the fixed list `DANGLING`
+    (truncation/_common.py) of prepositions, conjunctions, particles and
+    relative pronouns, plus a one- or two-letter clitic with tatweel ("بـ").
+    The paragraph must not end in a character of `SENTENCE_END`, nor match
+    `_SMS_FOOTER` (a fixed list); a last word of one or two letters after a
+    word of one or two characters reads as initials ("س ب") and is skipped.
+    Context: a next paragraph whose first word has a start log-odds below 0
+    in the sentence-statistics table makes the break TRN005's.
+
+    Tune: no options. Ignore it, or use per-file-ignores for folders of
+    teasers or captions that stop mid-sentence on purpose.
+
     Fires: "... موضحا أنه سيتم أن" / "... مطلع الشهر الجاري. و".
     Does not fire: "... في مختلف المجالات." or "وقال في هذا الصدد:", or an
     SMS footer "أرسل كلمة أخبار في رسالة قصيرة إلى" (its short code was a

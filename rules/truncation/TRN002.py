@@ -42,6 +42,16 @@ class CutMarker(Rule):
     Why: teaser pages and RSS extracts clip the text and mark the cut; the
     rest of the article is missing from the file.
 
+    Evidence: the article's structure (the zones' body paragraphs) and their
+    characters: a final ellipsis (closing quotes and brackets may follow it)
+    right after a word of `DANGLING`, the fixed list of words a sentence
+    cannot end on (a phrase prior shared with TRN001), or, on the last body
+    paragraph only, a final clip mark. The body's own count of ellipses (3 or
+    more, `STYLE_ELLIPSES`) silences the rule for the file, as below.
+
+    Tune: no options. Ignore it, or use per-file-ignores for folders of RSS
+    extracts or teasers, where clipped text is expected.
+
     Fires: "الترفيع في سن التقاعد قد يكون جزءا من الحل لكن..".
     Does not fire: "... وغيرها من التجاوزات الاخرى..." or "موطن العشق ومفتاح
     الحواس.." (many sites end complete paragraphs with "..": on the corpus

@@ -19,6 +19,17 @@ class MissingFinalPunctuation(Rule):
     Why: in an article whose writer closes every paragraph, an open last
     paragraph is most often where the scrape was cut.
 
+    Evidence: the article's structure (the zones' body paragraphs, at least
+    three) and their last characters: closing punctuation is any character
+    of `SENTENCE_END`, which counts ":", "،" and closing quotes too. A dash
+    between spaces or between digits in the last 40 characters marks a
+    byline or a result. Words are counted white-space separated; no
+    statistics, no lexicon.
+
+    Tune: `min-words` (12): higher leaves more short last paragraphs alone
+    (stricter, fewer findings). The rule is opt-in: select TRN003 or
+    missing-final-punctuation to run it; its severity is info.
+
     Fires: the last paragraph "... بحسب ما جاء بالأمر الحكومي وأكد الوزير أن
     الإجراءات ستشمل" after paragraphs ending in ".".
     Does not fire: the same article whose last paragraph ends in ".".

@@ -15,6 +15,13 @@ class NoBreakSpace(Rule):
     so two words become one token ("في\\u00a0بيان"), and exact-match search
     and deduplication miss the text.
 
+    Evidence: the file's characters: runs of U+00A0 on a line that holds
+    more than white space. A run at the end of the line is left to WSP005
+    (which removes it), a line of nothing but white space to WSP002.
+
+    Tune: no options. Ignore it, or use per-file-ignores for folders that
+    keep the no-break space on purpose; the fix is safe.
+
     Fires: ``"الكرملين:\\u00a0صياغة تعديلات"``.
     Does not fire: ``"الكرملين: صياغة تعديلات"``.
 

@@ -15,6 +15,12 @@ class NoBreakSpaceLine(Rule):
     paragraph, blank-line checks miss it, and it doubles the spacing of the
     text in every reuse.
 
+    Evidence: the file's characters: a line with at least one U+00A0 and
+    nothing else but white space or the zero-width U+200B and U+FEFF.
+
+    Tune: no options. Ignore it, or use per-file-ignores for folders that
+    keep the page's empty paragraphs on purpose; the fix is safe.
+
     Fires: a line that is exactly ``"\\u00a0"`` between two paragraphs.
     Does not fire: an empty line.
 

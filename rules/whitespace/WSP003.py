@@ -49,6 +49,18 @@ class InvisibleCharacter(Rule):
     does: they can smuggle hidden text (instructions to a model trained or
     prompted with the article); the message shows what they spell.
 
+    Evidence: the file's characters, against a fixed table of code points
+    (`_INVISIBLE_RANGES`: Unicode 14's format characters less the prepended
+    concatenation marks, plus U+034F and the Hangul fillers). The only
+    context is a character's neighbours: emoji (U+2600..U+27BF,
+    U+1F000..U+1FAFF, U+FE0F) on both sides of a run of U+200D, or 🏴
+    before tag characters closed by U+E007F. A run with a direction control
+    (U+200E, U+200F, U+061C, U+202A..U+202E, U+2066..U+2069) gets the unsafe
+    fix.
+
+    Tune: no options. Ignore it, or use per-file-ignores for folders whose
+    mixed Arabic/Latin text needs its direction marks.
+
     Fires: ``"وزير\\u200f الخارجية"``, ``"وزير\\u3164 الخارجية"``.
     Does not fire: ``"وزير الخارجية"``.
 

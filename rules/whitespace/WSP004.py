@@ -18,6 +18,13 @@ class UnusualSpace(Rule):
     Why: like U+00A0 they are not spaces to most tokenizers; U+2028 breaks a
     line in some programs and not in others.
 
+    Evidence: the file's characters: runs of the code points above anywhere
+    in a line, at its end too (where WSP005 also reports U+2000..U+200A,
+    U+202F, U+2007 and U+3000).
+
+    Tune: no options. Ignore it, or use per-file-ignores for folders that
+    keep typographic spacing on purpose (U+202F in French text).
+
     Fires: ``"قال\\u2009الوزير"``. Does not fire: ``"قال الوزير"``.
 
     Fix (safe): replace with an ordinary space.

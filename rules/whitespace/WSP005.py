@@ -18,6 +18,16 @@ class TrailingWhitespace(Rule):
     Why: invisible noise that makes identical paragraphs compare unequal and
     bloats diffs of data repositories.
 
+    Evidence: the file's characters: the run at a line's end of spaces,
+    tabs, U+00A0, U+202F, U+2007, U+3000 and U+2000..U+200A. A line that is
+    otherwise blank (white space, tatweel and invisible marks only) counts
+    only with `include-blank-lines`, and never when it is WSP002's (U+00A0
+    and white space only).
+
+    Tune: `include-blank-lines` (true): false leaves lines of white space
+    alone (WSP006 still counts those of spaces and tabs); true is stricter.
+    Its severity is info.
+
     Fires: ``"المصدر: Jawhara FM  "``. Does not fire: ``"المصدر: Jawhara FM"``.
     Lines that hold only no-break spaces are reported by WSP002 instead.
 

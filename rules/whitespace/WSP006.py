@@ -13,6 +13,13 @@ class BlankLineRun(Rule):
     Why: double blank lines usually mark a removed element (an image, an
     embed) and make paragraph counts wrong.
 
+    Evidence: the file's lines: a run of lines that are empty or hold only
+    spaces and tabs (a no-break space or any other character ends it),
+    anywhere in the file, its start and end included.
+
+    Tune: `max-blank-lines` (1, minimum 0): lower is stricter (0 reports
+    every empty line). Its severity is info.
+
     Fires: lines 3 and 4 of an article both empty.
     Does not fire: one empty line between paragraphs.
 

@@ -12,6 +12,13 @@ class MissingFinalNewline(Rule):
     Why: concatenating files (`cat a b`) glues the last line of one article
     to the first of the next, and line-based tools miss the last line.
 
+    Evidence: the file's last characters: whether its last line ends in a
+    line break (LF, CRLF or CR). A file of zero bytes is WSP008's. The fix
+    adds the break the file uses most (LF when tied).
+
+    Tune: no options. Set its severity (info by default), ignore it, or use
+    per-file-ignores for folders whose files are never concatenated.
+
     Fires: a file whose last bytes are "...على جرائمه" with no "\\n".
     Does not fire: a file ending in "\\n".
 

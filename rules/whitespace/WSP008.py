@@ -13,6 +13,13 @@ class EmptyFile(Rule):
     Why: an empty article is a failed scrape; it still counts as a document
     in a batch and skews every statistic built on it.
 
+    Evidence: the file's characters: no line holds anything but white space,
+    tatweel or invisible marks (zero-width and direction characters, U+FEFF);
+    a file of zero bytes has no line at all.
+
+    Tune: no options. Set its severity (error by default), or use
+    per-file-ignores for folders where empty placeholder files are expected.
+
     Fires: a 0-byte ``article.txt``. Does not fire: any file with a word in it.
     """
 
