@@ -22,7 +22,8 @@ class PresentationForm(Rule):
 
     Evidence: the file's characters alone: any run of characters in
     U+FB50..U+FDFF or U+FE70..U+FEFC, on any line (no zones, context or
-    lexicon).
+    lexicon), that NFKC turns into other characters: the ornate brackets
+    "﴾ ﴿" of that block have no other form and are left alone.
 
     Tune: no options; set its severity, ignore it, or use per-file-ignores
     for folders of text extracted from PDFs that will be normalised later.
@@ -42,6 +43,8 @@ class PresentationForm(Rule):
         for line in doc.lines_matching(_PRESENTATION):
             for m in _PRESENTATION.finditer(line.text):
                 fixed = unicodedata.normalize("NFKC", m.group())
+                if fixed == m.group():
+                    continue  # "﴾ ﴿": ornate brackets, no letters in another form
                 yield hit(line.number, m.start() + 1, m.end() + 1,
                           f"presentation-form character(s) \"{m.group()}\" instead of the letters \"{fixed}\"",
                           replace(line.number, m.start() + 1, line.number, m.end() + 1, fixed, f"write \"{fixed}\""))

@@ -1,12 +1,8 @@
 """SRC003 (empty-source)."""
 from __future__ import annotations
 
-import re
-
 from newslint.rule import Rule, hit
 from newslint.zones import SOURCE_LINE
-
-_AFTER_LABEL = re.compile(r"^\s*\S+(?:\s+\S+)?\s*[:：/\-–]\s*")
 
 
 class EmptySource(Rule):
@@ -18,9 +14,10 @@ class EmptySource(Rule):
     untraceable as one without a source line, and looks attributed.
 
     Evidence: the structure and the line's characters: each source line of
-    the article as newslint.zones finds it, with its label (up to two words
-    and the separator after them: ":", "/", "-" or "–") taken off. It fires
-    when what remains holds no letter or digit.
+    the article as newslint.zones finds it, with its label ("المصدر",
+    "المصادر" or "مصدر الخبر" and the separator after it: ":", "/", "-" or
+    "–") taken off. It fires when what remains holds no letter or digit
+    ("المصدر: وكالات -" names its source).
 
     Tune: no options; set its severity, ignore it, or use per-file-ignores
     for folders whose template always prints an empty source label.
@@ -35,6 +32,7 @@ class EmptySource(Rule):
     def check(self, doc, options):
         for number in doc.zones.source_lines:
             text = doc.line(number).text
-            rest = _AFTER_LABEL.sub("", text, count=1) if SOURCE_LINE.match(text) else text
+            label = SOURCE_LINE.match(text)
+            rest = text[label.end():] if label else text
             if not any(ch.isalnum() for ch in rest):
                 yield hit(number, 1, len(text) + 1, f"source line \"{text.strip()}\" names no source")

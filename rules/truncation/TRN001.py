@@ -8,7 +8,7 @@ from newslint.rule import Rule, hit
 from newslint.rules.truncation._common import DANGLING, body_paragraphs
 from newslint.rules.truncation._stats import continues, next_first_word
 
-_SHORT = re.compile(r"^\S{1,2}$")
+_INITIAL = re.compile(r"^\w\.?$")  # one letter, maybe with its dot: "س", "م."
 
 
 def _last_words(text: str) -> list[str]:
@@ -45,7 +45,8 @@ class DanglingEnd(Rule):
     relative pronouns, plus a one- or two-letter clitic with tatweel ("بـ").
     The paragraph must not end in a character of `SENTENCE_END`, nor match
     `_SMS_FOOTER` (a fixed list); a last word of one or two letters after a
-    word of one or two characters reads as initials ("س ب") and is skipped.
+    single letter (with or without its dot) reads as initials ("س ب") and is
+    skipped; after a word it is a cut ("وقال الوزير إنه ما تم في").
     Context: a next paragraph whose first word has a start log-odds below 0
     in the sentence-statistics table makes the break TRN005's.
 
@@ -70,7 +71,7 @@ class DanglingEnd(Rule):
             last = words[-1]
             if last not in DANGLING and not (last.endswith(TATWEEL) and last.rstrip(TATWEEL) in _TATWEEL_CLITICS):
                 continue
-            if len(words) == 2 and _SHORT.match(words[0]) and len(last) <= 2 and not last.endswith(TATWEEL):
+            if len(words) == 2 and _INITIAL.match(words[0]) and len(last) <= 2 and not last.endswith(TATWEEL):
                 continue  # initials such as "س ب"
             following = next_first_word(doc, number)
             if following is not None and continues(following):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from newslint.rule import Rule, hit, replace
+from newslint.rules.whitespace.WSP005 import TRAILING_CHARS
 
 _UNUSUAL_CHARS = "\u202f\u2007\u2028\u2029\u205f\u3000\u1680" + "".join(chr(c) for c in range(0x2000, 0x200b))
 _UNUSUAL_SPACE = re.compile("[\u202f\u2007\u2000-\u200a\u2028\u2029\u205f\u3000\u1680]+")
@@ -19,8 +20,8 @@ class UnusualSpace(Rule):
     line in some programs and not in others.
 
     Evidence: the file's characters: runs of the code points above anywhere
-    in a line, at its end too (where WSP005 also reports U+2000..U+200A,
-    U+202F, U+2007 and U+3000).
+    in a line, but not at its end: trailing white space is WSP005's, which
+    deletes it (one finding, not two, for a trailing U+202F).
 
     Tune: no options. Ignore it, or use per-file-ignores for folders that
     keep typographic spacing on purpose (U+202F in French text).
@@ -39,6 +40,8 @@ class UnusualSpace(Rule):
     def check(self, doc, options):
         for line in doc.lines_matching(_UNUSUAL_SPACE):
             for m in _UNUSUAL_SPACE.finditer(line.text):
+                if not line.text[m.end():].strip(TRAILING_CHARS):
+                    continue  # trailing: WSP005 deletes it
                 codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in m.group()))
                 yield hit(line.number, m.start() + 1, m.end() + 1, f"unusual space character(s) {codes}",
                           replace(line.number, m.start() + 1, line.number, m.end() + 1, " ", "replace with a space"))

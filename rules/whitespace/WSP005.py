@@ -7,7 +7,7 @@ from newslint.rules.whitespace._common import NBSP, _nbsp_only
 
 # white space WSP005 removes from line ends (found with rstrip: a `[...]+$`
 # search retries at every character of a long run inside the line)
-_TRAILING_CHARS = " \t\u00a0\u202f\u2007\u3000" + "".join(chr(c) for c in range(0x2000, 0x200b))
+TRAILING_CHARS = " \t\u00a0\u202f\u2007\u3000" + "".join(chr(c) for c in range(0x2000, 0x200b))
 
 
 class TrailingWhitespace(Rule):
@@ -43,11 +43,11 @@ class TrailingWhitespace(Rule):
     def check(self, doc, options):
         for line in doc.lines:  # a last-character test per line beats a scan of the text
             text = line.text
-            if not text or text[-1] not in _TRAILING_CHARS:
+            if not text or text[-1] not in TRAILING_CHARS:
                 continue
             if is_blank(text) and (not options["include-blank-lines"] or _nbsp_only(text)):
                 continue
-            start, end = len(text.rstrip(_TRAILING_CHARS)), len(text)
+            start, end = len(text.rstrip(TRAILING_CHARS)), len(text)
             kind = "no-break spaces and other white space" if NBSP in text[start:] else "white-space characters"
             yield hit(line.number, start + 1, end + 1, f"{end - start} trailing {kind}",
                       delete(line.number, start + 1, line.number, end + 1, "remove trailing white space"))
