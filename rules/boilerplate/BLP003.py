@@ -49,14 +49,28 @@ def furniture_kind(text: str) -> str | None:
         return _PHRASE_KIND[m.group()]
     if folded.count(" ") > 12:
         return _invitation(folded)
-    words = [w for w in (_MARKS.sub("", part) for part in _SPLIT.split(folded)) if len(w) > 1]  # "🖨", "a+" dropped
-    if words and len(words) <= 6 and all(w in _SHARE_WORDS for w in words):
+    if _share_buttons(_SPLIT.split(folded)):
         return "share"
     if _VIEW_COUNT.match(folded):
         return "view or comment count"
     if _is_breadcrumb(folded):
         return "breadcrumb"
     return _invitation(folded)
+
+
+def _share_buttons(parts: list) -> bool:
+    """One to six words, all share-button words, once icons and marks are
+    taken off ("🖨 طباعة ✉ إرسال A+ A-"; "🖨" and "a+" are no words).
+    Stops at the first other word: most lines are text."""
+    words = 0
+    for part in parts:
+        word = part if part.isalpha() else _MARKS.sub("", part)
+        if len(word) <= 1:
+            continue
+        if word not in _SHARE_WORDS or words == 6:
+            return False
+        words += 1
+    return words > 0
 
 
 # An invitation is two cues, neither enough alone: the line opens with an
@@ -67,6 +81,7 @@ def furniture_kind(text: str) -> str | None:
 # "اشترك في نشرتنا الاقتصادية اليومية"; not "تابعوا المباراة على القناة".
 _INVITING = frozenset("""اشترك اشتركوا اشتركي تابعونا تابعوا تابعي انضم انضموا انضمي اضغط اضغطوا ادعم ادعموا
 للاشتراك لمتابعتنا""".split())  # not "سجل", "حمل", "نزل": past verbs as often as imperatives
+_INVITING_HEAD = re.compile(r"[\W\d_]*(?:%s)\s" % "|".join(sorted(_INVITING, key=len, reverse=True)))
 _CHANNEL = re.compile(r"فيسبوك|فايسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تليغرام|تيليغرام|تلجرام|يوتيوب|"
                       r"انستغرام|انستجرام|انستقرام|تيك توك|تيكتوك|لينكدان|سناب|"
                       r"نشرتنا|نشره|قناتنا|صفحتنا|صفحاتنا|حساباتنا|حسابنا|منصاتنا|موقعنا|تطبيقنا|"
@@ -74,9 +89,7 @@ _CHANNEL = re.compile(r"فيسبوك|فايسبوك|فيس بوك|تويتر|و�
 
 
 def _invitation(folded: str) -> str | None:
-    head = _LEADING_MARKS.sub("", folded[:_HEAD_CHARS]).split(None, 1)
-    if len(head) == 2 and head[0] in _INVITING and folded.count(" ") <= MAX_FURNITURE_WORDS \
-            and _CHANNEL.search(folded):
+    if _INVITING_HEAD.match(folded) and folded.count(" ") <= MAX_FURNITURE_WORDS and _CHANNEL.search(folded):
         return "subscribe/follow"
     return None
 
