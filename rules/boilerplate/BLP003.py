@@ -11,7 +11,9 @@ from newslint.rules.boilerplate._common import _line_span, _quote
 # Folded phrases (see arabic.fold) of site furniture inside the text.
 _FURNITURE = (
     ("copyright", ("جميع الحقوق محفوظه", "حقوق النشر محفوظه", "كل الحقوق محفوظه", "copyright", "©")),
-    ("privacy/cookie", ("سياسه الخصوصيه", "شروط الاستخدام", "ملفات تعريف الارتباط", "ملفات الكوكيز")),
+    ("privacy/cookie", ("سياسه الخصوصيه", "شروط الاستخدام", "ملفات تعريف الارتباط", "ملفات الكوكيز",
+                        "يستخدم الكوكيز", "cookies")),
+    ("disclaimer", ("اخلاء مسؤوليه", "اخلاء المسؤوليه")),
     ("comment form", ("لن يتم نشر عنوان بريدك الالكتروني", "الحقول الالزاميه مشار اليها", "احفظ اسمي",
                       "اترك تعليقا", "اضف تعليقا", "الغاء الرد", "يجب ان تكون مسجل الدخول")),
     ("subscribe/follow", ("اشترك في النشره", "اشترك في قناتنا", "انضم الي قناتنا", "تابعونا علي",
@@ -49,8 +51,16 @@ def furniture_kind(text: str) -> str | None:
         return _PHRASE_KIND[m.group()]
     if folded.count(" ") > 12:
         return _invitation(folded)
-    if _share_buttons(_SPLIT.split(folded)):
+    parts = _SPLIT.split(folded)
+    if _only(parts, _SHARE_WORDS, 6):
         return "share"
+    if _only(parts, _AD_WORDS, 3):
+        return "advertisement label"
+    if _is_hashtags(folded):
+        return "hashtags"
+    shape = _SHAPES.match(folded)
+    if shape:
+        return shape.lastgroup.replace("_", " ")
     if _VIEW_COUNT.match(folded):
         return "view or comment count"
     if _is_breadcrumb(folded):
@@ -58,19 +68,45 @@ def furniture_kind(text: str) -> str | None:
     return _invitation(folded)
 
 
-def _share_buttons(parts: list) -> bool:
-    """One to six words, all share-button words, once icons and marks are
-    taken off ("🖨 طباعة ✉ إرسال A+ A-"; "🖨" and "a+" are no words).
-    Stops at the first other word: most lines are text."""
+def _only(parts: list, vocabulary: frozenset, most: int) -> bool:
+    """One to `most` words, all of `vocabulary`, once icons and marks are
+    taken off ("🖨 طباعة ✉ إرسال A+ A-": share buttons; "- إعلان -": an
+    advertisement's label; "🖨" and "a+" are no words). Stops at the first
+    other word: most lines are text."""
     words = 0
     for part in parts:
         word = part if part.isalpha() else _MARKS.sub("", part)
         if len(word) <= 1:
             continue
-        if word not in _SHARE_WORDS or words == 6:
+        if word not in vocabulary or words == most:
             return False
         words += 1
     return words > 0
+
+
+_AD_WORDS = frozenset(("اعلان", "اعلانات", "ممول", "advertisement", "advertising", "sponsored", "ad", "ads",
+                       "publicite"))
+
+
+def _is_hashtags(folded: str) -> bool:
+    """A line of two or more hashtags and nothing else: the page's tags
+    or a social post's, not a sentence ("#المصادرة #بالأملاك #فساد")."""
+    parts = folded.split()
+    return len(parts) >= 2 and all(part.startswith("#") and len(part) > 1 for part in parts)
+
+
+# Short lines any site prints around an article, by their shape (folded
+# text, at most 12 spaces): a photo credit ("(صورة أرشيفية)", "الصورة:
+# أرشيفية - أحمد الكندي", "تصوير: ..."); a byline that names the writer's
+# role ("سارة المحميد - محرر الشؤون الاقتصادية"); a breaking-news ticker
+# ("عاجل | ...").
+_SHAPES = re.compile(
+    r"(?P<photo_credit>\(?\s*(?:ال)?(?:صوره|تصوير)(?:\s*[:：]|\s+(?:ارشيفيه|توضيحيه|تعبيريه|من الارشيف)\b)"
+    r"[^.!?؟]*$)"
+    r"|(?P<byline>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[-–—|]\s*"
+    r"(?:محرر|محرره|مراسل|مراسله|صحفي|صحفيه|كاتب|كاتبه|رئيس تحرير|مدير تحرير)\b[^.!?؟]*$)"
+    r"|(?P<breaking_news_ticker>عاجل\s*\|)")
+_SHAPE_KINDS = frozenset(name.replace("_", " ") for name in _SHAPES.groupindex)
 
 
 # An invitation is two cues, neither enough alone: the line opens with an
@@ -89,9 +125,15 @@ _CHANNEL = re.compile(r"فيسبوك|فايسبوك|فيس بوك|تويتر|و�
 
 
 def _invitation(folded: str) -> str | None:
-    if _INVITING_HEAD.match(folded) and folded.count(" ") <= MAX_FURNITURE_WORDS and _CHANNEL.search(folded):
+    if (_INVITING_HEAD.match(folded) or _READER.search(folded)) and folded.count(" ") <= MAX_FURNITURE_WORDS \
+            and _CHANNEL.search(folded):
         return "subscribe/follow"
     return None
+
+
+# The reader addressed anywhere in the line: "سجّل بريدك الإلكتروني لتصلك
+# نشرة «الساحل»", "للاطلاع على أبرز الأخبار اشتركوا بنشرة الأرز".
+_READER = re.compile(r"لتصلك|بريدك|اشتركوا|اشتركي|تابعونا|انضموا|سجلي")
 
 
 # A page's count of views, reads or comments, alone on its line: "عدد
@@ -130,10 +172,15 @@ class SiteFurniture(Rule):
 
     Evidence: a phrase prior (the list above, folded), and shapes any
     site prints: a line of share-button words; an invitation (an
-    imperative to the reader first, one of the page's channels or the
-    site's own "نشرتنا"/"قناتنا" after it: "تابعوا وكالة المنارة للأنباء على
-    فيسبوك وواتساب"); a view count alone on its line ("عدد المشاهدات:
-    2306"); a breadcrumb ("اقتصاد › زراعة"). Lines of the batch's own
+    imperative to the reader first, or the reader addressed anywhere,
+    "لتصلك", "بريدك", "اشتركوا", with one of the page's channels or the
+    site's own "نشرتنا"/"قناتنا": "تابعوا وكالة المنارة للأنباء على فيسبوك
+    وواتساب"); a view or comment count alone on its line ("عدد المشاهدات:
+    2306"); a breadcrumb ("اقتصاد › زراعة"); an advertisement's label ("-
+    إعلان -"); a line of hashtags only; and, not on the headline, a photo
+    credit ("(صورة أرشيفية)"), a byline naming the writer's role ("سارة
+    المحميد - محرر الشؤون الاقتصادية") and a ticker ("عاجل | ..."). A shape
+    is judged on lines of at most 13 words. Lines of the batch's own
     templates are BLP004's.
 
     Tune: no options, and the phrase list is in the code; ignore it, or use
@@ -162,6 +209,8 @@ class SiteFurniture(Rule):
             if not zones.in_article(line.number) or zones.kind(line.number) in _NOT_FURNITURE:
                 continue
             kind = furniture_kind(line.text)
+            if kind in _SHAPE_KINDS and line.number == zones.headline:
+                continue  # a headline may open like a credit: "صورة: ..."
             if kind:
                 start, end = _line_span(doc, line.number)
                 yield hit(line.number, start, end, f"{kind} line of the web page, not article text: "
