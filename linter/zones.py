@@ -67,6 +67,23 @@ _BYLINE_DASH = re.compile(r"^(?:كتب|كتبت|بقلم)\s*[\-–—]")
 _BYLINE_WORDS = 6
 
 
+# A breadcrumb: two to five short parts (one to three words, no digits)
+# between "›", "»", ">" or "/" with a space on each side ("اقتصاد › زراعة",
+# "الرئيسية » تقنية » إنترنت", "الرئيسية / محليات"); "»" closes a quotation
+# too, so a line holding "«" is not one.
+_CRUMB_MARK = re.compile(r"\s[›»>/]\s")
+
+
+def is_breadcrumb(text: str) -> bool:
+    """The line is a breadcrumb (see above): a page's navigation, never the
+    headline (zones) nor article text (BLP003)."""
+    if "«" in text or not _CRUMB_MARK.search(text):
+        return False
+    parts = [part.split() for part in _CRUMB_MARK.split(text.strip())]
+    return 2 <= len(parts) <= 5 and all(1 <= len(words) <= 3 and not any(ch.isdigit() for w in words for ch in w)
+                                        and not words[-1].endswith((".", "؟", "?", "!")) for words in parts)
+
+
 def _is_byline(text: str, folded: str, short: bool = False) -> bool:
     """A meta line ("بقلم: ...", "تاريخ النشر: ...") or a byline with a dash
     ("كتب - عمرو الجندي"); `short`: of a byline's few words only (the first
@@ -226,9 +243,10 @@ def parse_zones(lines: list[str]) -> Zones:
         return zones
 
     head = 0
-    if len(content) > 2 and kinds[content[0]] == BODY and _is_byline(lines[content[0]], folded[content[0]], True):
-        kinds[content[0]] = META  # "بقلم: جنى العلي" above the headline
-        head = 1
+    while head < 2 and len(content) > head + 2 and kinds[content[head]] == BODY and (
+            _is_byline(lines[content[head]], folded[content[head]], True) or is_breadcrumb(lines[content[head]])):
+        kinds[content[head]] = META  # "بقلم: جنى العلي", "الرئيسية » صحة" above the headline
+        head += 1
     first = content[head]
     if kinds[first] == BODY and _looks_like_headline(lines[first]) and len(content) > head + 1:
         kinds[first] = HEADLINE

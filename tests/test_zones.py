@@ -161,3 +161,12 @@ def test_a_byline_above_the_headline_is_meta_and_the_headline_follows():
     assert (page.kind(1), page.kind(3), page.headline) == ("meta", "headline", 3)
     label = parse_zones("بقلم: جنى العلي وفريق التحرير في مكتب العاصمة الثقافي\n\nعنوان\n\nنص الخبر.\n".split("\n"))
     assert label.kind(1) == "headline"  # a long first line is the headline, whatever it opens with
+
+
+def test_a_breadcrumb_above_the_headline_is_meta():
+    """"الرئيسية / محليات" over the headline is the page's navigation."""
+    page = parse_zones("الرئيسية / محليات\nحريق في مستودع بالمدينة الصناعية الثانية بالدمام\n"
+                       "اندلع حريق كبير فجر الجمعة في مستودع لتخزين قطع غيار السيارات بالمدينة الصناعية.\n".split("\n"))
+    assert (page.kind(1), page.kind(2), page.headline) == ("meta", "headline", 2)
+    quote = parse_zones("قال «نعم» / لا\nعنوان\n\nنص الخبر في سطر طويل بما يكفي ليكون فقرة.\n".split("\n"))
+    assert quote.kind(1) == "headline"  # a guillemet: a quotation, not a breadcrumb

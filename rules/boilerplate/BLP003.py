@@ -5,7 +5,7 @@ import re
 
 from newslint.arabic import fold
 from newslint.rule import Rule, delete_line, hit
-from newslint.zones import INLINE_MARKER, MARKER, ZoneKind
+from newslint.zones import INLINE_MARKER, MARKER, ZoneKind, is_breadcrumb
 from newslint.rules.boilerplate._common import _line_span, _quote
 
 # Folded phrases (see arabic.fold) of site furniture inside the text.
@@ -63,7 +63,7 @@ def furniture_kind(text: str) -> str | None:
         return shape.lastgroup.replace("_", " ")
     if _VIEW_COUNT.match(folded):
         return "view or comment count"
-    if _is_breadcrumb(folded):
+    if is_breadcrumb(folded):
         return "breadcrumb"
     return _invitation(folded)
 
@@ -142,19 +142,6 @@ _VIEWS = r"(?:عدد\s+)?(?:ال)?(?:مشاهدات|مشاهده|قراءات|ق
 _COUNT = r"\(?[0-9\u0660-\u0669][0-9\u0660-\u0669,.\u066b\u066c]*\)?"
 _VIEW_COUNT = re.compile(rf"^\W*(?:{_VIEWS}\s*[:：]?\s*{_COUNT}|{_COUNT}\s*{_VIEWS})\W*$")
 
-# A breadcrumb: two to five short parts (one to three words, no digits)
-# between "›", "»" or ">" with a space on each side ("اقتصاد › زراعة",
-# "الرئيسية » تقنية » إنترنت"); "»" closes a quotation too, so a line
-# holding "«" is not one.
-_CRUMB_MARK = re.compile(r"\s[›»>]\s")
-
-
-def _is_breadcrumb(folded: str) -> bool:
-    if "«" in folded or not _CRUMB_MARK.search(folded):
-        return False
-    parts = [part.split() for part in _CRUMB_MARK.split(folded.strip())]
-    return 2 <= len(parts) <= 5 and all(1 <= len(words) <= 3 and not any(ch.isdigit() for w in words for ch in w)
-                                        and not words[-1].endswith((".", "؟", "?", "!")) for words in parts)
 
 
 _NOT_FURNITURE = (ZoneKind.BLANK, MARKER, INLINE_MARKER, ZoneKind.SOURCE, ZoneKind.TAGS, ZoneKind.META)

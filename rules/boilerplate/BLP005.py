@@ -113,8 +113,8 @@ class FurnitureByForm(Rule):
             if kind == META and head and zones.in_article(number):
                 start, end = _line_span(doc, number)
                 text = doc.line(number).text.strip()
-                yield hit(number, start, end, f"page furniture, a byline or the page's date at the head of the page: "
-                                              f"\"{_quote(text)}\"", delete_line(number), confidence=0.8)
+                yield hit(number, start, end, "page furniture (a byline, a breadcrumb or the page's date) at the head "
+                                              f"of the page: \"{_quote(text)}\"", delete_line(number), confidence=0.8)
                 continue
             head = head and not (kind == BODY and len(doc.line(number).text.split()) >= _PARAGRAPH_WORDS)
             if kind not in _JUDGED or not zones.in_article(number):

@@ -39,8 +39,9 @@ class UnusualSpace(Rule):
 
     def check(self, doc, options):
         for line in doc.lines_matching(_UNUSUAL_SPACE):
+            content_end = len(line.text.rstrip(TRAILING_CHARS))  # once a line: per match it was quadratic
             for m in _UNUSUAL_SPACE.finditer(line.text):
-                if not line.text[m.end():].strip(TRAILING_CHARS):
+                if m.start() >= content_end:
                     continue  # trailing: WSP005 deletes it
                 codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in m.group()))
                 yield hit(line.number, m.start() + 1, m.end() + 1, f"unusual space character(s) {codes}",
