@@ -201,12 +201,25 @@ def _findings(doc: Document, found: list) -> list[Finding]:
         counts[key] = index + 1
         prefix = prefixes.get(key)
         if prefix is None:
-            prefix = prefixes[key] = hashlib.sha256(f"{rule.code}\0{path}\0{norm}\0".encode("utf-8", "surrogatepass"))
+            prefix = prefixes[key] = _line_hash(rule.code, path, norm)
         digest = prefix.copy()
         digest.update(str(index).encode())
         out.append(Finding(rule.code, rule.name, rule.category, severity, path, h, digest.hexdigest()[:20],
                            rule.anchor(), record))
     return out
+
+
+def _line_hash(code: str, path: str, norm: str):
+    return hashlib.sha256(f"{code}\0{path}\0{norm}\0".encode("utf-8", "surrogatepass"))
+
+
+def line_fingerprint(doc: Document, code: str, line: int) -> str:
+    """The fingerprint a document rule's first finding of `code` on `line`
+    gets (`_findings`), for a batch rule that reports a file at a line and
+    must match the same baselines (SRC001 was a document rule)."""
+    digest = _line_hash(code, doc.path, _normalised_line(doc, line)[0])
+    digest.update(b"0")
+    return digest.hexdigest()[:20]
 
 
 def _normalised_line(doc: Document, line: int) -> tuple[str, bytes]:
@@ -218,13 +231,15 @@ def _normalised_line(doc: Document, line: int) -> tuple[str, bytes]:
     return norm, hashlib.sha1(norm.encode("utf-8", "surrogatepass")).digest()
 
 
-def batch_findings(rule, plan: LintPlan, path: str, h) -> Finding:
+def batch_findings(rule, plan: LintPlan, path: str, h, fingerprint: str | None = None) -> Finding:
     """A Finding from a batch rule's hit (no document at hand: the
-    fingerprint hashes code, path and message)."""
-    digest = hashlib.sha256(f"{rule.code}\0{path}\0{h.message}".encode("utf-8", "surrogatepass")).hexdigest()
+    fingerprint hashes code, path and message, unless the rule gives one)."""
+    if fingerprint is None:
+        key = f"{rule.code}\0{path}\0{h.message}".encode("utf-8", "surrogatepass")
+        fingerprint = hashlib.sha256(key).hexdigest()[:20]
     path, record = containers.split_record_path(path)
     return Finding(code=rule.code, name=rule.name, category=rule.category, severity=plan.severities[rule.code],
-                   path=path, hit=h, fingerprint=digest[:20], doc=rule.anchor(), record=record)
+                   path=path, hit=h, fingerprint=fingerprint, doc=rule.anchor(), record=record)
 
 
 def at_or_above(severity: str, threshold: str) -> bool:

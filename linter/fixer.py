@@ -234,6 +234,7 @@ class FixResult:
     error: str | None = None   # why the file was not fixed or not linted
     applied_codes: tuple = ()  # (code, count) of the applied fixes, by code: what --show-fixes lists
     sketches: dict | None = None  # the batch rules' sketches of the text `findings` describe
+    sketches_before: dict | None = None  # and of the original text, for when the fix is not written
 
 
 def fix_bytes(path: str, data: bytes, plan, unsafe: bool = False) -> FixResult:
@@ -261,10 +262,13 @@ def fix_article_bytes(path: str, data: bytes, plan, unsafe: bool = False) -> Fix
     except NotText as exc:
         return FixResult(path, (), data, None, error=str(exc))
     first = findings = tuple(check_document(doc, plan))
+    ignored = plan.spec.ignored_codes(path)
+    sketches_before = batch_sketches(doc, plan, ignored)
     try:
         codec = FileCodec.of(doc, data)
     except LookupError as exc:  # bytes that no codec we know writes back exactly
-        return FixResult(path, first, data, None, before=first, error=f"not fixed: {exc}")
+        return FixResult(path, first, data, None, before=first, error=f"not fixed: {exc}",
+                         sketches=sketches_before, sketches_before=sketches_before)
     newline, original_text = doc.newline, doc.text
     current, applied, skipped = data, 0, 0
     by_code = Counter()
@@ -281,4 +285,5 @@ def fix_article_bytes(path: str, data: bytes, plan, unsafe: bool = False) -> Fix
         findings = tuple(check_document(doc, plan))
     return FixResult(path, findings, data, current if current != data else None, applied, skipped, first,
                      (original_text, doc.text), applied_codes=tuple(sorted(by_code.items())),
-                     sketches=batch_sketches(doc, plan, plan.spec.ignored_codes(path)))
+                     sketches=batch_sketches(doc, plan, ignored) if current != data else sketches_before,
+                     sketches_before=sketches_before)

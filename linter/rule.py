@@ -76,7 +76,9 @@ class BatchRule(Rule):
     """A rule that sees the whole batch: `sketch` runs in the workers, once
     per file, and returns something small and picklable (or None to leave
     the file out); `compare` runs once in the parent with every sketch and
-    yields (path, Hit) pairs. It must not be quadratic in the number of files.
+    yields (path, Hit) pairs, or (path, Hit, fingerprint) to give a finding
+    a fingerprint of the rule's own (SRC001 keeps a document rule's, so old
+    baselines still match). It must not be quadratic in the number of files.
 
     `lints_alone`: comparing one file with nothing else still gives an
     answer (SRC001: no source line, and no folder to excuse it), and the

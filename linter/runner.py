@@ -301,25 +301,26 @@ class _Run:
 
     def file(self, linted: Linted) -> None:
         self.cache.record(linted)
-        result = self._settle_fix(linted)
+        result, sketches = self._settle_fix(linted)
         result = self._screen(result)
         self.summary.add_file(result)
         if result.findings and self.batch:
             self.flagged.append(hash(result.path))
-        for code, name, sketch in sketch_entries(result.path, linted.sketches):
-            self.sketches[code].append((name, sketch))
+        add_sketches(self.sketches, result.path, sketches)
         self.reporter.file(result)
 
-    def _settle_fix(self, linted: Linted) -> FileResult:
-        """The file's result after its fixes were written (or diffed)."""
+    def _settle_fix(self, linted: Linted) -> tuple[FileResult, dict]:
+        """The file's result after its fixes were written (or diffed), and
+        the batch sketches of the text it describes (the original text when
+        the fixed bytes could not be written)."""
         if linted.fix is None:
-            return linted.result
+            return linted.result, linted.sketches
         settled = self.writer.settle(linted.fix, stdin=linted.stdin)
         self.summary.add_fixes(settled.fixed, settled.skipped, settled.result.path, settled.fixed_codes)
         if settled.output is not None and self.output is not None:
             self.output.write(settled.output)
             self.output.flush()
-        return settled.result
+        return settled.result, (linted.fix.sketches_before if settled.unwritten else linted.sketches) or {}
 
     def batch_files(self) -> None:
         results = self._compare_with_context() if self.context and self.batch else \
@@ -345,8 +346,7 @@ class _Run:
         compared with the whole commit. Not stored as the batch's results:
         they depend on files outside the run."""
         for linted in iter_linted(self.context, self.plan, replace(self.options, fix=None, progress=None)):
-            for code, name, sketch in sketch_entries(linted.result.path, linted.sketches):
-                self.sketches[code].append((name, sketch))
+            add_sketches(self.sketches, linted.result.path, linted.sketches)
         named = set(self.paths)
         return [result for result in batch_results(self.plan, self.batch, self.sketches) if result.path in named]
 
@@ -518,8 +518,8 @@ def batch_results(plan: LintPlan, batch: list, sketches: dict) -> Iterator[FileR
     for rule in batch:
         entries = sketches.get(rule.code)
         if entries and (len(entries) > 1 or _compares_one(rule, plan.options[rule.code])):
-            for path, h in rule.compare(entries, plan.options[rule.code]):
-                found.add((split_record_path(path)[0], batch_findings(rule, plan, path, h)))
+            for path, h, *fingerprint in rule.compare(entries, plan.options[rule.code]):
+                found.add((split_record_path(path)[0], batch_findings(rule, plan, path, h, *fingerprint)))
     for path, group in groupby(found.sorted(), key=itemgetter(0)):
         yield FileResult(path, tuple(sorted((finding for _, finding in group), key=lambda f: f.sort_key())))
 
@@ -566,6 +566,13 @@ def lint_path(path: str, plan: LintPlan) -> FileResult:
     return lint_bytes(path, data, plan).result
 
 
+def add_sketches(into: dict, path: str, sketches: dict) -> None:
+    """A file's batch sketches (a shard's records' each under its record),
+    appended to `into`: code -> [(name, sketch)]."""
+    for code, name, sketch in sketch_entries(path, sketches):
+        into[code].append((name, sketch))
+
+
 def lint_paths(paths: list[str], plan: LintPlan) -> dict[str, tuple]:
     """Each file's findings, the batch rules' among them, as `newslint
     check` gives them for these files as one batch, in this process and
@@ -578,8 +585,7 @@ def lint_paths(paths: list[str], plan: LintPlan) -> dict[str, tuple]:
             continue
         linted = lint_bytes(path, data, plan)
         findings[path] = linted.result.findings
-        for code, name, sketch in sketch_entries(path, linted.sketches):
-            sketches[code].append((name, sketch))
-    for result in batch_results(plan, batch_rules_for(plan, len(paths)), sketches):
+        add_sketches(sketches, path, linted.sketches)
+    for result in batch_results(plan, batch_rules_for(plan, documents_at_least(paths)), sketches):
         findings[result.path] = tuple(sorted((*findings[result.path], *result.findings), key=lambda f: f.sort_key()))
     return findings

@@ -34,6 +34,7 @@ class Settled:
     skipped: int = 0
     output: Optional[bytes] = None
     fixed_codes: tuple = ()   # (code, count) of the fixes applied (or, with --diff, that would be)
+    unwritten: bool = False   # the fixed bytes could not be written: the file holds its original text
 
 
 class FixWriter:
@@ -59,7 +60,7 @@ class FixWriter:
         error = _write_fixed(fix)
         if error is not None:
             # the file holds the original text: report its findings, count no fix
-            return Settled(FileResult(fix.path, fix.before, error))
+            return Settled(FileResult(fix.path, fix.before, error), unwritten=True)
         return Settled(after, fix.applied, fix.skipped, fixed_codes=fix.applied_codes)
 
     def _clean_folder_once(self, folder: str) -> None:

@@ -70,8 +70,11 @@ _BYLINE_WORDS = 6
 # A breadcrumb: two to five short parts (one to three words, no digits)
 # between "›", "»", ">" or "/" with a space on each side ("اقتصاد › زراعة",
 # "الرئيسية » تقنية » إنترنت", "الرئيسية / محليات"); "»" closes a quotation
-# too, so a line holding "«" is not one.
+# too, so a line holding "«" is not one. "/" also joins the two sides of a
+# headline ("ترامب / بايدن", "فيديو / لحظة انهيار مبنى"): with "/" alone a
+# breadcrumb needs three parts or the site's root first ("الرئيسية").
 _CRUMB_MARK = re.compile(r"\s[›»>/]\s")
+_CRUMB_ROOTS = frozenset(("الرئيسية", "الرئيسيه", "الصفحة الرئيسية", "home", "Home", "accueil", "Accueil"))
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -79,7 +82,10 @@ def is_breadcrumb(text: str) -> bool:
     headline (zones) nor article text (BLP003)."""
     if "«" in text or not _CRUMB_MARK.search(text):
         return False
-    parts = [part.split() for part in _CRUMB_MARK.split(text.strip())]
+    pieces = _CRUMB_MARK.split(text.strip())
+    if len(pieces) < 3 and not any(mark in text for mark in "›»>") and pieces[0].strip() not in _CRUMB_ROOTS:
+        return False  # "ترامب / بايدن": a headline's two sides
+    parts = [part.split() for part in pieces]
     return 2 <= len(parts) <= 5 and all(1 <= len(words) <= 3 and not any(ch.isdigit() for w in words for ch in w)
                                         and not words[-1].endswith((".", "؟", "?", "!")) for words in parts)
 

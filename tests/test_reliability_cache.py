@@ -224,3 +224,28 @@ def test_findings_rebuilt_from_rows_equal_those_built_by_their_classes():
             with pytest.raises(dataclasses.FrozenInstanceError):
                 rebuilt.hit.line = 2
             assert dataclasses.replace(rebuilt, path="b.txt").path == "b.txt"
+
+
+def test_every_sketch_a_builtin_rule_makes_survives_the_cache(tmp_path):
+    """A sketch the cache cannot store makes it treat the entry as corrupt
+    and lint the file again on every run: SRC001's sketch was a bool, which
+    the cache refuses, so no article with paragraphs was ever answered from
+    the cache. Every built-in batch rule's sketch of a real article (and of
+    one without a source line) must round-trip."""
+
+    from newslint import config as config_mod
+    from newslint.cache import Cache
+    from newslint.engine import LintPlan
+    from newslint.plugins import load_registry
+    from newslint.runner import lint_through_cache
+
+    registry = load_registry()
+    plan = LintPlan.build(registry, config_mod.load(None, registry.rules, cwd=tmp_path))
+    items = [("a.txt", ARTICLE.encode()), ("b.txt", ARTICLE.replace("المصدر: وكالات\n", "").encode())]
+    cache = Cache(tmp_path / "cache", "run")
+    first = lint_through_cache(items, plan, cache)
+    assert all(linted.sketches for linted in first)
+    cache.put_many([(linted.cache.key, linted.cache.value) for linted in first])
+    second = lint_through_cache(items, plan, cache)
+    assert [linted.cache.value for linted in second] == [None, None]  # both answered from the cache
+    assert [linted.sketches for linted in second] == [linted.sketches for linted in first]

@@ -474,3 +474,34 @@ def test_a_file_left_unfixed_is_reported_as_not_fixed_not_as_unlintable(tmp_path
     assert r.code == 1 and "1 file not fixed" in r.out and "could not be linted" not in r.out
     j = run_cli("check", "a.txt", "--fix", "--no-cache", "--format", "json", cwd=tmp_path)
     assert json.loads(j.out)["errors"][0]["kind"] == "fix"
+
+
+def test_a_failed_write_reports_batch_findings_at_the_lines_on_disk(tmp_path, monkeypatch):
+    """The batch rules compare the text the report describes: after a
+    failed write that is the original text, not the fixed one (BLP004 put
+    a0.txt's furniture at line 5, a blank line of the file on disk, when the
+    fix that removed four blank lines above it was not written)."""
+    stories = [("ارتفاع أسعار الخضر في الأسواق", "سجلت أسعار الخضر ارتفاعا ملحوظا في الأسواق البلدية خلال الأسبوع "
+                "الجاري حسب ما أفاد به عدد من التجار والمواطنين."),
+               ("افتتاح معرض الكتاب بالعاصمة", "افتتح وزير الثقافة صباح اليوم الدورة الجديدة لمعرض الكتاب بمشاركة "
+                "عشرات دور النشر من مختلف البلدان العربية."),
+               ("الفريق الوطني يستعد للمباراة", "يواصل المنتخب الوطني استعداداته للمباراة القادمة بحصة تدريبية مغلقة "
+                "أمام وسائل الإعلام في ملعب رادس."),
+               ("تقلبات جوية منتظرة الليلة", "توقع المعهد الوطني للرصد الجوي تقلبات جوية خلال الليلة القادمة مع "
+                "أمطار غزيرة بالمناطق الشمالية والوسطى."),
+               ("انطلاق موسم جني الزيتون", "انطلق موسم جني الزيتون في عدد من الولايات وسط توقعات بصابة قياسية هذا "
+                "العام مقارنة بالموسم الماضي.")]
+    for i, (headline, body) in enumerate(stories):
+        gap = "\n" * (5 if i == 0 else 1)  # a0.txt: a run of blank lines that WSP006's fix removes
+        (tmp_path / f"a{i}.txt").write_text(f"{headline}\n{gap}{body}\n\nللتواصل أرسل كلمة خبر إلى 912{i} من هاتفك\n\n"
+                                            "المصدر: Jawhara FM\n", encoding="utf-8")
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    r = run_cli("check", ".", "--fix", "--no-cache", "--select", "BLP004,WSP006", "--output-format", "json",
+                cwd=tmp_path)
+    lines = {f["line"] for f in json.loads(r.out)["findings"] if f["path"] == "a0.txt" and f["code"] == "BLP004"}
+    on_disk = (tmp_path / "a0.txt").read_text(encoding="utf-8").split("\n")
+    assert lines and all(on_disk[n - 1].startswith("للتواصل") for n in lines), (lines, r.out)

@@ -170,3 +170,5 @@ def test_a_breadcrumb_above_the_headline_is_meta():
     assert (page.kind(1), page.kind(2), page.headline) == ("meta", "headline", 2)
     quote = parse_zones("قال «نعم» / لا\nعنوان\n\nنص الخبر في سطر طويل بما يكفي ليكون فقرة.\n".split("\n"))
     assert quote.kind(1) == "headline"  # a guillemet: a quotation, not a breadcrumb
+    sides = parse_zones("ترامب / بايدن\n\nنص الخبر في سطر طويل بما يكفي ليكون فقرة من فقرات الخبر.\n".split("\n"))
+    assert sides.kind(1) == "headline"  # "/" alone, two parts, no root: a headline's two sides

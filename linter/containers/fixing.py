@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..fixer import FixResult, fix_article_bytes
-from . import jsonl, read_shard
+from . import jsonl, read_shard, record_sketch_key
 from .layout import split_article
 from .records import field_names
 
@@ -23,18 +23,22 @@ def fix_shard(path: str, data: bytes, plan, unsafe: bool) -> FixResult:
     fields = field_names(plan.spec.config, "jsonl")
     lines = jsonl.split_lines(data)
     after, before, notes = [], [], []
+    sketches, sketches_before = {}, {}  # "<code>@<record>" -> the record's sketch, as reported / as read
     applied = skipped = 0
     codes = Counter()
     for doc in shard.documents:
         outcome = fix_article_bytes(path, doc.article.text.encode("utf-8"), plan, unsafe)
         before.extend(_in_record(outcome.before or outcome.findings, doc.record))
+        _add_record_sketches(sketches_before, outcome.sketches_before, doc.record)
         line = _fixed_line(doc, outcome, fields)
         if line is None:
             if outcome.fixed is not None:
                 notes.append(f"record {doc.record}: not fixed: the fixes moved the border between title and text")
             after.extend(_in_record(outcome.before or outcome.findings, doc.record))
+            _add_record_sketches(sketches, outcome.sketches_before, doc.record)
             continue
         after.extend(_in_record(outcome.findings, doc.record))
+        _add_record_sketches(sketches, outcome.sketches, doc.record)
         raw = lines[doc.record - 1]
         lines[doc.record - 1] = line.encode("utf-8") + raw[len(raw.rstrip(b"\r\n")):]
         applied, skipped = applied + outcome.applied, skipped + outcome.skipped
@@ -42,7 +46,12 @@ def fix_shard(path: str, data: bytes, plan, unsafe: bool) -> FixResult:
     fixed = b"".join(lines)
     error = "; ".join(filter(None, [shard.error_message(), *notes])) or None
     return FixResult(path, tuple(after), data, fixed if fixed != data else None, applied, skipped, tuple(before),
-                     (_text(data), _text(fixed)), error, tuple(sorted(codes.items())))
+                     (_text(data), _text(fixed)), error, tuple(sorted(codes.items())), sketches, sketches_before)
+
+
+def _add_record_sketches(into: dict, sketches: dict | None, record: int) -> None:
+    for code, sketch in (sketches or {}).items():
+        into[record_sketch_key(code, record)] = sketch
 
 
 def _fixed_line(doc, outcome: FixResult, fields: dict) -> str | None:
@@ -74,9 +83,11 @@ def _unfixed(shard, data: bytes, plan) -> FixResult:
     """A shard linted but not fixed (Parquet, compressed, or unreadable)."""
     from ..engine import lint_many
 
-    result = lint_many([(shard.path, data)], plan)[0].result
+    linted = lint_many([(shard.path, data)], plan)[0]
+    result = linted.result
     why = shard.unreadable or "; ".join(filter(None, [READ_ONLY[shard.kind], shard.error_message()]))
-    return FixResult(shard.path, result.findings, data, None, before=result.findings, error=why)
+    return FixResult(shard.path, result.findings, data, None, before=result.findings, error=why,
+                     sketches=linted.sketches, sketches_before=linted.sketches)
 
 
 def _text(data: bytes) -> str:

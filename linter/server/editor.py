@@ -15,14 +15,13 @@ from functools import cached_property
 from pathlib import Path
 
 from .. import config as config_mod
-from ..containers import sketch_entries
 from ..engine import LintCrash, LintPlan, lint_bytes, read_document
 from ..errors import UsageError
 from ..fixer import FileCodec, fix_bytes, fix_pass
 from ..models import FileError, Finding
 from ..plan import RunPlan, Selection
 from ..rule import BatchRule
-from ..runner import batch_results
+from ..runner import add_sketches, batch_results
 from ..suppress import SidecarFilter
 from .positions import UTF16, LineIndex, Units
 
@@ -33,8 +32,7 @@ def _judged_alone(path: str, sketches: dict, plan: LintPlan) -> list[Finding]:
     if not sketches:
         return []
     entries = defaultdict(list)
-    for code, name, sketch in sketch_entries(path, sketches):
-        entries[code].append((name, sketch))
+    add_sketches(entries, path, sketches)
     found = [f for result in batch_results(plan, plan.batch_rules, entries) for f in result.findings]
     return sorted(found, key=lambda f: f.sort_key())
 

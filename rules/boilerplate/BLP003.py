@@ -21,8 +21,9 @@ _FURNITURE = (
     ("share", ("شارك علي فيسبوك", "شارك علي تويتر", "شارك هذا المقال", "شارك الخبر", "نسخ الرابط",
                "اضغط هنا", "انقر هنا")),
 )
-_SHARE_WORDS = {"شارك", "طباعه", "فيسبوك", "تويتر", "واتساب", "تلغرام", "لينكدان", "ارسال", "مشاركه",
-                "facebook", "twitter", "whatsapp", "telegram", "linkedin", "email", "print", "share"}
+_PLATFORMS = frozenset("""فيسبوك فايسبوك تويتر واتساب تلغرام تليغرام تيليغرام تلجرام يوتيوب انستغرام انستجرام انستقرام
+تيكتوك لينكدان سناب سنابشات facebook twitter whatsapp telegram youtube instagram tiktok linkedin newsletter""".split())
+_SHARE_WORDS = _PLATFORMS | {"شارك", "طباعه", "ارسال", "مشاركه", "email", "print", "share"}
 _SPLIT = re.compile(r"[\s|/•·,،:]+")
 _MARKS = re.compile(r"[\W_]+")
 MAX_FURNITURE_WORDS = 25  # furniture lines are short; longer lines are text
@@ -109,37 +110,55 @@ _SHAPES = re.compile(
 _SHAPE_KINDS = frozenset(name.replace("_", " ") for name in _SHAPES.groupindex)
 
 
-# An invitation is two cues, neither enough alone: the line opens with an
-# imperative addressed to the reader (folded: "اشترك", "تابعونا", "انضموا",
-# "حمّل"; not "تابع", "he went on") and names one of the page's channels
-# or the site's own ("نشرتنا", "قناتنا", "صفحتنا": the first person plural
-# is the site speaking). "تابعوا وكالة المنارة للأنباء على فيسبوك",
-# "اشترك في نشرتنا الاقتصادية اليومية"; not "تابعوا المباراة على القناة".
-_INVITING = frozenset("""اشترك اشتركوا اشتركي تابعونا تابعوا تابعي انضم انضموا انضمي اضغط اضغطوا ادعم ادعموا
-للاشتراك لمتابعتنا""".split())  # not "سجل", "حمل", "نزل": past verbs as often as imperatives
-_INVITING_HEAD = re.compile(r"[\W\d_]*(?:%s)\s" % "|".join(sorted(_INVITING, key=len, reverse=True)))
-_CHANNEL = re.compile(r"فيسبوك|فايسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تليغرام|تيليغرام|تلجرام|يوتيوب|"
-                      r"انستغرام|انستجرام|انستقرام|تيك توك|تيكتوك|لينكدان|سناب|"
-                      r"نشرتنا|نشره|قناتنا|صفحتنا|صفحاتنا|حساباتنا|حسابنا|منصاتنا|موقعنا|تطبيقنا|"
-                      r"facebook|twitter|whatsapp|telegram|youtube|instagram|tiktok|newsletter")
+# An invitation is two cues, neither enough alone: the reader addressed and
+# one of the page's channels or the site's own. Words are whole tokens of the
+# folded line, marks taken off; a channel may carry a clitic ("بنشرة").
+# - Words that can only address the reader or speak for the site:
+#   imperatives to a woman, "us", "your e-mail", "to reach you"; with them
+#   a channel anywhere in the line will do, a newsletter ("نشرة") too:
+#   "سجّل بريدك الإلكتروني لتصلك نشرة «الساحل»", "تابعونا على فيسبوك".
+# - Verbs that are imperatives as often as past tenses ("اشترك اللاعب في
+#   التدريبات", "انضموا إلى الحملة", "تابعوا المباراة"): only with a channel
+#   in the three words after them ("اشترك في نشرتنا"); "تابعوا" at the head
+#   of the line with a platform anywhere ("تابعوا وكالة المنارة للأنباء على
+#   فيسبوك"; "انضم النجم محمد صلاح إلى منصة تيك توك" is news).
+_READER = frozenset("""اشتركي انضمي تابعي سجلي تابعونا لمتابعتنا للاشتراك اضغط اضغطوا ادعمونا لتصلك ليصلك
+بريدك""".split())
+_INVITING = frozenset("اشترك اشتركوا انضم انضموا تابعوا ادعم ادعموا".split())
+_SITE_OWN = frozenset("نشرتنا النشره_البريديه قناتنا صفحتنا صفحاتنا حساباتنا حسابنا منصاتنا موقعنا تطبيقنا".split())
+_NEWSLETTER = frozenset(("نشره", "النشره"))
+_TWO_WORD_NAMES = (("فيس بوك", "فيسبوك"), ("تيك توك", "تيكتوك"), ("واتس اب", "واتساب"),
+                   ("النشره البريديه", "النشره_البريديه"))
+_CHANNEL_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "وف")
+
+
+def _channel(word: str, newsletter: bool) -> bool:
+    for form in (word, *(word[len(c):] for c in _CHANNEL_CLITICS if word.startswith(c) and len(word) > len(c) + 2)):
+        if form in _PLATFORMS or form in _SITE_OWN or (newsletter and form in _NEWSLETTER):
+            return True
+    return False
 
 
 def _invitation(folded: str) -> str | None:
-    if (_INVITING_HEAD.match(folded) or _READER.search(folded)) and folded.count(" ") <= MAX_FURNITURE_WORDS \
-            and _CHANNEL.search(folded):
+    if folded.count(" ") > MAX_FURNITURE_WORDS:
+        return None
+    for two, one in _TWO_WORD_NAMES:
+        if two in folded:
+            folded = folded.replace(two, one)
+    words = [w for w in (part if part.isalpha() else _MARKS.sub("", part) for part in folded.split()) if w]
+    if any(w in _READER for w in words) and any(_channel(w, True) for w in words):
         return "subscribe/follow"
+    for i, word in enumerate(words):
+        if word in _INVITING and (any(_channel(w, True) for w in words[i + 1:i + 4])
+                                  or (i == 0 and word == "تابعوا" and any(_channel(w, False) for w in words[1:]))):
+            return "subscribe/follow"
     return None
-
-
-# The reader addressed anywhere in the line: "سجّل بريدك الإلكتروني لتصلك
-# نشرة «الساحل»", "للاطلاع على أبرز الأخبار اشتركوا بنشرة الأرز".
-_READER = re.compile(r"لتصلك|بريدك|اشتركوا|اشتركي|تابعونا|انضموا|سجلي")
 
 
 # A page's count of views, reads or comments, alone on its line: "عدد
 # المشاهدات: 2306", "1232 مشاهدة", "التعليقات (0)".
 _VIEWS = r"(?:عدد\s+)?(?:ال)?(?:مشاهدات|مشاهده|قراءات|قراءه|زيارات|زياره|مرات القراءه|مرات المشاهده|تعليقات|تعليق)"
-_COUNT = r"\(?[0-9\u0660-\u0669][0-9\u0660-\u0669,.\u066b\u066c]*\)?"
+_COUNT = r"\(?[0-9\u0660-\u0669]+(?:[,.\u066b\u066c][0-9\u0660-\u0669]+)*\)?"  # a mark only between digits: linear
 _VIEW_COUNT = re.compile(rf"^\W*(?:{_VIEWS}\s*[:：]?\s*{_COUNT}|{_COUNT}\s*{_VIEWS})\W*$")
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from newslint.engine import line_fingerprint
 from newslint.folders import folder_of, shown_parent
 from newslint.rule import BatchRule, hit
 
@@ -51,25 +52,26 @@ class MissingSource(BatchRule):
                                              "its files are not reported"}}
 
     def sketch(self, doc, options):
+        """(1 with a source line, else 0; the finding's fingerprint: the one
+        it had as a document rule, so that baselines keep matching)."""
         zones = doc.zones
         if not zones.paragraphs:
             return None  # no article to credit
-        return bool(zones.source_lines)
+        return (1 if zones.source_lines else 0), line_fingerprint(doc, self.code, 1)
 
     def compare(self, sketches, options):
-        totals, sourced = Counter(), Counter()
-        for path, has_source in sketches:
-            folder = folder_of(path)
-            totals[folder] += 1
+        folders = [folder_of(path) for path, _ in sketches]
+        totals, sourced = Counter(folders), Counter()
+        for folder, (_, (has_source, _)) in zip(folders, sketches):
             sourced[folder] += has_source
-        for path, has_source in sketches:
+        for folder, (path, (has_source, fingerprint)) in zip(folders, sketches):
             if has_source:
                 continue
-            folder = folder_of(path)
             total, with_source = totals[folder], sourced[folder]
             if total >= options["min-files"] and with_source < options["site-share"] * total:
                 continue  # the site never prints a source line
             evidence = f"; {with_source:,} of {total:,} files under {shown_parent(path)}/ have one" \
                 if with_source else ""
-            yield path, hit(1, 1, 1, f"no \"المصدر:\" source line in the article (file-level){evidence}")
+            yield path, hit(1, 1, 1, f"no \"المصدر:\" source line in the article (file-level){evidence}"), \
+                fingerprint
 

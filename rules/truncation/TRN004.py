@@ -53,7 +53,8 @@ class CutSentence(Rule):
     articles in other sites' styles (docs/truncation.md, fourth pass): the
     corpus's own findings stay 8 of 8 real at 1.0, 8 of 10 at 1.5. Each
     closed paragraph beyond `habit-paragraphs` adds `habit-step` (0.25), up
-    to `habit-max-log-odds` (2.0) in all: the longer the record of closed
+    to `habit-max-log-odds` (2.0) in all (a larger `habit-log-odds` is used
+    as it is, without steps): the longer the record of closed
     paragraphs, the rarer an open one that simply ended (eighth session:
     other regions' harness mid 0.50 -> 0.58, corpus findings unchanged).
 
@@ -86,7 +87,8 @@ class CutSentence(Rule):
                "habit-step": {"type": "number", "minimum": 0, "default": 0.25,
                               "description": "log-odds each closed paragraph beyond habit-paragraphs adds"},
                "habit-max-log-odds": {"type": "number", "minimum": 0, "default": 2.0,
-                                      "description": "the most log-odds the writer's closing habit may add"},
+                                      "description": "the most log-odds habit-log-odds and its steps may add "
+                                                     "together (the steps stop there)"},
                "min-completion-count": {"type": "integer", "minimum": 0, "default": 10,
                                         "description": "times the completed form of a last word missing from the "
                                                        "table must be seen to report a word cut inside (0: off)"}}
@@ -102,8 +104,9 @@ class CutSentence(Rule):
                 if habit is None:
                     habit = closing_habit(doc)
                 if habit >= options["habit-paragraphs"] and options["habit-log-odds"]:
-                    extra = options["habit-step"] * (habit - options["habit-paragraphs"])
-                    score += min(options["habit-log-odds"] + extra, options["habit-max-log-odds"])
+                    step = options["habit-step"] * (habit - options["habit-paragraphs"])
+                    room = max(0.0, options["habit-max-log-odds"] - options["habit-log-odds"])
+                    score += options["habit-log-odds"] + min(step, room)  # the cap bounds the steps only
                     habitual = f"; the article closes its other {habit} paragraphs"
             if score >= options["min-score"]:
                 why, odds, confidence = (f"paragraph stops mid-sentence: {rate(last, 'end')}{habitual}",

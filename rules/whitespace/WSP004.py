@@ -43,6 +43,7 @@ class UnusualSpace(Rule):
             for m in _UNUSUAL_SPACE.finditer(line.text):
                 if m.start() >= content_end:
                     continue  # trailing: WSP005 deletes it
-                codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in m.group()))
-                yield hit(line.number, m.start() + 1, m.end() + 1, f"unusual space character(s) {codes}",
-                          replace(line.number, m.start() + 1, line.number, m.end() + 1, " ", "replace with a space"))
+                end = min(m.end(), content_end)  # "\u2028\u2009" at the end: the U+2009 is WSP005's
+                codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in line.text[m.start():end]))
+                yield hit(line.number, m.start() + 1, end + 1, f"unusual space character(s) {codes}",
+                          replace(line.number, m.start() + 1, line.number, end + 1, " ", "replace with a space"))
