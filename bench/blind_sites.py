@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scraped files of invented sites of other regions, with defects injected at random.
 
-    python bench/blind_sites.py [--set 7|8|9] [--show] [--newslint CMD]
+    python bench/blind_sites.py [--set 7|8|9|10] [--show] [--newslint CMD]
 
 bench/blind_sites/set-7.tar.gz: 60 files of six invented news sites (an
 Egyptian daily, a Saudi economic site, a Moroccan regional portal, an Iraqi
@@ -18,7 +18,14 @@ invisible characters, no-break spaces, URLs, tweets, a lone ".", glued
 sentences, another article's paragraph), and 463 recorded precision traps
 (legitimate repetitions, spelled acronyms, brands with digits, tanween,
 names, number lists, scores, ellipses, separators, Latin titles) in
-traps.json. The README inside each says how it was made.
+traps.json. set-9.tar.gz (seed 909) and set-10.tar.gz (seed 1010): 48 files
+each of six more invented sites (set 9: Qatar/Bahrain, Libya, an Egyptian
+sports site, a Lebanese/Syrian economy site, Mauritania, a Saudi culture
+magazine; set 10: an Iraqi agency, a Tunisian radio, an Omani daily, a
+Kuwaiti economy site, a Palestinian local portal, a Moroccan sports site),
+56 and 58 defects of 22 and 23 classes (set 10 adds another article's
+paragraph), datelines at the head of a paragraph listed apart. The README
+inside each says how it was made.
 
 Printed: for each defect class, how many defects a finding of the right
 kind touches (spelling and numerals: overlapping the defect; stray IDs and

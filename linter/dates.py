@@ -71,8 +71,12 @@ def _dated_bar(text: str) -> bool:
         all(is_date or len(field.split()) <= _BAR_FIELD_WORDS for field, is_date in zip(fields, dated))
 
 
+# A date's label before it: "تاريخ النشر: الأحد ٢٣ حزيران ٢٠٢٤ - ١١:٢٠".
+_DATE_LABEL = re.compile(r"^\s*(?:تاريخ النشر|تاريخ الخبر|نشر في|نشر بتاريخ|[آأا]خر تحديث|بتاريخ|التاريخ)\s*[:：]?\s*")
+
+
 def _only_a_date(text: str) -> bool:
-    parts = text.split()
+    parts = _DATE_LABEL.sub("", text, count=1).split()
     if not parts or len(parts) > _MAX_DATE_WORDS:
         return False
     number = named = False

@@ -98,6 +98,8 @@ def test_lines_of_white_space_that_is_not_blank_are_no_headline_or_subheading():
 
 @pytest.mark.parametrize("line, is_date", [
     ("الجمعة ٦ جمادى الآخرة ١٤٣٦هـ - ٢٧ مارس ٢٠١٥ | ١١:١٧ ص", True),   # blind set E, a Kuwaiti daily's header
+    ("القسم: تعليم | تاريخ النشر: الأحد ٢٣ حزيران ٢٠٢٤ - ١١:٢٠", True),  # blind set 10: a date after its label
+    ("تاريخ النشر: غير معروف", False),                                  # a label and no date
     ("الأحد 9 رمضان 1438 هـ - 4 يونيو 2017 م", True),                   # blind set F
     ("السبت 24 دجنبر 2016 - 21:37", True),                              # blind set D, a Moroccan site
     ("الأربعاء، ٣ فبراير ٢٠١٦ - ٠٨:٥٩ م", True),
