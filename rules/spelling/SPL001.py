@@ -53,6 +53,11 @@ _QUOTES = "\"«»“”'"
 _MARKS = re.compile("[.,:;!?\u060c\u061b\u061f\"«»“”()]")  # punctuation a doubled word may carry
 
 
+# An adverbial phrase whose last word may also open the next phrase: the
+# first copy closes it, the second starts anew ("عن بعد بعد", "من قبل قبل").
+_CLOSED_PHRASES = frozenset((("عن", "بعد"), ("من", "بعد"), ("من", "قبل"), ("فيما", "بعد")))
+
+
 def _is_reduplication(written: str, word: str, after: str) -> bool:
     """Evidence in the words themselves that the doubling is grammar, not a
     slip: a deputy title in a construct chain before a definite noun, an
@@ -91,7 +96,8 @@ class DuplicatedWord(Rule):
     noun chained before its second term ("ابن ابن عمه", his cousin's son), a
     quantity noun repeated before "من" ("الكثير
     الكثير من"), and a coordinated word whose second copy goes on with a
-    definite adjective ("التربية والتعليم والتعليم العالي"). Tune with `_QUANTITIES`,
+    definite adjective ("التربية والتعليم والتعليم العالي"), and an adverbial
+    phrase closed by the first copy ("عن بعد بعد", `_CLOSED_PHRASES`). Tune with `_QUANTITIES`,
     `_DEPUTY_NOUNS` and `_ACCUSATIVE`; an adverb that is not a
     reduplication ("أيضا أيضا") is a function word and still fires.
 
@@ -139,6 +145,8 @@ class DuplicatedWord(Rule):
         before, after = around.before(m.start()), around.after(m.end())
         if _is_reduplication(m.group(1), word, _bare(after)):
             return True
+        if (_bare(before), word) in _CLOSED_PHRASES:
+            return True  # "التعليم عن بعد بعد انتهاء الجائحة": the first بعد closes "عن بعد" (remotely)
         if word in _KIN_NOUNS and _WORD_FOLLOWS.match(text, m.end()):
             return True  # "ابن ابن عمه": a kinship chain goes on with its second term, no mark between
         neighbours = {_bare(before).strip(_QUOTES), _bare(after).strip(_QUOTES)}
