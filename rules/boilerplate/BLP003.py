@@ -32,7 +32,10 @@ _MARKS = re.compile(r"[\W_]+")
 MAX_FURNITURE_WORDS = 25  # furniture lines are short; longer lines are text
 
 _PHRASE_KIND = {p: kind for kind, phrases in _FURNITURE for p in phrases}
-_PHRASES = re.compile("|".join(re.escape(p) for p in sorted(_PHRASE_KIND, key=len, reverse=True)))
+# A phrase ends where a word ends: "صوت الان" (vote now) is no part of "صوت
+# الانفجار" (the sound of the blast); "©2024" still holds "©".
+_PHRASES = re.compile("|".join(re.escape(p) + (r"(?!\w)" if p[-1].isalnum() else "")
+                               for p in sorted(_PHRASE_KIND, key=len, reverse=True)))
 
 
 _LEADING_MARKS = re.compile(r"^[\W\d_]+")
