@@ -82,13 +82,19 @@ def _only(parts: list, vocabulary: frozenset, most: int) -> bool:
     other word: most lines are text."""
     words = 0
     for part in parts:
-        word = part if part.isalpha() else _MARKS.sub("", part)
+        word = _without_marks(part)
         if len(word) <= 1:
             continue
         if word not in vocabulary or words == most:
             return False
         words += 1
     return words > 0
+
+
+def _without_marks(part: str) -> str:
+    """A token with its icons and marks taken off ("«نشرتنا»": نشرتنا); a
+    token of letters alone, most of them, is kept as it is without a regex."""
+    return part if part.isalpha() else _MARKS.sub("", part)
 
 
 _AD_WORDS = frozenset(("اعلان", "اعلانات", "ممول", "advertisement", "advertising", "sponsored", "ad", "ads",
@@ -152,7 +158,7 @@ def _invitation(folded: str) -> str | None:
     for two, one in _TWO_WORD_NAMES:
         if two in folded:
             folded = folded.replace(two, one)
-    words = [w for w in (part if part.isalpha() else _MARKS.sub("", part) for part in folded.split()) if w]
+    words = [w for w in map(_without_marks, folded.split()) if w]
     if any(w in _READER for w in words) and any(_channel(w, True) for w in words):
         return "subscribe/follow"
     for i, word in enumerate(words):
@@ -169,7 +175,6 @@ _COUNT = r"\(?[0-9\u0660-\u0669]+(?:[,.\u066b\u066c][0-9\u0660-\u0669]+)*\)?"  #
 _VIEW_COUNT = re.compile(rf"^\W*(?:{_VIEWS}\s*[:：]?\s*{_COUNT}|{_COUNT}\s*{_VIEWS})\W*$")
 
 
-
 _NOT_FURNITURE = (ZoneKind.BLANK, MARKER, INLINE_MARKER, ZoneKind.SOURCE, ZoneKind.TAGS, ZoneKind.META)
 
 
@@ -184,11 +189,12 @@ class SiteFurniture(Rule):
     article of a site, it dominates n-gram statistics of a training set.
 
     Evidence: a phrase prior (the list above, folded), and shapes any
-    site prints: a line of share-button words; an invitation (an
-    imperative to the reader first, or the reader addressed anywhere,
-    "لتصلك", "بريدك", "اشتركوا", with one of the page's channels or the
-    site's own "نشرتنا"/"قناتنا": "تابعوا وكالة المنارة للأنباء على فيسبوك
-    وواتساب"); a view or comment count alone on its line ("عدد المشاهدات:
+    site prints: a line of share-button words; an invitation (the reader
+    addressed, "لتصلك", "بريدك", "تابعونا", with one of the page's channels
+    or the site's own "نشرتنا"/"قناتنا" anywhere in the line; a verb that is
+    also a past tense, "اشترك", "انضموا", with a channel in the three words
+    after it; "تابعوا" at the head with a platform anywhere: "تابعوا وكالة
+    المنارة للأنباء على فيسبوك وواتساب"); a view or comment count alone on its line ("عدد المشاهدات:
     2306"); a breadcrumb ("اقتصاد › زراعة"); an advertisement's label ("-
     إعلان -"); a line of hashtags only; and, not on the headline, a photo
     credit ("(صورة أرشيفية)"), a byline naming the writer's role ("سارة
