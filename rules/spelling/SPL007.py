@@ -13,7 +13,7 @@ from newslint.rules.spelling._orthography import (_BLAKE2B, DEFAULT_VARIANT_ZIPF
                                                   _Spellings, bare_neighbours, clitic_splits, frequent_forms,
                                                   min_code, one_of, orthographic_evidence, word_code)
 from newslint.rules.spelling._seat_choice import neighbours_prefer
-from newslint.rules.spelling._slips import (DROPPED_LETTER, TRANSPOSITION, _prefix_doublings_undone,
+from newslint.rules.spelling._slips import (DOUBLED_LETTER, DROPPED_LETTER, TRANSPOSITION, _prefix_doublings_undone,
                                             context_variants, dropped_letter_variants, slip_keys, typo_variants)
 
 
@@ -43,12 +43,40 @@ def typo_evidence(word: str, min_variant_code: int, max_code: int = 0, dropped: 
     found = _best(word, typo_variants(word), frequent)
     if found is None and code == 0:
         found = _stem_slip(word, frequent) or \
-            _best(word, _prefix_doublings_undone(word), frequent_forms(max(min_variant_code, _COMMONEST_CODE)))
+            _best(word, _prefix_doublings_undone(word), frequent_forms(max(min_variant_code, _COMMONEST_CODE))) \
+            or _stacked_clitic(word)
     if found is None and dropped:
         found = _best(word, dropped_letter_variants(word), frequent)
     if code > max_code:
         return found
     return found or Evidence(word, "", DROPPED_LETTER, code, 0)
+
+
+# The conjunctions only: a preposition typed twice cannot be told from one
+# before a stem that starts with its letter and whose rest is a word too
+# ("ككلفة إضافية": ك + كلفة, لفة; "بباني الدولة": ب + باني, أني), and ل
+# before the article is "لل" ("للمنتخبات").
+_STACKING_CLITICS = "وف"
+_STACKED_REST_CODE = 70    # zipf 3.5: what follows the pair is a frequent word
+_STACKED_REPAIR_CODE = 50  # zipf 2.5: and the word with one clitic is listed
+
+
+def _stacked_clitic(word: str) -> Evidence | None:
+    """A conjunction typed twice at the head of a word the lexicon does not
+    list ("ووسحب", "وواعتبر"): و and ف never take themselves, so when what
+    follows the pair is a frequent word (سحب, اعتبر: zipf >= 3.5) and the
+    word with one conjunction is listed (وسحب, واعتبر: zipf >= 2.5), the
+    pair is a slip, which `_morpheme_doubling` cannot tell from a
+    conjunction before a stem that starts with و ("وولدوا": لدوا is no
+    word)."""
+    head = 0
+    letter = word[head:head + 1]
+    if not letter or letter not in _STACKING_CLITICS or word[head + 1:head + 2] != letter or \
+            len(word) - head < 5 or word_code(word[head + 2:]) < _STACKED_REST_CODE:
+        return None
+    repair = word[:head] + word[head + 1:]
+    code = word_code(repair)
+    return Evidence(word, repair, DOUBLED_LETTER, 0, code) if code >= _STACKED_REPAIR_CODE else None
 
 
 def _stem_slip(word: str, frequent: dict[int, int]) -> Evidence | None:
@@ -295,7 +323,9 @@ class TypingSlip(Rule):
     variant the lexicon lists at zipf >= 2.5 (SPL006's: "سبيل اوحد" is
     أوحد, not واحد), a letter doubled where a prefix meets its stem
     ("بباني", "ممضى", "وولدوا"; unless the word is unknown and its repair
-    among the commonest words, zipf >= 5: "فييما", "ننسبة"), ل before an
+    among the commonest words, zipf >= 5: "فييما", "ننسبة", or the pair is
+    a conjunction typed twice before a frequent word, which no stem
+    explains: "ووتحويل", "وواعتبر"), ل before an
     indefinite noun ("لمنتمين" beside "المنتمين"), a swapped final alif
     (the dual "انتقدا").
     When the word has several repairs (zipf >= 2.5 each), the word-pair
