@@ -262,13 +262,15 @@ def parse_zones(lines: list[str]) -> Zones:
             kinds[i] = META
 
     zones.appended_start = _appended_start(kinds, content)
+    closing_source = None
     if zones.appended_start is not None:
         start = zones.appended_start - 1
+        closing_source = _closing_source(kinds, content, start)
         for i in range(start, n):
-            if kinds[i] not in (BLANK, MARKER):
+            if kinds[i] not in (BLANK, MARKER) and i != closing_source:
                 kinds[i] = APPENDED
         kinds[start] = MARKER if marker_phrase(lines[start]) else APPENDED
-        zones.appended_end = content[-1] + 1
+        zones.appended_end = max(i for i in content if i != closing_source) + 1
         zones.sections = _sections(kinds, start, zones.appended_end)
 
     listed = _listed_sections(kinds, lines, content, zones.appended_start)
@@ -292,6 +294,8 @@ def parse_zones(lines: list[str]) -> Zones:
             elif _looks_like_subheading(lines[i], _next_kind(kinds, content, pos)):
                 kinds[i] = SUBHEADING
     zones.source_lines = [i + 1 for i in article if kinds[i] == SOURCE]
+    if closing_source is not None:
+        zones.source_lines.append(closing_source + 1)
     zones.tags_lines = [i + 1 for i in article if kinds[i] == TAGS]
     return zones
 
@@ -322,6 +326,19 @@ def _looks_like_subheading(text: str, next_kind: str | None) -> bool:
     if not any(ch.isalpha() for ch in stripped):
         return False
     return next_kind in (BODY, LIST_ITEM, SUBHEADING)
+
+
+def _closing_source(kinds: list[str], content: list[int], start: int) -> int | None:
+    """The page's last line, when it is a source line below appended content
+    and the article above has none (0-based): the article's own source line,
+    printed under the page's footer ("الوسوم: ...", "© 2024 ... جميع الحقوق
+    محفوظة", "المصدر: يومية الأوراس"). None when the article has its
+    source line already: a second one at the end belongs to what was
+    appended after it."""
+    last = content[-1]
+    if last <= start or kinds[last] != SOURCE or any(kinds[i] == SOURCE for i in content if i < start):
+        return None
+    return last
 
 
 def _appended_start(kinds: list[str], content: list[int]) -> int | None:

@@ -174,3 +174,19 @@ def test_a_breadcrumb_above_the_headline_is_meta():
     assert quote.kind(1) == "headline"  # a guillemet: a quotation, not a breadcrumb
     sides = parse_zones("ترامب / بايدن\n\nنص الخبر في سطر طويل بما يكفي ليكون فقرة من فقرات الخبر.\n".split("\n"))
     assert sides.kind(1) == "headline"  # "/" alone, two parts, no root: a headline's two sides
+
+
+def test_a_source_line_under_the_page_footer_is_the_articles():
+    """Tags, then a copyright line, then "المصدر:" (blind set 11, aures_daily):
+    the last line is the article's source line, not appended content."""
+    lines = ("حذرت مصالح الديوان الوطني للأرصاد الجوية من تساقط الثلوج على المرتفعات.\n\n"
+             "ودعت الحماية المدنية المواطنين إلى الحذر أثناء السياقة وتفادي التنقل.\n\n"
+             "الوسوم: #الثلوج #نشرية_خاصة #الأوراس\n\n"
+             "© 2024 يومية الأوراس - جميع الحقوق محفوظة\n\n"
+             "المصدر: يومية الأوراس\n").split("\n")
+    page = parse_zones(lines)
+    assert page.source_lines == [9] and page.kind(9) == "source"
+    assert page.kind(7) == "appended" and page.appended_start == 7 and page.appended_end == 7
+    # with a source line above, a second one at the end belongs to what was appended after it
+    twice = parse_zones(lines[:4] + ["المصدر: الأوراس", ""] + lines[4:])
+    assert twice.source_lines == [5] and twice.kind(11) == "appended"
