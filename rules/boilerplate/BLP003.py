@@ -24,7 +24,7 @@ _FURNITURE = (
     ("poll", ("صوت الان", "صوتي الان", "صوتوا الان", "شارك في الاستطلاع")),
 )
 _PLATFORMS = frozenset("""فيسبوك فايسبوك تويتر واتساب تلغرام تليغرام تيليغرام تلجرام يوتيوب انستغرام انستجرام انستقرام
-تيكتوك لينكدان سناب سنابشات facebook twitter whatsapp telegram youtube instagram tiktok linkedin newsletter""".split())
+تيكتوك لينكدان سناب سنابشات اكس facebook twitter whatsapp telegram youtube instagram tiktok linkedin newsletter""".split())
 _SHARE_WORDS = _PLATFORMS | {"شارك", "طباعه", "ارسال", "مشاركه", "لصديق", "حفظ", "حجم", "الخط", "تكبير", "تصغير",
                              "email", "print", "share"}  # "طباعة | إرسال لصديق | حجم الخط: أ+ أ-"
 _SPLIT = re.compile(r"[\s|/•·,،:]+")
@@ -56,6 +56,9 @@ def furniture_kind(text: str) -> str | None:
     m = _PHRASES.search(folded)
     if m:
         return _PHRASE_KIND[m.group()]
+    label = _LABELLED.match(folded)
+    if label:
+        return label.lastgroup.replace("_", " ")
     if folded.count(" ") > 12:
         return _invitation(folded)
     parts = _SPLIT.split(folded)
@@ -118,8 +121,16 @@ _SHAPES = re.compile(
     r"[^.!?؟]*$)"
     r"|(?P<byline>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[-–—|]\s*"
     r"(?:محرر|محرره|مراسل|مراسله|صحفي|صحفيه|كاتب|كاتبه|رئيس تحرير|مدير تحرير)\b[^.!?؟]*$)"
-    r"|(?P<breaking_news_ticker>(?:عاجل|مباشر)\s*\|)")
-_SHAPE_KINDS = frozenset(name.replace("_", " ") for name in _SHAPES.groupindex)
+    r"|(?P<breaking_news_ticker>(?:عاجل|مباشر)\s*\|)"
+    r"|(?P<section_link>(?:ال)?مزيد من (?:ال)?اخبار(?:\s+[^\s.!?؟]+){0,3}\s*$)")
+# Labels of the page's own data, at the head of a line of any length (an
+# author's box runs long): "عن الكاتب: ...", "مدة القراءة: 5 دقائق", "رقم
+# الخبر: 34955", and a note about the item itself ("تنويه: حُدّث هذا الخبر
+# ...").
+_LABELLED = re.compile(
+    r"(?P<page_label>(?:(?:نبذه )?عن الكاتب|(?:مده|وقت|زمن) القراءه|رقم (?:الخبر|المقال|المقاله))\s*[:：])"
+    r"|(?P<correction_note>(?:تنويه|تصحيح|ملاحظه)\s*[:：][^.!?؟]*?(?:هذا|هذه) (?:الخبر|المقال|المقاله|الماده)\b)")
+_SHAPE_KINDS = frozenset(name.replace("_", " ") for pattern in (_SHAPES, _LABELLED) for name in pattern.groupindex)
 
 
 # An invitation is two cues, neither enough alone: the reader addressed and
@@ -198,9 +209,12 @@ class SiteFurniture(Rule):
     2306"); a breadcrumb ("اقتصاد › زراعة"); an advertisement's label ("-
     إعلان -"); a line of hashtags only; and, not on the headline, a photo
     credit ("(صورة أرشيفية)"), a byline naming the writer's role ("سارة
-    المحميد - محرر الشؤون الاقتصادية") and a ticker ("عاجل | ..."). A shape
-    is judged on lines of at most 13 words. Lines of the batch's own
-    templates are BLP004's.
+    المحميد - محرر الشؤون الاقتصادية"), a ticker ("عاجل | ...") and a link
+    to a section ("المزيد من أخبار اللاذقية"). A shape is judged on lines
+    of at most 13 words, except a label of the page's own data at the head
+    of a line of any length ("عن الكاتب: ...", "مدة القراءة: 5 دقائق",
+    "رقم الخبر: 34955") and a note about the item itself ("تنويه: حُدّث
+    هذا الخبر ..."). Lines of the batch's own templates are BLP004's.
 
     Tune: no options, and the phrase list is in the code; ignore it, or use
     per-file-ignores for folders of whole pages kept on purpose. A site's own
@@ -208,9 +222,12 @@ class SiteFurniture(Rule):
     form).
 
     Fires: "تابعونا على فيسبوك وتويتر لمتابعة آخر الأخبار"; "اشترك في نشرتنا
-    الاقتصادية اليومية لتصلك أسعار الصرف والذهب كل صباح".
+    الاقتصادية اليومية لتصلك أسعار الصرف والذهب كل صباح"; "تصحيح: عُدّل
+    هذا الخبر بعد نشره لتصحيح اسم أحد المصادر."
     Does not fire: "وقال الوزير إن الحكومة ستتابع الملف على كل المستويات";
-    "تابعوا المباراة على القناة الأولى" (no channel of the page's).
+    "تابعوا المباراة على القناة الأولى" (no channel of the page's);
+    "وقال المتحدث إن المزيد من الأخبار ستنشر لاحقا"; "نقلا عن الكاتب
+    الفلسطيني محمود شقير" (no label at the head).
 
     Fix (unsafe): delete the line.
     """

@@ -6,7 +6,7 @@ import re
 from newslint.arabic import SENTENCE_END, fold
 from newslint.rule import Rule, delete_line, hit
 from newslint.rules.boilerplate._common import _line_span, _quote
-from newslint.zones import BODY, LIST_ITEM, META, SUBHEADING
+from newslint.zones import BODY, LIST_ITEM, META, SUBHEADING, TAGS
 
 _JUDGED = (BODY, SUBHEADING, LIST_ITEM)
 _PARAGRAPH_WORDS = 8  # a body line this long is the article's first paragraph: the page's head is over
@@ -18,10 +18,11 @@ _CONTROLS = frozenset("""next previous prev share tweet print email e-mail home 
 related tags tag login register subscribe follow like back top menu search close open loading video photo photos
 gallery suivant précédent partager imprimer accueil commentaires lire plus retour haut
 التالي السابق التاليه السابقه مشاركه شارك طباعه تعليق تعليقات الرئيسيه المزيد اقرا اقرء ذات صله عوده الاعلي
-فيسبوك تويتر واتساب تلغرام لينكدان انستغرام يوتيوب ارسال""".split())
+فيسبوك تويتر اكس x واتساب تلغرام لينكدان انستغرام يوتيوب ارسال""".split())
 # A call to contact or follow (folded): ending on a short code, a link or a
 # handle, the line addresses the reader of the page, not of the news.
-_CALL = re.compile(r"(?:^|\s)(?:ل?ل?تواصل|ارسل|اتصل|تابع|تابعوا|تابعونا|اشترك|اشتركوا|ل?لاشتراك|لمتابعه|"
+_CALL = re.compile(r"(?:^|\s)(?:ل?ل?تواصل|ارسل|اتصل|تابع|تابعوا|تابعونا|تابعه|تابعها|تابعيها|تابعني|اشترك|اشتركوا|"
+                   r"ل?لاشتراك|لمتابعه|"
                    r"انضم|انضموا|راسلنا|راسلونا)(?:\s|$)")
 _CONTACT_END = re.compile(r"(?:(?<![\d.,])\d{4,6}|https?://\S+|www\.\S+|@\w+|\S+\.com)\W*$")
 _YEAR = re.compile(r"(?:19|20)\d\d\W*$")
@@ -73,7 +74,11 @@ class FurnitureByForm(Rule):
     ("للتواصل أرسل كلمة خبر إلى 88888"); or, at the head of the page
     (before the first body line of 8 words or more), a meta line: a byline ("كتب - عمرو
     الجندي", "بقلم: ...") or a line that holds only the page's date ("الأحد،
-    29 سبتمبر 2024 06:44 م"; the zones' meta lines).
+    29 سبتمبر 2024 06:44 م"; the zones' meta lines); and, anywhere in the
+    article, the page's tags line ("الوسوم: ...", "الكلمات المفتاحية:
+    ...", "كلمات دلالية: ..."; the zones' tags lines), a list of links to
+    other pages that is no article text (MET001 and MET002 still judge its
+    tags).
 
     Why: BLP004 learns a site's furniture from many of its files; a
     pre-commit run or a batch of a few files of a new site has no such
@@ -90,7 +95,7 @@ class FurnitureByForm(Rule):
     batch.
 
     Fires: "كتب - عمرو الجندي" between the headline and the first
-    paragraph; "رابط الخبر بصحيفة سبق: ارتفاع أسعار النفط" under the article
+    paragraph; "الكلمات المفتاحية: كرة السلة، الدوري الممتاز، الميناء"; "رابط الخبر بصحيفة سبق: ارتفاع أسعار النفط" under the article
     "ارتفاع أسعار النفط"; "Next Previous"; "للتواصل أرسل كلمة خبر إلى
     88888".
     Does not fire: "وأرسل الوزير رسالة إلى نظيره الفرنسي." (a sentence),
@@ -115,6 +120,12 @@ class FurnitureByForm(Rule):
                 text = doc.line(number).text.strip()
                 yield hit(number, start, end, "page furniture (a byline, a breadcrumb or the page's date) at the head "
                                               f"of the page: \"{_quote(text)}\"", delete_line(number), confidence=0.8)
+                continue
+            if kind == TAGS and zones.in_article(number):
+                start, end = _line_span(doc, number)
+                yield hit(number, start, end, "page furniture, the page's tags line (MET001/MET002 judge its tags): "
+                                              f"\"{_quote(doc.line(number).text.strip())}\"", delete_line(number),
+                          confidence=0.9)
                 continue
             head = head and not (kind == BODY and len(doc.line(number).text.split()) >= _PARAGRAPH_WORDS)
             if kind not in _JUDGED or not zones.in_article(number):
