@@ -23,8 +23,9 @@ _FURNITURE = (
     ("audio player", ("استمع الي الخبر", "استمع للخبر", "استمع الي المقال")),
     ("poll", ("صوت الان", "صوتي الان", "صوتوا الان", "شارك في الاستطلاع")),
 )
-_PLATFORMS = frozenset("""فيسبوك فايسبوك تويتر واتساب تلغرام تليغرام تيليغرام تلجرام يوتيوب انستغرام انستجرام انستقرام
-تيكتوك لينكدان سناب سنابشات اكس facebook twitter whatsapp telegram youtube instagram tiktok linkedin newsletter""".split())
+_PLATFORMS = frozenset("""فيسبوك فايسبوك تويتر اكس واتساب تلغرام تليغرام تيليغرام تلجرام يوتيوب انستغرام انستجرام
+انستقرام تيكتوك لينكدان سناب سنابشات
+facebook twitter whatsapp telegram youtube instagram tiktok linkedin newsletter""".split())
 _SHARE_WORDS = _PLATFORMS | {"شارك", "طباعه", "ارسال", "مشاركه", "لصديق", "حفظ", "حجم", "الخط", "تكبير", "تصغير",
                              "email", "print", "share"}  # "طباعة | إرسال لصديق | حجم الخط: أ+ أ-"
 _SPLIT = re.compile(r"[\s|/•·,،:]+")

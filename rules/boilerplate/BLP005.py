@@ -95,7 +95,8 @@ class FurnitureByForm(Rule):
     batch.
 
     Fires: "كتب - عمرو الجندي" between the headline and the first
-    paragraph; "الكلمات المفتاحية: كرة السلة، الدوري الممتاز، الميناء"; "رابط الخبر بصحيفة سبق: ارتفاع أسعار النفط" under the article
+    paragraph; "الكلمات المفتاحية: كرة السلة، الدوري الممتاز، الميناء";
+    "رابط الخبر بصحيفة سبق: ارتفاع أسعار النفط" under the article
     "ارتفاع أسعار النفط"; "Next Previous"; "للتواصل أرسل كلمة خبر إلى
     88888".
     Does not fire: "وأرسل الوزير رسالة إلى نظيره الفرنسي." (a sentence),

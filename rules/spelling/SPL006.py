@@ -6,7 +6,7 @@ from collections import defaultdict
 from newslint import lexicon
 from newslint.arabic import NAMING_NOUNS
 from newslint.rule import Rule, hit, replace
-from newslint.rules.spelling._common import _data_set, on_source_line
+from newslint.rules.spelling._common import _data_set, occurrences, on_source_line
 from newslint.rules.spelling._lookalike_form import preposition_by_form
 from newslint.rules.spelling._seat_choice import other_seat
 from newslint.rules.spelling._orthography import (DAD_ZAH, DAL_DHAL, DEFAULT_VARIANT_ZIPF, RARE_MARGIN, _LEADS, _MARKS,
@@ -14,7 +14,7 @@ from newslint.rules.spelling._orthography import (DAD_ZAH, DAL_DHAL, DEFAULT_VAR
                                                   _looks_like_name, word_code,
                                                   TA_MARBUTA, after_role, before_latin_spelling, lookalike_of,
                                                   needs_the_file, swaps_seats,
-                                                  _neighbours, _occurrences, _spelled_letters, _Spellings,
+                                                  _neighbours, _spelled_letters, _Spellings,
                                                   _tanween_alif, confidence, min_code,
                                                   phrase_neighbours, preposition_by_collocation,
                                                   preposition_in_context, right_in_context, common_noun_after,
@@ -119,15 +119,15 @@ def minority_spellings(text: str, raws, reported):
         twins = families.get((body, _FINAL_LOOKALIKE[final]))
         if not twins:
             continue
-        written = sum(len(_occurrences(text, word)) for word in words)
-        twins_written = sum(len(_occurrences(text, word)) for word in twins)
+        written = sum(len(occurrences(text, word)) for word in words)
+        twins_written = sum(len(occurrences(text, word)) for word in twins)
         if twins_written <= written:
             continue
         for raw in words:
             variant = raw[:-1] + _FINAL_LOOKALIKE[final]
             code = word_code(raw)
             if raw not in reported and code <= MINORITY_MAX_CODE and word_code(variant) >= code:
-                out.extend((start, raw, variant, written, twins_written) for start in _occurrences(text, raw))
+                out.extend((start, raw, variant, written, twins_written) for start in occurrences(text, raw))
     return sorted(out)
 
 
@@ -374,7 +374,7 @@ class OrthographicVariant(Rule):
             counted = context_only and not preposition and _may_be_counted(evidence, options)
             if context_only and not preposition and not counted:
                 continue
-            starts = _occurrences(text, raw)
+            starts = occurrences(text, raw)
             if len(starts) > 1 and self.rare_absent(evidence, options) and evidence.variant not in forms:
                 continue  # an unknown word written twice alike is a name ("سلاح شطاير", Steyr), not a slip
             for start in starts:

@@ -7,9 +7,10 @@ from typing import NamedTuple
 from newslint import lexicon, word_context
 from newslint.arabic import NAMING_NOUNS
 from newslint.rule import Rule, hit, replace
-from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, _data_set, on_source_line, seen_in_news
+from newslint.rules.spelling._common import (MAX_TABLE_COUNT_OPTION, QuietWords, _data_set, occurrences, on_source_line,
+                                             seen_in_news)
 from newslint.rules.spelling._orthography import (_BLAKE2B, DEFAULT_VARIANT_ZIPF, HAMZA, MADDA, MAX_WORD, RARE_MARGIN,
-                                                  Evidence, _best, _looks_like_name, _neighbours, _occurrences,
+                                                  Evidence, _best, _looks_like_name, _neighbours,
                                                   _Spellings, bare_neighbours, clitic_splits, frequent_forms,
                                                   min_code, one_of, orthographic_evidence, word_code)
 from newslint.rules.spelling._seat_choice import neighbours_prefer
@@ -242,7 +243,7 @@ def _written_once(doc, raw: str) -> int | None:
     """The offset of the word when the file writes it once and not on the
     source line; None otherwise: the same spelling twice is a name or a
     style, not a slip, and the source line names an outlet its own way."""
-    starts = _occurrences(doc.text, raw)
+    starts = occurrences(doc.text, raw)
     return starts[0] if len(starts) == 1 and not on_source_line(doc, starts[0]) else None
 
 

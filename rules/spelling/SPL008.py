@@ -4,8 +4,9 @@ from __future__ import annotations
 from newslint import lexicon, word_context
 from newslint.rule import Rule, hit, replace
 from newslint.lexicon import word_key
-from newslint.rules.spelling._common import MAX_TABLE_COUNT_OPTION, QuietWords, on_source_line, seen_in_news
-from newslint.rules.spelling._orthography import (_BLAKE2B, RARE_MARGIN, _occurrences, bare_neighbours, min_code,
+from newslint.rules.spelling._common import (MAX_TABLE_COUNT_OPTION, QuietWords, occurrences, on_source_line,
+                                             seen_in_news)
+from newslint.rules.spelling._orthography import (_BLAKE2B, RARE_MARGIN, bare_neighbours, min_code,
                                                   orthographic_evidence, word_code)
 from newslint.rules.spelling._slips import slip_keys, slip_variants
 from newslint.rules.spelling.SPL007 import ORTHOGRAPHIC_CODE, reports_here
@@ -120,7 +121,7 @@ class WordOutOfContext(Rule):
             if not variants or seen_in_news(word, options["max-table-count"]):
                 quiet.add(raw)  # decided from the word alone, whatever the file
                 continue
-            starts = _occurrences(text, raw)
+            starts = occurrences(text, raw)
             if len(starts) > _MAX_OCCURRENCES:
                 continue
             for start in starts:

@@ -112,3 +112,31 @@ def seen_in_news(bare: str, max_count: int) -> bool:
     from newslint import word_context
 
     return 0 < max_count <= round(word_context.counts().word(bare))
+
+
+_WORD_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]")
+# Invisible characters a scrape leaves inside words ("الخ\u00adدمة"): a run
+# of letters that stops at one goes on after it, so its fragments ("دمة")
+# are no words to judge; WSP003 reports the character.
+_INSIDE_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    """Start offsets of `word` standing alone in `text`: no letter of a
+    longer word next to it, nor one that an invisible character joins to it.
+    (Kept out of `_orthography`, whose source the build-time verdicts are
+    keyed on: this decides where a word stands, not whether it is one.)"""
+    found, at = [], text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, end) \
+                and not _split_by_invisible(text, at, end):
+            found.append(at)
+        at = text.find(word, end)
+    return found
+
+
+def _split_by_invisible(text: str, start: int, end: int) -> bool:
+    """An invisible character joins text[start:end] to letters before or after it."""
+    return (start >= 2 and text[start - 1] in _INSIDE_INVISIBLE and _WORD_CHAR.match(text, start - 2) is not None) \
+        or (end + 1 < len(text) and text[end] in _INSIDE_INVISIBLE and _WORD_CHAR.match(text, end + 1) is not None)

@@ -597,29 +597,15 @@ _NEXT_WORD = re.compile(f"{_NOT_LETTER}*([{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]
 _MAQSURA_PREPOSITIONS = frozenset({"على", "إلى", "لدى"})
 
 
-# Invisible characters a scrape leaves inside words ("الخ\u00adدمة"): a run
-# of letters that stops at one goes on after it, so its fragments ("دمة")
-# are no words to judge; WSP003 reports the character.
-_INSIDE_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-
-
 def _occurrences(text: str, word: str):
-    """Start offsets of `word` standing alone in `text` (not a fragment of a
-    word that an invisible character splits)."""
+    """Start offsets of `word` standing alone in `text`."""
     found, at = [], text.find(word)
     while at != -1:
         end = at + len(word)
-        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, end) \
-                and not _split_by_invisible(text, at, end):
+        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, end):
             found.append(at)
         at = text.find(word, end)
     return found
-
-
-def _split_by_invisible(text: str, start: int, end: int) -> bool:
-    """An invisible character joins text[start:end] to letters before or after it."""
-    return (start >= 2 and text[start - 1] in _INSIDE_INVISIBLE and _WORD_CHAR.match(text, start - 2) is not None) \
-        or (end + 1 < len(text) and text[end] in _INSIDE_INVISIBLE and _WORD_CHAR.match(text, end + 1) is not None)
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
