@@ -7,6 +7,7 @@ import re
 
 from newslint.rule import Rule, hit
 from newslint.zones import ARTICLE_TEXT_KINDS
+from newslint.rules.boilerplate.BLP003 import furniture_kind
 from newslint.rules.numerals._common import _NUMBER
 
 _NON_WESTERN = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
@@ -21,13 +22,15 @@ def _system(ch: str) -> str:
 _LATIN_AFTER = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")  # any letter, of any script
 _LINK = re.compile(r"(?:https?://|www\.)\S+")  # a link's digits are the address's, not the article's
-_LATIN_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*[ -]?$")
+# a Latin word, or an address without its scheme ("dijla-news.iq/?p=305178"), right before the number
+_LATIN_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.+\-/?=&_%#]*[ -]?$")
 
 
 def _in_latin_name(text: str, start: int, end: int) -> bool:
     """A number glued to a Latin letter ("5.5G", "A17") or right after a
-    Latin word ("Wi-Fi 7", "COP 28"): part of a name that keeps its 0-9
-    digits in any article."""
+    Latin word ("Wi-Fi 7", "COP 28") or an address without its scheme
+    ("dijla-news.iq/?p=305178"): part of a name or a link that keeps its
+    0-9 digits in any article."""
     return _LATIN_AFTER.match(text, end) is not None or \
         _LATIN_BEFORE.search(text, max(0, start - 30), start) is not None
 
@@ -54,7 +57,9 @@ class MixedDigitSystems(Rule):
     one system while its journalists write the article in the other, and
     the article's numbers agree among themselves (a number that mixes two
     systems in itself is reported on any line). The digits of a link are
-    the address's, not the article's numbers (EMB003 reports the link). A
+    the address's, not the article's numbers (EMB003 reports the link),
+    and a line that BLP003 reads as page furniture (a view count, a
+    copyright line) holds the template's numbers, not the writer's. A
     tie within the article is broken by the whole page's numbers.
 
     Tune: no options; set its severity, ignore it, or use per-file-ignores
@@ -78,6 +83,8 @@ class MixedDigitSystems(Rule):
         for line in doc.lines:
             article = zones.kind(line.number) in ARTICLE_TEXT_KINDS and zones.in_article(line.number) and \
                 _LETTER.search(line.text) is not None  # a line of digits alone is a stray ID (SID001's), not text
+            if article and _NUMBER.search(line.text) and furniture_kind(line.text) is not None:
+                article = False  # "عدد المشاهدات: ٢٢٧٢٧", "© 2024 ...": the template's numbers, in the site's system
             links = [m.span() for m in _LINK.finditer(line.text)] if "http" in line.text or "www." in line.text else []
             starts = [start for start, _ in links]
             for m in _NUMBER.finditer(line.text):
