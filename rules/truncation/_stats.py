@@ -29,7 +29,7 @@ import unicodedata
 
 from newslint import sentence_stats
 from newslint.arabic import ARABIC_LETTERS, DIACRITICS, SENTENCE_END, TATWEEL
-from newslint.rules.boilerplate.BLP003 import starts_with_furniture
+from newslint.rules.boilerplate.BLP003 import furniture_kind
 from newslint.zones import BLANK, BODY, LIST_ITEM, META, SUBHEADING
 
 # The lines a cut is judged on, and the lines that may continue a sentence.
@@ -87,13 +87,14 @@ def looks_like_sentence(tail: str) -> bool:
     """False for a tail that is a signature, initials, a table row, or ends
     on a one-letter abbreviation or on a word in Latin letters (a handle,
     a link, a name: "تابعونا على انستغرام AlMashreqLB" is an invitation,
-    not a sentence cut short; a number last is still judged), or that opens
-    with a phrase of page furniture (BLP003's list: "اشترك في النشرة
-    البريدية ليصلك ... كل صباح")."""
+    not a sentence cut short; a number last is still judged), or that
+    BLP003 reads as page furniture (its phrases, shapes and invitations:
+    "اشترك في نشرتنا الاقتصادية اليومية لتصلك أسعار الصرف والذهب كل صباح",
+    "تابعوا وكالة المنارة للأنباء على فيسبوك وواتساب وتلغرام")."""
     words = sentence_stats.WORD.findall(tail)
     if len(words) < _MIN_SENTENCE_WORDS or all(len(w) <= 2 for w in words):
         return False  # a signature or initials
-    if _LATIN.search(words[-1]) or starts_with_furniture(tail):
+    if _LATIN.search(words[-1]) or furniture_kind(tail) is not None:
         return False
     if len(words[-1]) == 1 and not lone_letter_after_word(tail):
         return False  # an abbreviation last ("12 ن": points), or a digit
