@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scraped files of invented sites of other regions, with defects injected at random.
 
-    python bench/blind_sites.py [--set 7|8|9|10|11] [--show] [--newslint CMD]
+    python bench/blind_sites.py [--set 7|8|9|10|11|12] [--show] [--newslint CMD]
 
 bench/blind_sites/set-7.tar.gz: 60 files of six invented news sites (an
 Egyptian daily, a Saudi economic site, a Moroccan regional portal, an Iraqi
@@ -27,7 +27,10 @@ Kuwaiti economy site, a Palestinian local portal, a Moroccan sports site),
 paragraph), datelines at the head of a paragraph listed apart. set-11.tar.gz
 (seed 1111): 48 files of a Syrian news site, a Sudanese daily, a Jordanian
 TV site, a Yemeni agency, an Algerian daily and a Saudi business site, 49
-defects of the same 23 classes. The README
+defects of the same 23 classes. set-12.tar.gz (seed 1212): a Lebanese
+daily, an Emirati government portal, a Bahraini sports site, an Egyptian
+culture portal, a Moroccan economy site and a Libyan local site, 53
+defects, furniture after the source line on two sites. The README
 inside each says how it was made.
 
 Printed: for each defect class, how many defects a finding of the right

@@ -72,7 +72,9 @@ def _dated_bar(text: str) -> bool:
 
 
 # A date's label before it: "تاريخ النشر: الأحد ٢٣ حزيران ٢٠٢٤ - ١١:٢٠".
-_DATE_LABEL = re.compile(r"^\s*(?:تاريخ النشر|تاريخ الخبر|نشر في|نشر بتاريخ|[آأا]خر تحديث|بتاريخ|التاريخ)\s*[:：]?\s*")
+# Or the page's section before a bullet: "البيئة • الأحد ٤ أغسطس ٢٠٢٤".
+_DATE_LABEL = re.compile(r"^\s*(?:(?:تاريخ النشر|تاريخ الخبر|نشر في|نشر بتاريخ|[آأا]خر تحديث|بتاريخ|التاريخ)\s*[:：]?"
+                         r"|(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*[•·])\s*")
 
 
 def _only_a_date(text: str) -> bool:

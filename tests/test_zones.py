@@ -190,3 +190,18 @@ def test_a_source_line_under_the_page_footer_is_the_articles():
     # with a source line above, a second one at the end belongs to what was appended after it
     twice = parse_zones(lines[:4] + ["المصدر: الأوراس", ""] + lines[4:])
     assert twice.source_lines == [5] and twice.kind(11) == "appended"
+
+
+def test_blocks_the_readers_rank_and_a_sections_date_line():
+    """"الأكثر تداولا" and "اختيارات المحرر" open a block of other stories;
+    "البيئة • الأحد ٤ أغسطس ٢٠٢٤" is the page's date under its section
+    (blind set 12)."""
+    page = parse_zones(["عنوان الخبر في سطر واحد قصير", "", "البيئة • الأحد ٤ أغسطس ٢٠٢٤", "",
+                        "وصل وفد الوزارة إلى المدينة صباح اليوم لتفقد سير العمل في المشروع الجديد.",
+                        "وقال الوزير إن المشروع سيكتمل قبل نهاية العام الجاري بحسب الخطة.", "",
+                        "الأكثر تداولا",
+                        "— مبيعات الإسمنت ترتفع بـ8,3 في المائة مع متم أكتوبر",
+                        "— التضخم يتراجع إلى 0,7 في المائة في أكتوبر", "",
+                        "المصدر: مرسى إيكو", ""])
+    assert page.kind(3) == "meta"
+    assert page.kind(8) == "marker" and page.sections == [(8, 10)]

@@ -24,7 +24,7 @@ _FURNITURE = (
     ("poll", ("صوت الان", "صوتي الان", "صوتوا الان", "شارك في الاستطلاع")),
 )
 _PLATFORMS = frozenset("""فيسبوك فايسبوك تويتر اكس واتساب تلغرام تليغرام تيليغرام تلجرام يوتيوب انستغرام انستجرام
-انستقرام تيكتوك لينكدان سناب سنابشات
+انستقرام تيكتوك لينكدان سناب سنابشات سبوتيفاي ساوندكلاود بودكاست
 facebook twitter whatsapp telegram youtube instagram tiktok linkedin newsletter""".split())
 _SHARE_WORDS = _PLATFORMS | {"شارك", "طباعه", "ارسال", "مشاركه", "لصديق", "حفظ", "حجم", "الخط", "تكبير", "تصغير",
                              "email", "print", "share"}  # "طباعة | إرسال لصديق | حجم الخط: أ+ أ-"
@@ -60,6 +60,8 @@ def furniture_kind(text: str) -> str | None:
     label = _LABELLED.match(folded)
     if label:
         return label.lastgroup.replace("_", " ")
+    if _is_data_row(folded):
+        return "ticker or widget row"
     if folded.count(" ") > 12:
         return _invitation(folded)
     parts = _SPLIT.split(folded)
@@ -101,8 +103,23 @@ def _without_marks(part: str) -> str:
     return part if part.isalpha() else _MARKS.sub("", part)
 
 
-_AD_WORDS = frozenset(("اعلان", "اعلانات", "ممول", "advertisement", "advertising", "sponsored", "ad", "ads",
-                       "publicite"))
+_AD_WORDS = frozenset(("اعلان", "اعلانات", "ممول", "محتوي", "مدعوم", "مدفوع", "ترويجي", "advertisement",
+                       "advertising", "sponsored", "ad", "ads", "publicite"))
+
+
+def _is_data_row(folded: str) -> bool:
+    """A row of three or more short fields between bars, each holding a
+    number: a market ticker ("الأورو: 10,97 درهم | الدولار: 9,88 درهم |
+    مازي: 14578,53 نقطة"), prayer times or a weather widget. A sentence
+    does not run between bars."""
+    if folded.count("|") < 2 or folded.rstrip()[-1:] in ".!?؟":
+        return False
+    fields = folded.split("|")
+    return all(_DIGIT.search(field) and field.count(" ") <= _FIELD_SPACES for field in fields)
+
+
+_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
+_FIELD_SPACES = 7  # "مواقيت الصلاة (الزاوية): الفجر 05:06 " and its edges
 
 
 def _is_hashtags(folded: str) -> bool:
@@ -118,11 +135,15 @@ def _is_hashtags(folded: str) -> bool:
 # role ("سارة المحميد - محرر الشؤون الاقتصادية"); a breaking-news ticker
 # ("عاجل | ...").
 _SHAPES = re.compile(
-    r"(?P<photo_credit>\(?\s*(?:ال)?(?:صوره|تصوير)(?:\s*[:：]|\s+(?:ارشيفيه|توضيحيه|تعبيريه|من الارشيف)\b)"
-    r"[^.!?؟]*$)"
+    r"(?P<photo_credit>\(?\s*(?:ال)?(?:صوره|تصوير|عدسه)(?:\s*[:：]|\s+(?:ارشيفيه|توضيحيه|تعبيريه|من الارشيف)\b)"
+    r"[^.!?؟]*$|(?:البوم|معرض) الصور\b[^.!?؟]*$)"
     r"|(?P<byline>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[-–—|]\s*"
     r"(?:محرر|محرره|مراسل|مراسله|صحفي|صحفيه|كاتب|كاتبه|رئيس تحرير|مدير تحرير)\b[^.!?؟]*$)"
     r"|(?P<breaking_news_ticker>(?:عاجل|مباشر)\s*\|)"
+    r"|(?P<sponsor_line>[^.!?؟«]{0,60}(?:برعايه|بدعم من|يقدمه لكم)\s*«[^»]{1,40}»\s*$)"
+    r"|(?P<media_promo>[^.!?؟]{0,60}(?:فيديو|الفيديو|بودكاست|البودكاست|مقطع|الحلقه|استمع)[^.!?؟]{0,80}"
+    r"\(\d{1,2}:\d{2}\)\s*$)"
+    r"|(?P<print_edition>نشر(?:ت)? في (?:العدد|النسخه) (?:الورقي|الورقيه|المطبوع|المطبوعه))"
     r"|(?P<section_link>(?:ال)?مزيد من (?:ال)?اخبار(?:\s+[^\s.!?؟]+){0,3}\s*$)")
 # Labels of the page's own data, at the head of a line of any length (an
 # author's box runs long): "عن الكاتب: ...", "مدة القراءة: 5 دقائق", "رقم
@@ -130,7 +151,10 @@ _SHAPES = re.compile(
 # ...").
 _LABELLED = re.compile(
     r"(?P<page_label>(?:(?:نبذه )?عن الكاتب|(?:مده|وقت|زمن) القراءه|رقم (?:الخبر|المقال|المقاله))\s*[:：])"
-    r"|(?P<correction_note>(?:تنويه|تصحيح|ملاحظه)\s*[:：][^.!?؟]*?(?:هذا|هذه) (?:الخبر|المقال|المقاله|الماده)\b)")
+    r"|(?P<correction_note>(?:تنويه|تصحيح|ملاحظه)\s*[:：][^.!?؟]*?(?:هذا|هذه) (?:الخبر|المقال|المقاله|الماده)\b)"
+    # the page asks its reader about itself: "قيّم هذا الخبر: ٤٫٦ من ٥", "لاحظت خطأ في هذا المقال؟ راسل ..."
+    r"|(?P<reader_prompt>[^.!?؟]{0,50}(?:هذا|هذه) (?:الخبر|المقال|المقاله|الماده)\s*[?؟]"
+    r"|(?:قيم|قيمي|قيموا|تقييم) (?:هذا|هذه) (?:الخبر|المقال|المقاله|الماده))")
 _SHAPE_KINDS = frozenset(name.replace("_", " ") for pattern in (_SHAPES, _LABELLED) for name in pattern.groupindex)
 
 
@@ -147,21 +171,28 @@ _SHAPE_KINDS = frozenset(name.replace("_", " ") for pattern in (_SHAPES, _LABELL
 #   of the line with a platform anywhere ("تابعوا وكالة المنارة للأنباء على
 #   فيسبوك"; "انضم النجم محمد صلاح إلى منصة تيك توك" is news).
 _READER = frozenset("""اشتركي انضمي تابعي سجلي تابعونا لمتابعتنا للاشتراك اضغط اضغطوا ادعمونا لتصلك ليصلك
-بريدك راسلونا تواصلوامعنا تواصلمعنا""".split())  # "تواصلوا معنا عبر واتساب": the site speaks
-_INVITING = frozenset("اشترك اشتركوا انضم انضموا تابعوا ادعم ادعموا".split())
+بريدك راسلونا راسلنا تواصلوامعنا تواصلمعنا""".split())  # "تواصلوا معنا عبر واتساب": the site speaks
+_INVITING = frozenset("اشترك اشتركوا انضم انضموا تابعوا ادعم ادعموا استمعوا".split())
 _SITE_OWN = frozenset("نشرتنا النشرهالبريديه قناتنا صفحتنا صفحاتنا حساباتنا حسابنا منصاتنا موقعنا تطبيقنا".split())
 _NEWSLETTER = frozenset(("نشره", "النشره"))
-_TWO_WORD_NAMES = (("فيس بوك", "فيسبوك"), ("تيك توك", "تيكتوك"), ("واتس اب", "واتساب"),
+_TWO_WORD_NAMES = (("فيس بوك", "فيسبوك"), ("تيك توك", "تيكتوك"), ("واتس اب", "واتساب"), ("ساوند كلاود", "ساوندكلاود"),
                    ("النشره البريديه", "النشرهالبريديه"), ("تواصلوا معنا", "تواصلوامعنا"),
                    ("تواصل معنا", "تواصلمعنا"))
 _CHANNEL_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "وف")
 
 
-def _channel(word: str, newsletter: bool) -> bool:
+def _channel(word: str, newsletter: bool, generic: bool = False) -> bool:
     for form in (word, *(word[len(c):] for c in _CHANNEL_CLITICS if word.startswith(c) and len(word) > len(c) + 2)):
-        if form in _PLATFORMS or form in _SITE_OWN or (newsletter and form in _NEWSLETTER):
+        if form in _PLATFORMS or form in _SITE_OWN or (newsletter and form in _NEWSLETTER) or \
+                (generic and form in _GENERIC_CHANNELS):
             return True
     return False
+
+
+# A page, a channel or a group: the site's only when the reader is addressed
+# ("راسلنا عبر صفحة «صوت المواطن»") or a platform names it ("انضموا إلى قناة
+# «لؤلؤة سبورت» على واتساب"; "انضموا إلى قناة الجزيرة" is news).
+_GENERIC_CHANNELS = frozenset(("صفحه", "قناه", "مجموعه"))
 
 
 def _invitation(folded: str) -> str | None:
@@ -171,18 +202,30 @@ def _invitation(folded: str) -> str | None:
         if two in folded:
             folded = folded.replace(two, one)
     words = [w for w in map(_without_marks, folded.split()) if w]
-    if any(w in _READER for w in words) and any(_channel(w, True) for w in words):
+    if any(w in _READER for w in words) and any(_channel(w, True, True) for w in words):
         return "subscribe/follow"
+    platform = None
     for i, word in enumerate(words):
-        if word in _INVITING and (any(_channel(w, True) for w in words[i + 1:i + 4])
-                                  or (i == 0 and word == "تابعوا" and any(_channel(w, False) for w in words[1:]))):
+        if word not in _INVITING:
+            continue
+        if any(_channel(w, True) for w in words[i + 1:i + 4]):
+            return "subscribe/follow"
+        if platform is None:
+            platform = any(_channel(w, False) for w in words)
+        if platform and (i == 0 and word in _AT_THE_HEAD or any(_channel(w, False, True) for w in words[i + 1:i + 4])):
             return "subscribe/follow"
     return None
 
 
+# Verbs that invite at the head of a line when a platform is named anywhere in it
+# ("تابعوا وكالة المنارة للأنباء على فيسبوك", "استمعوا إلى الحلقة ... على سبوتيفاي").
+_AT_THE_HEAD = frozenset(("تابعوا", "استمعوا"))
+
+
 # A page's count of views, reads or comments, alone on its line: "عدد
 # المشاهدات: 2306", "1232 مشاهدة", "التعليقات (0)".
-_VIEWS = r"(?:عدد\s+)?(?:ال)?(?:مشاهدات|مشاهده|قراءات|قراءه|زيارات|زياره|مرات القراءه|مرات المشاهده|تعليقات|تعليق)"
+_VIEWS = (r"(?:عدد\s+)?(?:ال)?(?:مشاهدات|مشاهده|قراءات|قراءه|زيارات|زياره|مرات القراءه|مرات المشاهده|تعليقات|تعليق)"
+          r"(?:\s+(?:ال)?(?:قراء|زوار))?")
 _COUNT = r"\(?[0-9\u0660-\u0669]+(?:[,.\u066b\u066c][0-9\u0660-\u0669]+)*\)?"  # a mark only between digits: linear
 _VIEW_COUNT = re.compile(rf"^\W*(?:{_VIEWS}\s*[:：]?\s*{_COUNT}|{_COUNT}\s*{_VIEWS})\W*$")
 
@@ -210,12 +253,22 @@ class SiteFurniture(Rule):
     2306"); a breadcrumb ("اقتصاد › زراعة"); an advertisement's label ("-
     إعلان -"); a line of hashtags only; and, not on the headline, a photo
     credit ("(صورة أرشيفية)"), a byline naming the writer's role ("سارة
-    المحميد - محرر الشؤون الاقتصادية"), a ticker ("عاجل | ...") and a link
-    to a section ("المزيد من أخبار اللاذقية"). A shape is judged on lines
-    of at most 13 words, except a label of the page's own data at the head
-    of a line of any length ("عن الكاتب: ...", "مدة القراءة: 5 دقائق",
-    "رقم الخبر: 34955") and a note about the item itself ("تنويه: حُدّث
-    هذا الخبر ..."). Lines of the batch's own templates are BLP004's.
+    المحميد - محرر الشؤون الاقتصادية"), a ticker ("عاجل | ..."), a link
+    to a section ("المزيد من أخبار اللاذقية"), a sponsor line ending on the
+    sponsor's name in quotes ("التغطية الرياضية برعاية «مصرف ...»"), a
+    video or podcast promo ending on its duration ("▶ فيديو | أجواء
+    المدرجات (5:18)"), a print-edition line ("نُشر في العدد الورقي، الصفحة
+    7"), a photo gallery ("ألبوم الصور ... عدسة: ..."). A shape is judged on
+    lines of at most 13 words, except a label of the page's own data at the
+    head of a line of any length ("عن الكاتب: ...", "مدة القراءة: 5
+    دقائق", "رقم الخبر: 34955"), a note about the item itself ("تنويه:
+    حُدّث هذا الخبر ..."), the page asking about itself ("قيّم هذا الخبر:
+    ...", "لاحظت خطأ في هذا المقال؟ ...") and a row of three or more short
+    fields between bars, each with a number (a market ticker, prayer times,
+    a weather widget). An invitation may also name a page, a channel or a
+    group of the site's ("راسلنا عبر صفحة «صوت المواطن»") when the reader
+    is addressed, or when a platform is named ("انضموا إلى قناة «لؤلؤة
+    سبورت» على واتساب"). Lines of the batch's own templates are BLP004's.
 
     Tune: no options, and the phrase list is in the code; ignore it, or use
     per-file-ignores for folders of whole pages kept on purpose. A site's own
@@ -228,7 +281,9 @@ class SiteFurniture(Rule):
     Does not fire: "وقال الوزير إن الحكومة ستتابع الملف على كل المستويات";
     "تابعوا المباراة على القناة الأولى" (no channel of the page's);
     "وقال المتحدث إن المزيد من الأخبار ستنشر لاحقا"; "نقلا عن الكاتب
-    الفلسطيني محمود شقير" (no label at the head).
+    الفلسطيني محمود شقير" (no label at the head); "افتتح الوزير المعرض
+    برعاية «مصرف الراجحي» وسط حضور كبير." (a sentence); "انضموا إلى قناة
+    الجزيرة عام 2010" (no platform, no reader addressed).
 
     Fix (unsafe): delete the line.
     """
