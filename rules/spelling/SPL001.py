@@ -21,6 +21,8 @@ _FUNCTION_WORDS = {
 _ALLOWED_PAIRS = {"لا", "بين", "رويدا", "رويداً", "شيئا", "شيئاً", "قليلا", "قليلاً", "يوما", "يوماً", "حرفا",
                   "حرفاً", "خطوة", "قطرة", "فصلا", "فصلاً", "بابا", "باباً", "كلمة", "شبرا", "جنبا", "جنباً",
                   "صفا", "صفاً", "دكا", "دكاً", "فردا", "فرداً", "ألف", "مرة", "طبقا", "جدا",
+                  # distributive: one by one ("فأقلب الدفتر صفحة صفحة", "تطريز غرزة غرزة")
+                  "صفحة", "ورقة", "غرزة", "قطعة", "سطرا", "سطراً", "بيتا", "بيتاً", "حجرا", "حجراً", "لبنة",
                   "نعم", "كلا", "ارحل", "ديقاج"}  # answers and chants said twice ("نعم نعم،", "ارحل ارحل")
 # Nouns that name a work whose title follows (a programme "سينما سينما").
 _WORK_NOUNS = frozenset("برنامج حصة مسلسل فيلم كتاب رواية أغنية ألبوم مسرحية مهرجان مجلة صحيفة".split())
@@ -97,7 +99,8 @@ class DuplicatedWord(Rule):
     """The same word twice in a row.
 
     What: "أن أن", "في في", "الأمريكية الأمريكية". Correct reduplications
-    ("رويداً رويداً", "شيئاً شيئاً", "بين بين", "لا لا", "فصلا فصلا"), spelled-out
+    ("رويداً رويداً", "شيئاً شيئاً", "بين بين", "لا لا", "فصلا فصلا", and
+    nouns said twice for "one by one": "صفحة صفحة", "غرزة غرزة"), spelled-out
     Latin acronyms ("سي أن أن", "سي ان ان", "بي بي سي"), doubled given names
     ("أحمد أحمد") and titles, quoted or after the noun that names them
     ("برنامج سينما سينما"), are accepted. The second word may carry
