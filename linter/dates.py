@@ -72,9 +72,10 @@ def _dated_bar(text: str) -> bool:
 
 
 # A date's label before it: "تاريخ النشر: الأحد ٢٣ حزيران ٢٠٢٤ - ١١:٢٠".
-# Or the page's section before a bullet: "البيئة • الأحد ٤ أغسطس ٢٠٢٤".
+# Or the page's section, one or two words, before a bullet: "البيئة • الأحد ٤ أغسطس ٢٠٢٤" (not a
+# fixture's round, "الدور ثمن النهائي • الأحد 4 أغسطس 2024", a heading of the article's).
 _DATE_LABEL = re.compile(r"^\s*(?:(?:تاريخ النشر|تاريخ الخبر|نشر في|نشر بتاريخ|[آأا]خر تحديث|بتاريخ|التاريخ)\s*[:：]?"
-                         r"|(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*[•·])\s*")
+                         r"|(?:[^\W\d_]+\s+)?[^\W\d_]+\s*[•·])\s*")
 
 
 def _only_a_date(text: str) -> bool:

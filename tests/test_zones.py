@@ -205,3 +205,13 @@ def test_blocks_the_readers_rank_and_a_sections_date_line():
                         "المصدر: مرسى إيكو", ""])
     assert page.kind(3) == "meta"
     assert page.kind(8) == "marker" and page.sections == [(8, 10)]
+
+
+def test_a_rounds_heading_before_its_date_is_no_page_date():
+    """Only one or two words and a bullet make a section before the page's
+    date: "الدور ثمن النهائي • الأحد 4 أغسطس 2024" is the article's heading
+    (a review of the ninth session)."""
+    from newslint.dates import is_date_line
+    assert is_date_line("البيئة • الأحد ٤ أغسطس ٢٠٢٤")
+    assert is_date_line("الخدمات الحكومية • الجمعة ٢ فبراير ٢٠٢٤")
+    assert not is_date_line("الدور ثمن النهائي • الأحد 4 أغسطس 2024")

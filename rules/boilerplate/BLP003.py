@@ -11,8 +11,8 @@ from newslint.rules.boilerplate._common import _line_span, _quote
 # Folded phrases (see arabic.fold) of site furniture inside the text.
 _FURNITURE = (
     ("copyright", ("جميع الحقوق محفوظه", "حقوق النشر محفوظه", "كل الحقوق محفوظه", "copyright", "©")),
-    ("privacy/cookie", ("سياسه الخصوصيه", "شروط الاستخدام", "ملفات تعريف الارتباط", "ملفات الكوكيز",
-                        "يستخدم الكوكيز", "cookies")),
+    ("privacy", ("سياسه الخصوصيه", "شروط الاستخدام")),
+    ("cookie notice", ("ملفات تعريف الارتباط", "ملفات الكوكيز", "يستخدم الكوكيز", "cookies")),
     ("disclaimer", ("اخلاء مسؤوليه", "اخلاء المسؤوليه")),
     ("comment form", ("لن يتم نشر عنوان بريدك الالكتروني", "الحقول الالزاميه مشار اليها", "احفظ اسمي",
                       "اترك تعليقا", "اضف تعليقا", "الغاء الرد", "يجب ان تكون مسجل الدخول")),
@@ -23,16 +23,22 @@ _FURNITURE = (
     ("audio player", ("استمع الي الخبر", "استمع للخبر", "استمع الي المقال")),
     ("poll", ("صوت الان", "صوتي الان", "صوتوا الان", "شارك في الاستطلاع")),
 )
-_PLATFORMS = frozenset("""فيسبوك فايسبوك تويتر اكس واتساب تلغرام تليغرام تيليغرام تلجرام يوتيوب انستغرام انستجرام
-انستقرام تيكتوك لينكدان سناب سنابشات سبوتيفاي ساوندكلاود بودكاست
+_PLATFORMS = frozenset("""فيسبوك فايسبوك تويتر واتساب تلغرام تليغرام تيليغرام تلجرام يوتيوب انستغرام انستجرام
+انستقرام تيكتوك لينكدان سناب سنابشات سبوتيفاي ساوندكلاود
 facebook twitter whatsapp telegram youtube instagram tiktok linkedin newsletter""".split())
-_SHARE_WORDS = _PLATFORMS | {"شارك", "طباعه", "ارسال", "مشاركه", "لصديق", "حفظ", "حجم", "الخط", "تكبير", "تصغير",
+# "اكس" (X) only among share buttons: in a sentence it is also SpaceX's ("سبيس إكس")
+_SHARE_WORDS = _PLATFORMS | {"اكس", "شارك", "طباعه", "ارسال", "مشاركه", "لصديق", "حفظ", "حجم", "الخط", "تكبير", "تصغير",
                              "email", "print", "share"}  # "طباعة | إرسال لصديق | حجم الخط: أ+ أ-"
 _SPLIT = re.compile(r"[\s|/•·,،:]+")
 _MARKS = re.compile(r"[\W_]+")
 MAX_FURNITURE_WORDS = 25  # furniture lines are short; longer lines are text
+MAX_FURNITURE_CHARS = 200
 
 _PHRASE_KIND = {p: kind for kind, phrases in _FURNITURE for p in phrases}
+# Kinds whose phrases are also a story's subject ("واتساب تؤجل تحديث سياسة الخصوصية",
+# "وأوضحت أن تحديث سياسة الخصوصية سيدخل حيز التنفيذ"): furniture only when the line opens
+# with them (a link row "سياسة الخصوصية | شروط الاستخدام", a cookie notice).
+_HEAD_KINDS = frozenset(("privacy", "disclaimer"))
 # A phrase ends where a word ends: "صوت الان" (vote now) is no part of "صوت
 # الانفجار" (the sound of the blast); "©2024" still holds "©".
 _PHRASES = re.compile("|".join(re.escape(p) + (r"(?!\w)" if p[-1].isalnum() else "")
@@ -52,16 +58,28 @@ def starts_with_furniture(text: str) -> bool:
 _HEAD_CHARS = 80  # characters of a line folded to look for a phrase at its start
 
 
+def could_be_furniture(text: str) -> bool:
+    """Short enough to be a furniture line at all (200 characters, 25 words):
+    the length this rule judges, which other rules that ask
+    `furniture_line` share."""
+    return len(text) <= MAX_FURNITURE_CHARS and text.count(" ") <= MAX_FURNITURE_WORDS
+
+
+def furniture_line(text: str) -> str | None:
+    """`furniture_kind` of a line this rule would judge, None for a longer
+    one: for rules of other families (NUM001), so that a paragraph that
+    mentions "سياسة الخصوصية" keeps its numbers."""
+    return furniture_kind(text) if could_be_furniture(text) else None
+
+
 def furniture_kind(text: str) -> str | None:
     folded = fold(text).lower()
     m = _PHRASES.search(folded)
-    if m:
+    if m and (_PHRASE_KIND[m.group()] not in _HEAD_KINDS or not _LEADING_MARKS.sub("", folded[:m.start()]).strip()):
         return _PHRASE_KIND[m.group()]
     label = _LABELLED.match(folded)
     if label:
         return label.lastgroup.replace("_", " ")
-    if _is_data_row(folded):
-        return "ticker or widget row"
     if folded.count(" ") > 12:
         return _invitation(folded)
     parts = _SPLIT.split(folded)
@@ -107,21 +125,6 @@ _AD_WORDS = frozenset(("اعلان", "اعلانات", "ممول", "محتوي",
                        "advertising", "sponsored", "ad", "ads", "publicite"))
 
 
-def _is_data_row(folded: str) -> bool:
-    """A row of three or more short fields between bars, each holding a
-    number: a market ticker ("الأورو: 10,97 درهم | الدولار: 9,88 درهم |
-    مازي: 14578,53 نقطة"), prayer times or a weather widget. A sentence
-    does not run between bars."""
-    if folded.count("|") < 2 or folded.rstrip()[-1:] in ".!?؟":
-        return False
-    fields = folded.split("|")
-    return all(_DIGIT.search(field) and field.count(" ") <= _FIELD_SPACES for field in fields)
-
-
-_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
-_FIELD_SPACES = 7  # "مواقيت الصلاة (الزاوية): الفجر 05:06 " and its edges
-
-
 def _is_hashtags(folded: str) -> bool:
     """A line of two or more hashtags and nothing else: the page's tags
     or a social post's, not a sentence ("#المصادرة #بالأملاك #فساد")."""
@@ -136,25 +139,25 @@ def _is_hashtags(folded: str) -> bool:
 # ("عاجل | ...").
 _SHAPES = re.compile(
     r"(?P<photo_credit>\(?\s*(?:ال)?(?:صوره|تصوير|عدسه)(?:\s*[:：]|\s+(?:ارشيفيه|توضيحيه|تعبيريه|من الارشيف)\b)"
-    r"[^.!?؟]*$|(?:البوم|معرض) الصور\b[^.!?؟]*$)"
+    r"[^.!?؟]*$|(?:البوم|معرض) الصور\s*[(:：|\-–][^.!?؟]*$)"
     r"|(?P<byline>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[-–—|]\s*"
     r"(?:محرر|محرره|مراسل|مراسله|صحفي|صحفيه|كاتب|كاتبه|رئيس تحرير|مدير تحرير)\b[^.!?؟]*$)"
     r"|(?P<breaking_news_ticker>(?:عاجل|مباشر)\s*\|)"
-    r"|(?P<sponsor_line>[^.!?؟«]{0,60}(?:برعايه|بدعم من|يقدمه لكم)\s*«[^»]{1,40}»\s*$)"
+    r"|(?P<sponsor_line>(?![وف])[^\s.!?؟«]+(?:\s+[^\s.!?؟«]+){0,2}\s+(?:برعايه|بدعم من|يقدمه لكم)\s*«[^»]{1,40}»\s*$)"
     r"|(?P<media_promo>[^.!?؟]{0,60}(?:فيديو|الفيديو|بودكاست|البودكاست|مقطع|الحلقه|استمع)[^.!?؟]{0,80}"
     r"\(\d{1,2}:\d{2}\)\s*$)"
     r"|(?P<print_edition>نشر(?:ت)? في (?:العدد|النسخه) (?:الورقي|الورقيه|المطبوع|المطبوعه))"
-    r"|(?P<section_link>(?:ال)?مزيد من (?:ال)?اخبار(?:\s+[^\s.!?؟]+){0,3}\s*$)")
+    r"|(?P<section_link>المزيد من اخبار(?:\s+[^\s.!?؟]+){1,3}\s*$)")
 # Labels of the page's own data, at the head of a line of any length (an
 # author's box runs long): "عن الكاتب: ...", "مدة القراءة: 5 دقائق", "رقم
 # الخبر: 34955", and a note about the item itself ("تنويه: حُدّث هذا الخبر
 # ...").
 _LABELLED = re.compile(
     r"(?P<page_label>(?:(?:نبذه )?عن الكاتب|(?:مده|وقت|زمن) القراءه|رقم (?:الخبر|المقال|المقاله))\s*[:：])"
-    r"|(?P<correction_note>(?:تنويه|تصحيح|ملاحظه)\s*[:：][^.!?؟]*?(?:هذا|هذه) (?:الخبر|المقال|المقاله|الماده)\b)"
+    r"|(?P<correction_note>(?:تنويه|تصحيح)\s*[:：][^.!?؟]*?(?:هذا|هذه) (?:الخبر|المقال|المقاله)\b)"
     # the page asks its reader about itself: "قيّم هذا الخبر: ٤٫٦ من ٥", "لاحظت خطأ في هذا المقال؟ راسل ..."
-    r"|(?P<reader_prompt>[^.!?؟]{0,50}(?:هذا|هذه) (?:الخبر|المقال|المقاله|الماده)\s*[?؟]"
-    r"|(?:قيم|قيمي|قيموا|تقييم) (?:هذا|هذه) (?:الخبر|المقال|المقاله|الماده))")
+    r"|(?P<reader_prompt>(?:هل )?(?:لاحظت|لاحظتم|وجدت|وجدتم) (?:خطا|خطاء)\b"
+    r"|(?:قيم|قيمي|قيموا) (?:هذا|هذه) (?:الخبر|المقال|المقاله))")
 _SHAPE_KINDS = frozenset(name.replace("_", " ") for pattern in (_SHAPES, _LABELLED) for name in pattern.groupindex)
 
 
@@ -171,7 +174,7 @@ _SHAPE_KINDS = frozenset(name.replace("_", " ") for pattern in (_SHAPES, _LABELL
 #   of the line with a platform anywhere ("تابعوا وكالة المنارة للأنباء على
 #   فيسبوك"; "انضم النجم محمد صلاح إلى منصة تيك توك" is news).
 _READER = frozenset("""اشتركي انضمي تابعي سجلي تابعونا لمتابعتنا للاشتراك اضغط اضغطوا ادعمونا لتصلك ليصلك
-بريدك راسلونا راسلنا تواصلوامعنا تواصلمعنا""".split())  # "تواصلوا معنا عبر واتساب": the site speaks
+بريدك راسلونا تواصلوامعنا تواصلمعنا""".split())  # "تواصلوا معنا عبر واتساب": the site speaks
 _INVITING = frozenset("اشترك اشتركوا انضم انضموا تابعوا ادعم ادعموا استمعوا".split())
 _SITE_OWN = frozenset("نشرتنا النشرهالبريديه قناتنا صفحتنا صفحاتنا حساباتنا حسابنا منصاتنا موقعنا تطبيقنا".split())
 _NEWSLETTER = frozenset(("نشره", "النشره"))
@@ -190,8 +193,9 @@ def _channel(word: str, newsletter: bool, generic: bool = False) -> bool:
 
 
 # A page, a channel or a group: the site's only when the reader is addressed
-# ("راسلنا عبر صفحة «صوت المواطن»") or a platform names it ("انضموا إلى قناة
-# «لؤلؤة سبورت» على واتساب"; "انضموا إلى قناة الجزيرة" is news).
+# ("تابعونا عبر صفحة «صوت المواطن»") or a plural imperative opens the line and
+# a platform is named ("انضموا إلى قناة «لؤلؤة سبورت» على واتساب"; "انضموا
+# إلى قناة الجزيرة" is news).
 _GENERIC_CHANNELS = frozenset(("صفحه", "قناه", "مجموعه"))
 
 
@@ -212,9 +216,16 @@ def _invitation(folded: str) -> str | None:
             return "subscribe/follow"
         if platform is None:
             platform = any(_channel(w, False) for w in words)
-        if platform and (i == 0 and word in _AT_THE_HEAD or any(_channel(w, False, True) for w in words[i + 1:i + 4])):
+        if platform and i == 0 and (word in _AT_THE_HEAD or
+                                    (word in _PLURAL_INVITING and any(_channel(w, False, True)
+                                                                      for w in words[1:4]))):
             return "subscribe/follow"
     return None
+
+
+# Only a plural imperative that opens the line may name a generic channel ("انضموا إلى قناة «لؤلؤة
+# سبورت» على واتساب"); "انضم إلى مجموعة على تلغرام" and "تابعوا صفحة الوزارة" inside a sentence are news.
+_PLURAL_INVITING = frozenset(("انضموا", "اشتركوا"))
 
 
 # Verbs that invite at the head of a line when a platform is named anywhere in it
@@ -258,17 +269,17 @@ class SiteFurniture(Rule):
     sponsor's name in quotes ("التغطية الرياضية برعاية «مصرف ...»"), a
     video or podcast promo ending on its duration ("▶ فيديو | أجواء
     المدرجات (5:18)"), a print-edition line ("نُشر في العدد الورقي، الصفحة
-    7"), a photo gallery ("ألبوم الصور ... عدسة: ..."). A shape is judged on
-    lines of at most 13 words, except a label of the page's own data at the
-    head of a line of any length ("عن الكاتب: ...", "مدة القراءة: 5
-    دقائق", "رقم الخبر: 34955"), a note about the item itself ("تنويه:
-    حُدّث هذا الخبر ..."), the page asking about itself ("قيّم هذا الخبر:
-    ...", "لاحظت خطأ في هذا المقال؟ ...") and a row of three or more short
-    fields between bars, each with a number (a market ticker, prayer times,
-    a weather widget). An invitation may also name a page, a channel or a
-    group of the site's ("راسلنا عبر صفحة «صوت المواطن»") when the reader
-    is addressed, or when a platform is named ("انضموا إلى قناة «لؤلؤة
-    سبورت» على واتساب"). Lines of the batch's own templates are BLP004's.
+    7"), a photo gallery ("ألبوم الصور (٣ صور) - عدسة: ..."). A shape is
+    judged on lines of at most 13 words, except, on any line this rule
+    reads (up to 25 words and 200 characters), a label of the page's own
+    data at its head ("عن الكاتب: ...", "مدة القراءة: 5 دقائق", "رقم
+    الخبر: 34955"), a note about the item itself ("تنويه: حُدّث هذا الخبر
+    ...") and the page asking about itself ("قيّم هذا الخبر: ...", "لاحظت
+    خطأ في هذا المقال؟ ..."). An invitation may also name a page, a channel
+    or a group of the site's when the reader is addressed ("تابعونا عبر
+    صفحة ...") or when a plural imperative opens the line and a platform is
+    named ("انضموا إلى قناة «لؤلؤة سبورت» على واتساب"). (A row of fields
+    between bars is BLP005's, at the head of the page.) Lines of the batch's own templates are BLP004's.
 
     Tune: no options, and the phrase list is in the code; ignore it, or use
     per-file-ignores for folders of whole pages kept on purpose. A site's own
@@ -283,7 +294,10 @@ class SiteFurniture(Rule):
     "وقال المتحدث إن المزيد من الأخبار ستنشر لاحقا"; "نقلا عن الكاتب
     الفلسطيني محمود شقير" (no label at the head); "افتتح الوزير المعرض
     برعاية «مصرف الراجحي» وسط حضور كبير." (a sentence); "انضموا إلى قناة
-    الجزيرة عام 2010" (no platform, no reader addressed).
+    الجزيرة عام 2010" (no platform, no reader addressed); "واعترف المتهم
+    بأنه انضم إلى مجموعة على تلغرام" and "كما اشترك المدرب في بودكاست
+    رياضي" (news); "ما حقيقة هذا الخبر؟" (a question, no reader
+    addressed).
 
     Fix (unsafe): delete the line.
     """
@@ -296,7 +310,7 @@ class SiteFurniture(Rule):
     def check(self, doc, options):
         zones = doc.zones
         for line in doc.lines:
-            if len(line.text) > 200 or line.text.count(" ") > MAX_FURNITURE_WORDS:
+            if not could_be_furniture(line.text):
                 continue  # a paragraph that mentions "copyright" is not a copyright line
             if not zones.in_article(line.number) or zones.kind(line.number) in _NOT_FURNITURE:
                 continue

@@ -62,6 +62,23 @@ def furniture_form(text: str, headline: list[str]) -> str | None:
     return None
 
 
+def _is_data_row(text: str) -> bool:
+    """A row of three or more short fields between bars, each holding a
+    number: a market ticker ("الأورو: 10,97 درهم | الدولار: 9,88 درهم |
+    مازي: 14578,53 نقطة"), prayer times or a weather widget. Judged at the
+    head of the page only: further down such a row may be the article's own
+    results ("حزب النهضة: 52 مقعدا | نداء تونس: 38 مقعدا | ...")."""
+    if text.count("|") < 2 or text.rstrip()[-1:] in ".!?؟":
+        return False
+    fields = text.split("|")
+    return all(_DIGIT.search(field) and field.count(" ") <= _FIELD_SPACES for field in fields)
+
+
+_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
+_FIELD_SPACES = 7  # "مواقيت الصلاة (الزاوية): الفجر 05:06 " and its edges
+
+
+
 class FurnitureByForm(Rule):
     """A line of the article that is page furniture by its form, in one file.
 
@@ -127,6 +144,12 @@ class FurnitureByForm(Rule):
                 yield hit(number, start, end, "page furniture, the page's tags line (MET001/MET002 judge its tags): "
                                               f"\"{_quote(doc.line(number).text.strip())}\"", delete_line(number),
                           confidence=0.9)
+                continue
+            if head and kind in _JUDGED and zones.in_article(number) and _is_data_row(doc.line(number).text):
+                start, end = _line_span(doc, number)
+                yield hit(number, start, end, "page furniture, a ticker or widget row at the head of the page: "
+                                              f"\"{_quote(doc.line(number).text.strip())}\"", delete_line(number),
+                          confidence=0.8)
                 continue
             head = head and not (kind == BODY and len(doc.line(number).text.split()) >= _PARAGRAPH_WORDS)
             if kind not in _JUDGED or not zones.in_article(number):

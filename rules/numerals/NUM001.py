@@ -7,7 +7,7 @@ import re
 
 from newslint.rule import Rule, hit
 from newslint.zones import ARTICLE_TEXT_KINDS
-from newslint.rules.boilerplate.BLP003 import furniture_kind
+from newslint.rules.boilerplate.BLP003 import furniture_line
 from newslint.rules.numerals._common import _NUMBER
 
 _NON_WESTERN = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
@@ -83,7 +83,7 @@ class MixedDigitSystems(Rule):
         for line in doc.lines:
             article = zones.kind(line.number) in ARTICLE_TEXT_KINDS and zones.in_article(line.number) and \
                 _LETTER.search(line.text) is not None  # a line of digits alone is a stray ID (SID001's), not text
-            if article and _NUMBER.search(line.text) and furniture_kind(line.text) is not None:
+            if article and _NUMBER.search(line.text) and furniture_line(line.text) is not None:
                 article = False  # "عدد المشاهدات: ٢٢٧٢٧", "© 2024 ...": the template's numbers, in the site's system
             links = [m.span() for m in _LINK.finditer(line.text)] if "http" in line.text or "www." in line.text else []
             starts = [start for start, _ in links]

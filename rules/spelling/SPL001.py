@@ -81,20 +81,6 @@ def _is_accusative_pair(written: str, word: str, after: str) -> bool:
             and zipf(word) > 0)
 
 
-_COMMAS = "،,"
-
-
-def _set_off(text: str, m, word: str) -> bool:
-    """An indefinite content word doubled between two commas (or a comma and
-    the sentence's end) is a distributive phrase of its own ("، ورقة ورقة،",
-    "، بيتا بيتا."): a scrape's slip doubles a word inside a phrase, not a
-    whole phrase set off by punctuation."""
-    before = text[:m.start()].rstrip()
-    after = text[m.end():m.end() + 1]
-    return (before[-1:] in tuple(_COMMAS) and after in tuple(_COMMAS + ".")
-            and word not in _FUNCTION_WORDS and not word.startswith(("ال", "وال")) and zipf(word) > 0)
-
-
 class DuplicatedWord(Rule):
     """The same word twice in a row.
 
@@ -113,10 +99,10 @@ class DuplicatedWord(Rule):
     noun chained before its second term ("ابن ابن عمه", his cousin's son), a
     quantity noun repeated before "من" ("الكثير
     الكثير من"), and a coordinated word whose second copy goes on with a
-    definite adjective ("التربية والتعليم والتعليم العالي"), an adverbial
-    phrase closed by the first copy ("عن بعد بعد", `_CLOSED_PHRASES`), and an
-    indefinite content word doubled between two commas, a distributive
-    phrase of its own ("الدقة، ورقة ورقة، دون": `_set_off`). Tune with `_QUANTITIES`,
+    definite adjective ("التربية والتعليم والتعليم العالي"), and an
+    adverbial phrase closed by the first copy ("عن بعد بعد",
+    `_CLOSED_PHRASES`). (A word doubled between two commas is not accepted
+    for that alone: "تونس، ليبيا ليبيا، الجزائر" is a slip in a list.) Tune with `_QUANTITIES`,
     `_DEPUTY_NOUNS` and `_ACCUSATIVE`; an adverb that is not a
     reduplication ("أيضا أيضا") is a function word and still fires.
 
@@ -166,8 +152,6 @@ class DuplicatedWord(Rule):
             return True
         if (_bare(before), word) in _CLOSED_PHRASES:
             return True  # "التعليم عن بعد بعد انتهاء الجائحة": the first بعد closes "عن بعد" (remotely)
-        if _set_off(text, m, word):
-            return True  # "بكاميرات عالية الدقة، ورقة ورقة، دون أن": a distributive phrase of its own
         if word in _KIN_NOUNS and _WORD_FOLLOWS.match(text, m.end()):
             return True  # "ابن ابن عمه": a kinship chain goes on with its second term, no mark between
         neighbours = {_bare(before).strip(_QUOTES), _bare(after).strip(_QUOTES)}

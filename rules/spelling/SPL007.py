@@ -60,6 +60,7 @@ def typo_evidence(word: str, min_variant_code: int, max_code: int = 0, dropped: 
 _STACKING_CLITICS = "وف"
 _STACKED_REST_CODE = 70    # zipf 3.5: what follows the pair is a frequent word
 _STACKED_REPAIR_CODE = 50  # zipf 2.5: and the word with one clitic is listed
+_STACKED_PREFIX_GAP_CODE = 10  # zipf 0.5
 
 
 def _stacked_clitic(word: str) -> Evidence | None:
@@ -69,15 +70,24 @@ def _stacked_clitic(word: str) -> Evidence | None:
     word with one conjunction is listed (وسحب, واعتبر: zipf >= 2.5), the
     pair is a slip, which `_morpheme_doubling` cannot tell from a
     conjunction before a stem that starts with و ("وولدوا": لدوا is no
-    word)."""
+    word), nor from one before a word of its own whose first letter is a
+    root's or a name's: the one-conjunction form must be half a zipf rarer
+    than what follows the pair, as a prefixed form is ("ففراس تعافى":
+    فراس 3.8 against راس 4.2 is a name, not ف + راس)."""
     head = 0
     letter = word[head:head + 1]
+    rest = word_code(word[head + 2:])
     if not letter or letter not in _STACKING_CLITICS or word[head + 1:head + 2] != letter or \
-            len(word) - head < 5 or word_code(word[head + 2:]) < _STACKED_REST_CODE:
+            len(word) - head < 5 or rest < _STACKED_REST_CODE:
         return None
     repair = word[:head] + word[head + 1:]
     code = word_code(repair)
-    return Evidence(word, repair, DOUBLED_LETTER, 0, code) if code >= _STACKED_REPAIR_CODE else None
+    # the one-conjunction form must read as conjunction + word: rarer than the word by half a zipf
+    # (وسحب 3.75 / سحب 4.65), not a word of its own whose first letter is a root's or a name's
+    # (فراس 3.8 / راس 4.2, فيصل 4.75 / يصل 5.05: "ففراس تعافى" is ف + فراس)
+    if code < _STACKED_REPAIR_CODE or rest - code < _STACKED_PREFIX_GAP_CODE:
+        return None
+    return Evidence(word, repair, DOUBLED_LETTER, 0, code)
 
 
 def _stem_slip(word: str, frequent: dict[int, int]) -> Evidence | None:

@@ -29,7 +29,7 @@ import unicodedata
 
 from newslint import sentence_stats
 from newslint.arabic import ARABIC_LETTERS, DIACRITICS, SENTENCE_END, TATWEEL
-from newslint.rules.boilerplate.BLP003 import furniture_kind
+from newslint.rules.boilerplate.BLP003 import furniture_line, starts_with_furniture
 from newslint.zones import BLANK, BODY, LIST_ITEM, META, SUBHEADING
 
 # The lines a cut is judged on, and the lines that may continue a sentence.
@@ -88,18 +88,23 @@ def looks_like_sentence(tail: str) -> bool:
     on a one-letter abbreviation or on a word in Latin letters (a handle,
     a link, a name: "تابعونا على انستغرام AlMashreqLB" is an invitation,
     not a sentence cut short; a number last is still judged), or that
-    BLP003 reads as page furniture (its phrases, shapes and invitations:
-    "اشترك في نشرتنا الاقتصادية اليومية لتصلك أسعار الصرف والذهب كل صباح",
-    "تابعوا وكالة المنارة للأنباء على فيسبوك وواتساب وتلغرام")."""
+    opens with a phrase of BLP003's list, or that BLP003 reads as an
+    invitation ("اشترك في نشرتنا الاقتصادية اليومية لتصلك أسعار الصرف
+    والذهب كل صباح", "تابعوا وكالة المنارة للأنباء على فيسبوك وواتساب
+    وتلغرام"); a phrase elsewhere in a sentence ("... إن تحديث سياسة
+    الخصوصية ... سيدخل حيز التنفيذ بداية") does not make it furniture."""
     words = sentence_stats.WORD.findall(tail)
     if len(words) < _MIN_SENTENCE_WORDS or all(len(w) <= 2 for w in words):
         return False  # a signature or initials
-    if _LATIN.search(words[-1]) or furniture_kind(tail) is not None:
+    if _LATIN.search(words[-1]) or starts_with_furniture(tail) or furniture_line(tail) in _READER_FURNITURE:
         return False
     if len(words[-1]) == 1 and not lone_letter_after_word(tail):
         return False  # an abbreviation last ("12 ن": points), or a digit
     numbers = sum(w[0].isdigit() for w in words)
     return numbers <= _MAX_NUMBER_SHARE * len(words) and not _TABLE_MARK.search(tail)
+
+
+_READER_FURNITURE = ("subscribe/follow",)
 
 
 def lone_letter_after_word(tail: str) -> bool:
