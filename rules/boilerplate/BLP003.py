@@ -148,10 +148,10 @@ _SHAPES = re.compile(
     r"\(\d{1,2}:\d{2}\)\s*$)"
     r"|(?P<print_edition>نشر(?:ت)? في (?:العدد|النسخه) (?:الورقي|الورقيه|المطبوع|المطبوعه))"
     r"|(?P<section_link>المزيد من اخبار(?:\s+[^\s.!?؟]+){1,3}\s*$)")
-# Labels of the page's own data, at the head of a line of any length (an
-# author's box runs long): "عن الكاتب: ...", "مدة القراءة: 5 دقائق", "رقم
-# الخبر: 34955", and a note about the item itself ("تنويه: حُدّث هذا الخبر
-# ...").
+# Labels of the page's own data, at the head of any line this rule reads (up
+# to 25 words: an author's box runs longer than the shapes' 13): "عن الكاتب:
+# ...", "مدة القراءة: 5 دقائق", "رقم الخبر: 34955", a note about the item
+# itself ("تنويه: حُدّث هذا الخبر ...") and the page asking about itself.
 _LABELLED = re.compile(
     r"(?P<page_label>(?:(?:نبذه )?عن الكاتب|(?:مده|وقت|زمن) القراءه|رقم (?:الخبر|المقال|المقاله))\s*[:：])"
     r"|(?P<correction_note>(?:تنويه|تصحيح)\s*[:：][^.!?؟]*?(?:هذا|هذه) (?:الخبر|المقال|المقاله)\b)"
