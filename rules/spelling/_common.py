@@ -7,6 +7,7 @@ from importlib import resources
 import re
 
 from newslint.arabic import ARABIC_LETTERS, DIACRITICS, TATWEEL
+from newslint.rules.spelling._orthography import _WORD_CHAR, _occurrences
 from newslint.zones import SOURCE
 
 A = ARABIC_LETTERS
@@ -114,7 +115,6 @@ def seen_in_news(bare: str, max_count: int) -> bool:
     return 0 < max_count <= round(word_context.counts().word(bare))
 
 
-_WORD_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]")
 # Invisible characters a scrape leaves inside words ("الخ\u00adدمة"): a run
 # of letters that stops at one goes on after it, so its fragments ("دمة")
 # are no words to judge; WSP003 reports the character.
@@ -122,18 +122,11 @@ _INSIDE_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 
 def occurrences(text: str, word: str) -> list[int]:
-    """Start offsets of `word` standing alone in `text`: no letter of a
-    longer word next to it, nor one that an invisible character joins to it.
-    (Kept out of `_orthography`, whose source the build-time verdicts are
-    keyed on: this decides where a word stands, not whether it is one.)"""
-    found, at = [], text.find(word)
-    while at != -1:
-        end = at + len(word)
-        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, end) \
-                and not _split_by_invisible(text, at, end):
-            found.append(at)
-        at = text.find(word, end)
-    return found
+    """Start offsets of `word` standing alone in `text` (`_orthography._occurrences`),
+    less those an invisible character joins to more letters. (The filter
+    stays out of `_orthography`, whose source the build-time verdicts are
+    keyed on: it decides where a word stands, not whether it is one.)"""
+    return [at for at in _occurrences(text, word) if not _split_by_invisible(text, at, at + len(word))]
 
 
 def _split_by_invisible(text: str, start: int, end: int) -> bool:
