@@ -136,6 +136,16 @@ def minority_spellings(text: str, raws, reported):
 _CLITICS_OFF = re.compile(r"(?m)^(?:[وف]?(?:[بلك]?ال|لل|[بلك])|[وف])(?=[^\n]{3})")
 
 
+def _pronoun_possible(evidence: Evidence) -> bool:
+    """A ta-marbuta finding on a whole word in ه, without the article, whose
+    ة form is less than `PRONOUN_LOG_RATIO` more frequent: the ه may be the
+    pronoun, if its neighbours allow (`_may_be_a_pronoun`,
+    `_before_its_masculine_adjective`)."""
+    word = evidence.word
+    return evidence.kind == TA_MARBUTA and word.endswith("ه") and not evidence.stem and \
+        evidence.log_ratio < PRONOUN_LOG_RATIO and not word.startswith(("ال", "وال", "بال", "لل"))
+
+
 def _may_be_a_pronoun(evidence: Evidence, previous: str, following: str) -> bool:
     """A word in ه whose stem is itself a common noun or verb (zipf >= 3.5),
     not after a feminine word it could agree with: the ه may be the pronoun
@@ -154,8 +164,7 @@ def _may_be_a_pronoun(evidence: Evidence, previous: str, following: str) -> bool
     in ة it takes that feminine adjective ("بطوله استثنائية"). A nisba in ي
     takes no pronoun ("رياضيه"), nor a word with the article."""
     word = evidence.word
-    if evidence.kind != TA_MARBUTA or not word.endswith("ه") or evidence.stem or \
-            evidence.log_ratio >= PRONOUN_LOG_RATIO or word.startswith(("ال", "وال", "بال", "لل")):
+    if not _pronoun_possible(evidence):
         return False
     definite_next = following.startswith(("ال", "بال", "لل", "وال")) and following not in _APPOSITION_TITLES
     if previous.endswith(("ة", "ات")) or definite_next or following.endswith("ة"):
@@ -179,10 +188,8 @@ def _before_its_masculine_adjective(evidence: Evidence, following: str) -> bool:
     الصيد"), nor when the ة form is `PRONOUN_LOG_RATIO` more frequent
     ("كافه المحاكم": كافة, a quantifier before its definite noun). Left:
     "خطه الطريق" (الطريقة 5.15 is as common as الطريق)."""
-    word = evidence.word
-    if evidence.kind != TA_MARBUTA or not word.endswith("ه") or evidence.stem or \
-            evidence.log_ratio >= PRONOUN_LOG_RATIO or word.startswith(("ال", "وال", "بال", "لل")) or \
-            not following.startswith("ال") or following.endswith(("ة", "ه", "ات")) or len(following) < 5:
+    if not _pronoun_possible(evidence) or not following.startswith("ال") or \
+            following.endswith(("ة", "ه", "ات")) or len(following) < 5:
         return False
     masculine, feminine = word_code(following), word_code(following + "ة")
     return min(masculine, feminine) >= _ADJECTIVE_CODE and abs(masculine - feminine) <= _TWIN_GAP_CODE

@@ -74,13 +74,12 @@ def _stacked_clitic(word: str) -> Evidence | None:
     root's or a name's: the one-conjunction form must be half a zipf rarer
     than what follows the pair, as a prefixed form is ("ففراس تعافى":
     فراس 3.8 against راس 4.2 is a name, not ف + راس)."""
-    head = 0
-    letter = word[head:head + 1]
-    rest = word_code(word[head + 2:])
-    if not letter or letter not in _STACKING_CLITICS or word[head + 1:head + 2] != letter or \
-            len(word) - head < 5 or rest < _STACKED_REST_CODE:
+    if len(word) < 5 or word[0] not in _STACKING_CLITICS or word[1] != word[0]:
         return None
-    repair = word[:head] + word[head + 1:]
+    rest = word_code(word[2:])
+    if rest < _STACKED_REST_CODE:
+        return None
+    repair = word[1:]
     code = word_code(repair)
     # the one-conjunction form must read as conjunction + word: rarer than the word by half a zipf
     # (وسحب 3.75 / سحب 4.65), not a word of its own whose first letter is a root's or a name's
