@@ -208,19 +208,19 @@ def _invitation(folded: str) -> str | None:
     words = [w for w in map(_without_marks, folded.split()) if w]
     if any(w in _READER for w in words) and any(_channel(w, True, True) for w in words):
         return "subscribe/follow"
-    platform = None
-    for i, word in enumerate(words):
-        if word not in _INVITING:
-            continue
-        if any(_channel(w, True) for w in words[i + 1:i + 4]):
-            return "subscribe/follow"
-        if platform is None:
-            platform = any(_channel(w, False) for w in words)
-        if platform and i == 0 and (word in _AT_THE_HEAD or
-                                    (word in _PLURAL_INVITING and any(_channel(w, False, True)
-                                                                      for w in words[1:4]))):
-            return "subscribe/follow"
+    if any(word in _INVITING and any(_channel(w, True) for w in words[i + 1:i + 4]) for i, word in enumerate(words)):
+        return "subscribe/follow"
+    if words and _opens_an_invitation(words) and any(_channel(w, False) for w in words):
+        return "subscribe/follow"
     return None
+
+
+def _opens_an_invitation(words: list) -> bool:
+    """The line opens with a verb that invites when a platform is named
+    anywhere in it: "تابعوا"/"استمعوا" alone, "انضموا"/"اشتركوا" with a
+    page, a channel or a group in the three words after it."""
+    first = words[0]
+    return first in _AT_THE_HEAD or (first in _PLURAL_INVITING and any(_channel(w, False, True) for w in words[1:4]))
 
 
 # Only a plural imperative that opens the line may name a generic channel ("انضموا إلى قناة «لؤلؤة

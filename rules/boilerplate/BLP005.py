@@ -78,7 +78,6 @@ _DIGIT = re.compile(r"[0-9\u0660-\u0669]")
 _FIELD_SPACES = 7  # "مواقيت الصلاة (الزاوية): الفجر 05:06 " and its edges
 
 
-
 class FurnitureByForm(Rule):
     """A line of the article that is page furniture by its form, in one file.
 
@@ -133,32 +132,33 @@ class FurnitureByForm(Rule):
         headline = _words(doc.line(zones.headline).text) if zones.headline else []
         head = True  # before the first body paragraph of some length: the page's head (breadcrumbs are short)
         for number, kind in enumerate(zones.kinds, 1):
-            if kind == META and head and zones.in_article(number):
-                start, end = _line_span(doc, number)
-                text = doc.line(number).text.strip()
-                yield hit(number, start, end, "page furniture (a byline, a breadcrumb or the page's date) at the head "
-                                              f"of the page: \"{_quote(text)}\"", delete_line(number), confidence=0.8)
+            if not zones.in_article(number):
                 continue
-            if kind == TAGS and zones.in_article(number):
-                start, end = _line_span(doc, number)
-                yield hit(number, start, end, "page furniture, the page's tags line (MET001/MET002 judge its tags): "
-                                              f"\"{_quote(doc.line(number).text.strip())}\"", delete_line(number),
-                          confidence=0.9)
+            line = doc.line(number).text
+            if kind == META and head:
+                yield _whole_line(doc, number, "page furniture (a byline, a breadcrumb or the page's date) at the head "
+                                               "of the page", 0.8)
                 continue
-            if head and kind in _JUDGED and zones.in_article(number) and _is_data_row(doc.line(number).text):
-                start, end = _line_span(doc, number)
-                yield hit(number, start, end, "page furniture, a ticker or widget row at the head of the page: "
-                                              f"\"{_quote(doc.line(number).text.strip())}\"", delete_line(number),
-                          confidence=0.8)
+            if kind == TAGS:
+                yield _whole_line(doc, number, "page furniture, the page's tags line (MET001/MET002 judge its tags)",
+                                  0.9)
                 continue
-            head = head and not (kind == BODY and len(doc.line(number).text.split()) >= _PARAGRAPH_WORDS)
-            if kind not in _JUDGED or not zones.in_article(number):
+            if head and kind in _JUDGED and _is_data_row(line):
+                yield _whole_line(doc, number, "page furniture, a ticker or widget row at the head of the page", 0.8)
                 continue
-            text = doc.line(number).text.strip()
+            head = head and not (kind == BODY and len(line.split()) >= _PARAGRAPH_WORDS)
+            if kind not in _JUDGED:
+                continue
+            text = line.strip()
             if not text or text[-1] in SENTENCE_END:
                 continue
             what = furniture_form(text, headline)
             if what:
-                start, end = _line_span(doc, number)
-                yield hit(number, start, end, f"page furniture, {what}: \"{_quote(text)}\"",
-                          delete_line(number), confidence=0.8 if what.startswith("a call") else 0.9)
+                yield _whole_line(doc, number, f"page furniture, {what}", 0.8 if what.startswith("a call") else 0.9)
+
+
+def _whole_line(doc, number: int, what: str, confidence: float):
+    """The hit for line `number` as furniture: `what`, the line quoted, the fix that deletes it."""
+    start, end = _line_span(doc, number)
+    return hit(number, start, end, f"{what}: \"{_quote(doc.line(number).text.strip())}\"", delete_line(number),
+               confidence=confidence)
