@@ -163,7 +163,7 @@ def test_learning_is_linear_in_the_number_of_lines():
     options = SiteFurniture.defaults()
     # 20,000 files of 30 lines in 200 folders, every file with one shared end line
     sketches = [(f"f{i % 200}/{i}.txt", (1200, _packed(tuple((n, 1, (i * 31 + n) * 7919, 40, 39, 0) for n in range(1, 30))
-                                                   + ((30, 2, 42, 20, 19, 0),)))) for i in range(20_000)]
+                                                   + ((30, 2, 42, 20, 19, 0),)), i)) for i in range(20_000)]
     started = time.perf_counter()
     learned, totals = learn_folders(sketches, options)
     found = list(SiteFurniture().compare(sketches, options))
@@ -186,7 +186,7 @@ def test_a_known_phrase_needs_half_the_share():
 
     def sketch(i, key, flags):
         rows = ((1, 0, 1000 + i, 30, 29, 0),) + (((5, 2, key, 20, 19, flags),) if i < 5 else ())
-        return f"site/{i}.txt", (900, _packed(rows))
+        return f"site/{i}.txt", (900, _packed(rows), i)  # every file its own story
 
     options = dict(SiteFurniture.defaults(), **{"min-share": 0.5})  # 5 of 12 files is not enough without the prior
     assert [set(t) for t in learn_folders([sketch(i, 7, PRIOR) for i in range(12)], options)[0].values()] == [{7}]

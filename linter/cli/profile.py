@@ -79,7 +79,7 @@ def _examples(rule, sketches: list, learned: dict, options: dict, base: str) -> 
     from ..reading import read_bytes
 
     wanted = {}
-    for path, (_, lines) in sketches:
+    for path, (_, lines, _) in sketches:
         folder = rule.folder_of(path, base)
         for row in rule.sketch_rows(lines):  # packed rows
             if row[2] in learned.get(folder, {}):

@@ -11,7 +11,7 @@ from newslint.dates import (HIJRI_SECONDS, MONTH_FIRSTS, MONTH_SECONDS, MONTHS, 
                             has_date_word, is_double_month)
 from newslint.folders import folder_of, shown_parent
 from newslint.rule import BatchRule, hit
-from newslint.sorted_groups import HashPairs
+from newslint.sorted_groups import HashPairs, groups_of_equal
 from newslint.zones import BLANK, BODY, HEADLINE, SOURCE, SUBHEADING, TAGS
 from newslint.rules.boilerplate.BLP003 import _PHRASES
 
@@ -386,7 +386,8 @@ def _may_be_dated(position: int, n: int, headline: bool, ledes: tuple) -> bool:
     return not headline and (position == _START or n in ledes)
 
 
-PRIOR, APPENDED, WILDCARD, LISTED, HEADER = 1, 2, 4, 8, 16  # flags of a sketch row
+PRIOR, APPENDED, WILDCARD, LISTED, HEADER, OPENING = 1, 2, 4, 8, 16, 32  # flags of a sketch row
+# OPENING: the template is the first words of a longer line inside the article
 HEADER_SHARE = 0.4
 """The share of a folder's files a header headline's template needs (its
 first word, a label, a one-word shape): a folder on one topic may start a
@@ -446,8 +447,10 @@ def _line_templates(doc, options):
             end = head_end or len(text.rstrip()) + 1
             if not headline and _has_phrase(text, words):
                 flags |= PRIOR
+            opening = OPENING if position == _INLINE and head_end is None and \
+                len(text.split(None, words)) > words else 0
             for c in classes:
-                yield n, c, shape, end, flags
+                yield n, c, shape, end, flags | opening
         if not headline:
             heads = [*heads, *short_line_heads(text)]
         elif _headed(doc, n, ledes):
@@ -467,48 +470,89 @@ def sketch_rows(lines: bytes) -> list[tuple]:
 _ROW = 6  # values a row of line_sketch
 
 
+def story_hash(doc) -> int:
+    """A 63-bit key for the article a file prints: its longest body
+    paragraph (else its longest line). Copies of one story share it, two
+    stories almost never do; page furniture is never a file's longest
+    paragraph."""
+    kinds = doc.zones.kinds
+    texts = [line.text for kind, line in zip(kinds, doc.lines) if kind == BODY] or \
+        [line.text for line in doc.lines]
+    return template_hash(max(texts, key=len, default=""), "story")
+
+
+def _copied_stories(sketches, base: str | None) -> set:
+    """The (folder, story) keys that more than one file of a folder prints:
+    an 8-byte key a file, sorted once (`groups_of_equal`)."""
+    keys = array("q", (story ^ template_hash(folder_of(path, base), "folder") for path, (_, _, story) in sketches))
+    return {keys[members[0]] for members in groups_of_equal(len(keys), keys.__getitem__, 2)}
+
+
 def learn(sketches, options, base: str | None = None) -> dict:
     """folder -> {template hash: (files with it, position class)}, for the
     templates that are furniture there, and folder -> files seen:
     (furniture, totals). Linear in the number of lines. The pairs are
     counted by sorting arrays (`HashPairs`: 12 bytes a line), not in a
     Counter a folder: most templates are seen once, and a dict entry for
-    each cost ~100 bytes a line at 100,000 files."""
+    each cost ~100 bytes a line at 100,000 files.
+
+    Copies of one story count as one file: the templates of the files that
+    print the same article (`story_hash`) are pooled, so three copies of a
+    story are no evidence that their headline is the site's (and which
+    copy comes first does not matter)."""
+    copied = _copied_stories(sketches, base)
+    pooled: dict = defaultdict(set)     # copied (folder, story) -> its copies' (template, folder * 4 + class)
     folders: dict = {}                  # folder -> its number
     totals: dict = defaultdict(int)
     priors: set = set()
     wildcards: set = set()
     headers: set = set()
+    openings: set = set()
     pairs = HashPairs()                 # (template hash, folder number * 4 + position class)
-    for path, (_, packed) in sketches:
+    for path, (_, packed, story) in sketches:
         lines = sketch_rows(packed)
         folder = folder_of(path, base)
         number = folders.setdefault(folder, len(folders))
-        totals[folder] += 1
-        for h, c in {(row[2], row[1]) for row in lines}:  # a template counts once a file
-            pairs.add(h, number * 4 + c)
+        key = story ^ template_hash(folder, "folder")
+        if key in copied:
+            if key not in pooled:
+                totals[folder] += 1
+            pooled[key].update((row[2], number * 4 + row[1]) for row in lines)
+        else:
+            totals[folder] += 1
+            for h, c in {(row[2], row[1]) for row in lines}:  # a template counts once a file
+                pairs.add(h, number * 4 + c)
         priors.update(row[2] for row in lines if row[5] & PRIOR)
         wildcards.update(row[2] for row in lines if row[5] & WILDCARD)
         headers.update(row[2] for row in lines if row[5] & HEADER)
+        openings.update(row[2] for row in lines if row[5] & OPENING)
+    for templates in pooled.values():
+        for h, value in templates:
+            pairs.add(h, value)
     names = list(folders)
     furniture = {folder: {} for folder in folders}
     for h, places in pairs.groups(by_value=True, smallest=1):
         folder = names[places[0] // 4]
-        if _is_furniture(len(places), totals[folder], h in priors, options, h in wildcards, h in headers):
+        if _is_furniture(len(places), totals[folder], h in priors, options, h in wildcards, h in headers,
+                         h in openings):
             furniture[folder][h] = (len(places), _CLASSES[places[0] % 4])
     return furniture, dict(totals)
 
 
-def _is_furniture(files: int, total: int, prior: bool, options, wildcard: bool = False, header: bool = False) -> bool:
+def _is_furniture(files: int, total: int, prior: bool, options, wildcard: bool = False, header: bool = False,
+                  opening: bool = False) -> bool:
     """Enough files and a large enough share of the folder's; a line that
     starts with a known furniture phrase (the phrase list, BLP003's) needs
     half the share: the list is a prior, the batch is the evidence. A head
     with words masked needs `wildcard-share`: "وقال *:" heads some
-    paragraphs of any site, a dateline most of one site's."""
+    paragraphs of any site, a dateline most of one site's. The first words
+    of a longer line inside the article need one file more than
+    `min-files`: a day's stories on one person open alike ("قال القيادي
+    المؤسس لحركة نداء تونس، لزهر العكرمي إن ..." in 3 of 20 files)."""
     share = options["wildcard-share"] if wildcard else options["min-share"] / (2 if prior else 1)
     if header:
         share = max(share, HEADER_SHARE)
-    return files >= options["min-files"] and files >= share * total
+    return files >= options["min-files"] + (1 if opening else 0) and files >= share * total
 
 
 class SiteFurniture(BatchRule):
@@ -562,7 +606,8 @@ class SiteFurniture(BatchRule):
     dateline may be the wire's "القاهرة، 5 يناير (رويترز) - " too.
 
     Evidence: the batch itself, when the run covers enough files of the
-    folder; else the profile, a file that `newslint profile` writes from a
+    folder, files that print the same story (the same longest body
+    paragraph: copies, near-duplicates) counting as one file; else the profile, a file that `newslint profile` writes from a
     large run (`.newslint-profile.json` next to the config, the config's
     `profile` key or `--profile`), so a pre-commit run on three files flags
     the furniture the profile knows. A line starting with a phrase of
@@ -572,14 +617,20 @@ class SiteFurniture(BatchRule):
     Not furniture: the article's own source and tags lines (SRC and MET
     rules judge those; every file of a site ends with the same source line,
     which is attribution, not page furniture), lines inside appended
-    sections (BLP002 reports them whole), and files whose furniture would be
-    more than half of their text (a copy of another file: DUP's business).
+    sections (BLP002 reports them whole), and the lines of a copy: when a
+    file's furniture would be more than half of its text, the lines seen in
+    the fewest files are left out until it is not (a short article printed
+    by three files of the folder under a header that every page prints: the
+    header is reported, the copies are DUP's business), and nothing is
+    reported when no such split leaves anything. The first words of a
+    longer line inside the article need `min-files` + 1 files: a day's
+    stories on one person may open a paragraph alike.
 
     Why: every site has its own furniture, repeated in hundreds of its
     files, that no hand list of phrases finds; left in, it is a sentence of
     thousands of articles for every model trained on them.
 
-    Tune: `min-share` (0.02), `wildcard-share` (0.3) and `min-files` (4) trade recall for precision
+    Tune: `min-share` (0.02), `wildcard-share` (0.3) and `min-files` (3) trade recall for precision
     (the share is low so that a folder holding several sites, or a site
     whose furniture stands in a tenth of its pages, still shows it: on the
     10,138-file corpus 0.01 finds nothing that is not furniture);
@@ -603,7 +654,7 @@ class SiteFurniture(BatchRule):
                "wildcard-share": {"type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.3,
                                   "description": "share of a folder's files a dateline or byline head must "
                                                  "occur in, its changing words masked"},
-               "min-files": {"type": "integer", "minimum": 2, "default": 4,
+               "min-files": {"type": "integer", "minimum": 2, "default": 3,
                              "description": "fewest files a template must occur in"},
                "words": {"type": "integer", "minimum": 1, "maximum": 30, "default": 8,
                          "description": "first words of a line kept in its template"},
@@ -618,38 +669,56 @@ class SiteFurniture(BatchRule):
 
     def sketch(self, doc, options):
         lines = line_sketch(doc, options)
-        return (len(doc.text), lines) if lines else None
+        return (len(doc.text), lines, story_hash(doc)) if lines else None
 
     def compare(self, sketches, options):
         from newslint.profile import known_furniture
 
         learned, totals = learn(sketches, options)
         known = known_furniture(options)
-        for path, (chars, lines) in sketches:  # in the run's order: the findings are sorted by path later
+        for path, (chars, lines, _) in sketches:  # in the run's order: the findings are sorted by path later
             rows = sketch_rows(lines)
-            found = _evidence_rows(path, rows, learned.get(folder_of(path), {}), totals, known)
-            if sum(row[4] for row, _ in found) * 2 > chars:
-                continue  # the "furniture" is most of the file: a copy, not a page's furniture
-            for row, evidence in found + _lists_under(found, rows):
+            found = _not_a_copy(_evidence_rows(path, rows, learned.get(folder_of(path), {}), totals, known), chars)
+            for row, evidence, _ in found + _lists_under(found, rows):
                 yield path, hit(row[0], 1, row[3], f"site furniture: this line{evidence}")
 
 
+def _not_a_copy(found: list, chars: int) -> list:
+    """The furniture rows of a file, less what makes it a copy. When they
+    would be more than half of its text, the file shares its article with
+    a few others (a copy: DUP's business), unless the rows seen in the
+    fewest files are the copy's lines and the rest, seen in more files, is
+    the page's furniture: a short article on a page with a header, a cookie
+    notice and share buttons ("this line starts 9 of 20 files" beside its
+    headline, which 3 copies print)."""
+    while found and sum(row[4] for row, _, _ in found) * 2 > chars:
+        fewest = min(files for _, _, files in found)
+        rest = [entry for entry in found if entry[2] > fewest]
+        if not rest:
+            return []
+        found = rest
+    return found
+
+
 def _evidence_rows(path, lines, learned: dict, totals: dict, known) -> list:
-    """The rows of `lines` that are furniture, each with its evidence."""
+    """The rows of `lines` that are furniture, each with its evidence and
+    the number of files that print it."""
     out, seen = [], set()
     for row in lines:
         if row[5] & APPENDED or row[0] in seen:
             continue  # BLP002 reports the appended section whole; a line is reported once
         where = _CLASSES[row[1]]
         if row[2] in learned:
-            evidence = _says(where, learned[row[2]][0], totals[folder_of(path)], shown_parent(path))
+            files = learned[row[2]][0]
+            evidence = _says(where, files, totals[folder_of(path)], shown_parent(path))
         else:
             entry = known.lookup(folder_of(path, known.base), row[2]) if known is not None else None
             if entry is None:
                 continue
+            files = entry.files
             evidence = _says(where, entry.files, entry.total, entry.folder) + " (profile)"
         head = ", its changing words masked," if row[5] & WILDCARD else ""
-        out.append((row, f"{head} {evidence}"))
+        out.append((row, f"{head} {evidence}", files))
         seen.add(row[0])
     return out
 
@@ -662,12 +731,12 @@ def _lists_under(found: list, lines) -> list:
     page: the label is learned, its list is not, and follows it. (Not
     counted in the half of a file that makes it a copy: the list's
     headlines are the page's, not another file's.)"""
-    seen = {row[0] for row, _ in found}
+    seen = {row[0] for row, _, _ in found}
     rows = {}
     for row in lines:
         rows.setdefault(row[0], row)
     out = []
-    for label, _ in found:
+    for label, _, files in found:
         if label[5] & WILDCARD:
             continue  # a label is a line the site prints as it is ("مواضيع قد تهمك"), not a masked head
         items, n = [], label[0] + 1
@@ -678,7 +747,7 @@ def _lists_under(found: list, lines) -> list:
             n += 1
         if len(items) >= 2 and not any(row[5] & APPENDED for row in items):
             seen.update(row[0] for row in items)
-            out.extend((row, f" is an item of the list under line {label[0]}, site furniture") for row in items)
+            out.extend((row, f" is an item of the list under line {label[0]}, site furniture", files) for row in items)
     return out
 
 
