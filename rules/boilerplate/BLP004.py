@@ -448,7 +448,7 @@ def _line_templates(doc, options):
             if not headline and _has_phrase(text, words):
                 flags |= PRIOR
             opening = OPENING if position == _INLINE and head_end is None and \
-                len(text.split(None, words)) > words else 0
+                not shape.endswith(_MASKED_TAIL) and len(text.split(None, words)) > words else 0
             for c in classes:
                 yield n, c, shape, end, flags | opening
         if not headline:
@@ -471,21 +471,65 @@ _ROW = 6  # values a row of line_sketch
 
 
 def story_hash(doc) -> int:
-    """A 63-bit key for the article a file prints: its longest body
-    paragraph (else its longest line). Copies of one story share it, two
-    stories almost never do; page furniture is never a file's longest
-    paragraph."""
+    """A 63-bit key for the article a file prints: its headline and its two
+    longest body paragraphs (else its two longest lines). Copies of one
+    story share it; two stories do not, even when a site prints a long
+    fixed paragraph in every page (the headline and the next paragraph
+    differ)."""
     kinds = doc.zones.kinds
     texts = [line.text for kind, line in zip(kinds, doc.lines) if kind == BODY] or \
         [line.text for line in doc.lines]
-    return template_hash(max(texts, key=len, default=""), "story")
+    headline = doc.line(doc.zones.headline).text if doc.zones.headline else ""
+    return template_hash("\n".join([headline, *sorted(texts, key=len)[-2:]]), "story")
 
 
 def _copied_stories(sketches, base: str | None) -> set:
     """The (folder, story) keys that more than one file of a folder prints:
     an 8-byte key a file, sorted once (`groups_of_equal`)."""
-    keys = array("q", (story ^ template_hash(folder_of(path, base), "folder") for path, (_, _, story) in sketches))
+    keys = array("q", (_story_key(path, story, base) for path, (_, _, story) in sketches))
     return {keys[members[0]] for members in groups_of_equal(len(keys), keys.__getitem__, 2)}
+
+
+def _story_key(path: str, story: int, base: str | None) -> int:
+    return story ^ template_hash(folder_of(path, base), "folder")
+
+
+class _Copies:
+    """The rows of files that print the same story as another file of their
+    folder, as (template, value, story) in three arrays (20 bytes a row,
+    only for those files), to count how many extra files the copies add to
+    each (template, value): a story counts once."""
+
+    def __init__(self) -> None:
+        self.hashes, self.values, self.stories = array("q"), array("I"), array("q")
+
+    def add(self, h: int, value: int, story: int) -> None:
+        self.hashes.append(h)
+        self.values.append(value)
+        self.stories.append(story)
+
+    PARTS = 16
+
+    def extra(self) -> dict:
+        """(template, value) -> files beyond the first of each story. Sorted
+        a sixteenth at a time (by the template's low bits), as `HashPairs`
+        does, so the sort's keys never hold every row at once."""
+        out = {}
+        hashes, values, stories = self.hashes, self.values, self.stories
+        parts = [array("I") for _ in range(self.PARTS)]
+        for i, h in enumerate(hashes):
+            parts[h % self.PARTS].append(i)
+        for part in parts:
+            rows = sorted(part, key=lambda i: (hashes[i], values[i]))
+            start = 0
+            for end in range(1, len(rows) + 1):
+                if end == len(rows) or (hashes[rows[end]], values[rows[end]]) != \
+                        (hashes[rows[start]], values[rows[start]]):
+                    extra = end - start - len({stories[i] for i in rows[start:end]})
+                    if extra:
+                        out[hashes[rows[start]], values[rows[start]]] = extra
+                    start = end
+        return out
 
 
 def learn(sketches, options, base: str | None = None) -> dict:
@@ -496,52 +540,50 @@ def learn(sketches, options, base: str | None = None) -> dict:
     Counter a folder: most templates are seen once, and a dict entry for
     each cost ~100 bytes a line at 100,000 files.
 
-    Copies of one story count as one file: the templates of the files that
-    print the same article (`story_hash`) are pooled, so three copies of a
-    story are no evidence that their headline is the site's (and which
-    copy comes first does not matter)."""
+    Copies of one story count as one file when the thresholds are applied
+    (`story_hash`): three copies of a story are no evidence that their
+    headline is the site's. The counts reported stay the files'. (Which
+    copy comes first does not matter: the copies' rows are counted apart,
+    `_Copies`.) The value of a pair holds the folder, the position class
+    and whether the template is the opening of a longer line (OPENING),
+    which its hash decides, so no set of such hashes is kept."""
     copied = _copied_stories(sketches, base)
-    pooled: dict = defaultdict(set)     # copied (folder, story) -> its copies' (template, folder * 4 + class)
+    copies = _Copies()
     folders: dict = {}                  # folder -> its number
     totals: dict = defaultdict(int)
     priors: set = set()
     wildcards: set = set()
     headers: set = set()
-    openings: set = set()
-    pairs = HashPairs()                 # (template hash, folder number * 4 + position class)
+    pairs = HashPairs()                 # (template hash, (folder number * 4 + position class) * 2 + opening)
     for path, (_, packed, story) in sketches:
         lines = sketch_rows(packed)
         folder = folder_of(path, base)
         number = folders.setdefault(folder, len(folders))
-        key = story ^ template_hash(folder, "folder")
-        if key in copied:
-            if key not in pooled:
-                totals[folder] += 1
-            pooled[key].update((row[2], number * 4 + row[1]) for row in lines)
-        else:
-            totals[folder] += 1
-            for h, c in {(row[2], row[1]) for row in lines}:  # a template counts once a file
-                pairs.add(h, number * 4 + c)
+        totals[folder] += 1
+        key = _story_key(path, story, base)
+        for h, value in {(row[2], (number * 4 + row[1]) * 2 + bool(row[5] & OPENING)) for row in lines}:
+            pairs.add(h, value)  # a template counts once a file
+            if key in copied:
+                copies.add(h, value, key)
         priors.update(row[2] for row in lines if row[5] & PRIOR)
         wildcards.update(row[2] for row in lines if row[5] & WILDCARD)
         headers.update(row[2] for row in lines if row[5] & HEADER)
-        openings.update(row[2] for row in lines if row[5] & OPENING)
-    for templates in pooled.values():
-        for h, value in templates:
-            pairs.add(h, value)
+    extra = copies.extra()
     names = list(folders)
     furniture = {folder: {} for folder in folders}
     for h, places in pairs.groups(by_value=True, smallest=1):
-        folder = names[places[0] // 4]
-        if _is_furniture(len(places), totals[folder], h in priors, options, h in wildcards, h in headers,
-                         h in openings):
-            furniture[folder][h] = (len(places), _CLASSES[places[0] % 4])
+        value = places[0]
+        folder = names[value // 8]
+        stories = len(places) - extra.get((h, value), 0)
+        if _is_furniture(stories, totals[folder], h in priors, options, h in wildcards, h in headers, value & 1):
+            furniture[folder][h] = (len(places), _CLASSES[(value // 2) % 4])
     return furniture, dict(totals)
 
 
 def _is_furniture(files: int, total: int, prior: bool, options, wildcard: bool = False, header: bool = False,
                   opening: bool = False) -> bool:
-    """Enough files and a large enough share of the folder's; a line that
+    """Enough files (copies of one story counted once) and a large enough
+    share of the folder's; a line that
     starts with a known furniture phrase (the phrase list, BLP003's) needs
     half the share: the list is a prior, the batch is the evidence. A head
     with words masked needs `wildcard-share`: "وقال *:" heads some
@@ -606,9 +648,10 @@ class SiteFurniture(BatchRule):
     dateline may be the wire's "القاهرة، 5 يناير (رويترز) - " too.
 
     Evidence: the batch itself, when the run covers enough files of the
-    folder, files that print the same story (the same longest body
-    paragraph: copies, near-duplicates) counting as one file; else the profile, a file that `newslint profile` writes from a
-    large run (`.newslint-profile.json` next to the config, the config's
+    folder, files that print the same story (the same headline and two
+    longest body paragraphs: copies) counting as one file for the
+    thresholds; else the profile, a file that `newslint profile` writes
+    from a large run (`.newslint-profile.json` next to the config, the config's
     `profile` key or `--profile`), so a pre-commit run on three files flags
     the furniture the profile knows. A line starting with a phrase of
     BLP003's list needs half the share (the list is a prior, not the
