@@ -4,7 +4,7 @@ from __future__ import annotations
 from operator import eq
 import re
 
-from newslint.arabic import DIACRITICS, TATWEEL
+from newslint.arabic import DIACRITICS, NAMING_NOUNS, TATWEEL
 from newslint.lexicon import zipf
 from newslint.rule import Rule, delete, hit
 from newslint.rules.spelling._common import A, _Tokens, _bare, _data_set
@@ -76,6 +76,26 @@ def _is_reduplication(written: str, word: str, after: str) -> bool:
     return word.startswith("وال") and definite_next and not after.startswith("وال")
 
 
+def _is_distributive(word: str, after: str) -> bool:
+    """An indefinite singular noun in ة said twice and closing its phrase:
+    "one by one" ("تجمع الثمار حبة حبة تحت أشجار", "تفقد نخيله نخلة
+    نخلة،", "فأقلب الدفتر صفحة صفحة ولا أجد"). The pair ends the phrase
+    (punctuation, a preposition, "ولا", "ثم" follows); a slip's second copy
+    goes on as the first would, with a name, an adjective or a genitive
+    ("مدينة مدينة سوسة", "دولة دولة عربية"). The noun is listed, has no
+    article and no clitic before it."""
+    if not word.endswith("ة") or len(word) < 3 or word.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) or \
+            word in _FUNCTION_WORDS or zipf(word) <= 0:
+        return False
+    return not after or after[:1] in _PHRASE_END_MARKS or after in _PHRASE_OPENERS
+
+
+_PHRASE_END_MARKS = tuple(".,:;!?\u060c\u061b\u061f)»”\"")
+# Not من, في, عن: a noun's own complement follows with them ("أفراد عائلة
+# عائلة من مهاجمة أسد" is a slip on the corpus).
+_PHRASE_OPENERS = frozenset("على إلى الى تحت فوق حتى بعد قبل مع دون ولا ثم".split())
+
+
 def _is_accusative_pair(written: str, word: str, after: str) -> bool:
     return (word not in _FUNCTION_WORDS and bool(_ACCUSATIVE.match(written)) and not after.endswith(_ACCUSATIVE_END)
             and zipf(word) > 0)
@@ -101,7 +121,9 @@ class DuplicatedWord(Rule):
     الكثير من"), and a coordinated word whose second copy goes on with a
     definite adjective ("التربية والتعليم والتعليم العالي"), and an
     adverbial phrase closed by the first copy ("عن بعد بعد",
-    `_CLOSED_PHRASES`). (A word doubled between two commas is not accepted
+    `_CLOSED_PHRASES`), and an indefinite noun in ة said twice at the end of
+    its phrase, "one by one" (`_is_distributive`: "حبة حبة تحت أشجار",
+    "نخلة نخلة،"; not after a naming noun: "بولاية سوسة سوسة."). (A word doubled between two commas is not accepted
     for that alone: "تونس، ليبيا ليبيا، الجزائر" is a slip in a list.) Tune with `_QUANTITIES`,
     `_DEPUTY_NOUNS` and `_ACCUSATIVE`; an adverb that is not a
     reduplication ("أيضا أيضا") is a function word and still fires.
@@ -150,6 +172,8 @@ class DuplicatedWord(Rule):
         before, after = around.before(m.start()), around.after(m.end())
         if _is_reduplication(m.group(1), word, _bare(after)):
             return True
+        if _is_distributive(word, _bare(after)) and not one_of(_bare(before), NAMING_NOUNS):
+            return True  # "حبة حبة تحت": one by one; not a place after its naming noun ("بولاية سوسة سوسة.")
         if (_bare(before), word) in _CLOSED_PHRASES:
             return True  # "التعليم عن بعد بعد انتهاء الجائحة": the first بعد closes "عن بعد" (remotely)
         if word in _KIN_NOUNS and _WORD_FOLLOWS.match(text, m.end()):
