@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scraped files of invented sites of other regions, with defects injected at random.
 
-    python bench/blind_sites.py [--set 7|8|9|10|11|12] [--show] [--newslint CMD]
+    python bench/blind_sites.py [--set 7|8|9|10|11|12|13] [--show] [--newslint CMD]
 
 bench/blind_sites/set-7.tar.gz: 60 files of six invented news sites (an
 Egyptian daily, a Saudi economic site, a Moroccan regional portal, an Iraqi
@@ -30,8 +30,11 @@ TV site, a Yemeni agency, an Algerian daily and a Saudi business site, 49
 defects of the same 23 classes. set-12.tar.gz (seed 1212): a Lebanese
 daily, an Emirati government portal, a Bahraini sports site, an Egyptian
 culture portal, a Moroccan economy site and a Libyan local site, 53
-defects, furniture after the source line on two sites. The README
-inside each says how it was made.
+defects, furniture after the source line on two sites. set-13.tar.gz
+(seed 1313): a Kuwaiti daily, a Kurdistan-region Arabic portal, a
+Palestinian agency, a Saudi tech site, an Algerian regional site and an
+Omani health site, 57 defects. The README inside each says how it was
+made.
 
 Printed: for each defect class, how many defects a finding of the right
 kind touches (spelling and numerals: overlapping the defect; stray IDs and
