@@ -367,8 +367,9 @@ class OrthographicVariant(Rule):
     الله") needs the strong ratio; "بدا" (seemed) is بدأ only in "began
     to", before an imperfect verb in ي ("الوضع بدا اليوم ينفرج"; not "وبدا
     الحيوان مختلفا"); a word with the article whose only change is a
-    final ء after its alif must be 32x rarer than the form in ء (names:
-    "منير الفرا", "شارع الحمرا"; slips: "الوزرا", "الصحرا"). Also a word after a given name
+    final ء after its alif must be 32x rarer than the form in ء where a
+    name stands, after a naming noun or written twice alike ("شارع
+    الحمرا", "منير الفرا"; a slip: "جودة الهوا", "الوزرا"). Also a word after a given name
     ("محمد علي") or after a title when it has no article ("السيد علي"), a
     short word next to other short words (spelled-out Latin: "اف ام"), and
     an alif carrying tanween ("شرّاً" is no "شراء"). After a role, a title
