@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scraped files of invented sites of other regions, with defects injected at random.
 
-    python bench/blind_sites.py [--set 7|8|9|10|11|12|13] [--show] [--newslint CMD]
+    python bench/blind_sites.py [--set 7|8|9|10|11|12|13|14] [--show] [--newslint CMD]
 
 bench/blind_sites/set-7.tar.gz: 60 files of six invented news sites (an
 Egyptian daily, a Saudi economic site, a Moroccan regional portal, an Iraqi
@@ -33,8 +33,11 @@ culture portal, a Moroccan economy site and a Libyan local site, 53
 defects, furniture after the source line on two sites. set-13.tar.gz
 (seed 1313): a Kuwaiti daily, a Kurdistan-region Arabic portal, a
 Palestinian agency, a Saudi tech site, an Algerian regional site and an
-Omani health site, 57 defects. The README inside each says how it was
-made.
+Omani health site, 57 defects. set-14.tar.gz (seed 1414): a Syrian
+economy weekly, a Yemeni local site, a Mauritanian portal, a Qatari sports
+channel, an Egyptian courts portal and a pan-Arab science magazine, 54
+defects, follow-up articles sharing a background paragraph. The README
+inside each says how it was made.
 
 Printed: for each defect class, how many defects a finding of the right
 kind touches (spelling and numerals: overlapping the defect; stray IDs and
