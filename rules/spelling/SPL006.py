@@ -54,6 +54,16 @@ def _verb_of_seeming(evidence: Evidence, text: str, end: int, names: frozenset) 
     return True
 
 
+def _no_noun_after_ayy(evidence: Evidence, text: str, end: int) -> bool:
+    """A variant in "أي" (أي, بأي, لأي: "which, any") where no word follows:
+    أي always takes the noun it asks about ("بأي شكل"), so a word in اي
+    before a quote, a mark or the line's end is a name or a loanword
+    ("«سداد باي»", "نزل \"قنطاوي باي\"", "بايرون باي.", "سان-إي-مارن")."""
+    return evidence.kind == lexicon.HAMZA and evidence.variant.endswith("أي") and \
+        _LETTER_NEXT.match(text, end) is None
+
+
+_LETTER_NEXT = re.compile(f"[ \t\u00a0]*[{ARABIC_LETTERS}]")
 _IMPERFECT_SIBLING_CODE = 40  # zipf 2
 _WORD_RUN = f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+"
 _NEXT_TWO = re.compile(f"(?:[ \t\u00a0]+({_WORD_RUN}))?(?:[ \t\u00a0]+({_WORD_RUN}))?")
@@ -369,7 +379,9 @@ class OrthographicVariant(Rule):
     الحيوان مختلفا"); a word with the article whose only change is a
     final ء after its alif must be 32x rarer than the form in ء where a
     name stands, after a naming noun or written twice alike ("شارع
-    الحمرا", "منير الفرا"; a slip: "جودة الهوا", "الوزرا"). Also a word after a given name
+    الحمرا", "منير الفرا"; a slip: "جودة الهوا", "الوزرا"); a word in اي
+    given أي, بأي or لأي with no word after it is a name or a loanword ("«سداد
+    باي»": أي takes the noun it asks about). Also a word after a given name
     ("محمد علي") or after a title when it has no article ("السيد علي"), a
     short word next to other short words (spelled-out Latin: "اف ام"), and
     an alif carrying tanween ("شرّاً" is no "شراء"). After a role, a title
@@ -543,6 +555,7 @@ class OrthographicVariant(Rule):
         if context_only or _tanween_alif(raw, evidence) or _form_iv_verb(evidence) or \
                 right_in_context(evidence, bare_previous, following) or \
                 _verb_of_seeming(evidence, text, start + len(raw), names) or \
+                _no_noun_after_ayy(evidence, text, start + len(raw)) or \
                 (not in_document and _name_in_alif(evidence, text, bare_previous)) or \
                 _before_its_masculine_adjective(evidence, following) or \
                 in_foreign_name(evidence, text, start) or \
