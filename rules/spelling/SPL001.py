@@ -44,7 +44,7 @@ _WORD_FOLLOWS = re.compile(f"[ \t\u00a0]+[{A}]")
 # has the slips "الثامنة صباحا صباحا إلى" and "خوفا خوفا من"; the bare forms
 # known to reduplicate are in _ALLOWED_PAIRS. Not the pronouns "ها", "نا"
 # ("أخوها أخوها" is a slip), and not a noun before its accusative adjective
-# ("خطاباً خطاباً سياسياً" is a slip); the word must be in the lexicon.
+# ("خطاباً خطاباً سياسياً" is a slip).
 _ACCUSATIVE = re.compile(f"^(?!ال)[{A}]{{2,}}(?<!و|ه|ن)(?:اً|ًا)$")
 _ACCUSATIVE_END = ("ا", "اً", "ًا")
 # Quantity nouns repeated for emphasis before partitive "من".
@@ -97,8 +97,11 @@ _PHRASE_OPENERS = frozenset("على إلى الى تحت فوق حتى بعد ق
 
 
 def _is_accusative_pair(written: str, word: str, after: str) -> bool:
-    return (word not in _FUNCTION_WORDS and bool(_ACCUSATIVE.match(written)) and not after.endswith(_ACCUSATIVE_END)
-            and zipf(word) > 0)
+    """The written tanween is the writer's mark, also on a word the lexicon
+    lacks ("كثيبًا كثيبًا", dune by dune: the lexicon was required until
+    the tenth session; a slip does not copy a mark)."""
+    adjective_next = after.endswith(_ACCUSATIVE_END) and not after.startswith("و")  # "وبئرًا بئرًا": coordinated
+    return word not in _FUNCTION_WORDS and bool(_ACCUSATIVE.match(written)) and not adjective_next
 
 
 class DuplicatedWord(Rule):

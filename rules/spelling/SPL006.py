@@ -54,6 +54,14 @@ def _verb_of_seeming(evidence: Evidence, text: str, end: int, names: frozenset) 
     return True
 
 
+def _after_ould(bare: str, previous: str) -> bool:
+    """A word without the article after "ولد" (son of) is the family name
+    of a Mauritanian or Sudanese name ("أحمدو ولد اباه", "محمد ولد عبد
+    العزيز"), spelled its own way; after the verb "وُلد" (was born) a
+    definite word follows ("ولد الامير سلمان في الرياض" is still judged)."""
+    return previous == "ولد" and _ARTICLE.match(bare) is None
+
+
 def _no_noun_after_ayy(evidence: Evidence, text: str, end: int) -> bool:
     """A variant in "أي" (أي, بأي, لأي: "which, any") where no word follows:
     أي always takes the noun it asks about ("بأي شكل"), so a word in اي
@@ -381,7 +389,8 @@ class OrthographicVariant(Rule):
     name stands, after a naming noun or written twice alike ("شارع
     الحمرا", "منير الفرا"; a slip: "جودة الهوا", "الوزرا"); a word in اي
     given أي, بأي or لأي with no word after it is a name or a loanword ("«سداد
-    باي»": أي takes the noun it asks about). Also a word after a given name
+    باي»": أي takes the noun it asks about); a word without the article
+    after "ولد" is a family name ("أحمدو ولد اباه"). Also a word after a given name
     ("محمد علي") or after a title when it has no article ("السيد علي"), a
     short word next to other short words (spelled-out Latin: "اف ام"), and
     an alif carrying tanween ("شرّاً" is no "شراء"). After a role, a title
@@ -535,7 +544,7 @@ class OrthographicVariant(Rule):
                                    or evidence.variant_code >= AFTER_GIVEN_NAME_MIN_VARIANT_CODE
                                    or lookalike_of(bare_previous) is not None)  # علي: often على
         if (_looks_like_name(bare, previous, names) and not dotless_definite and not grammar_word) or \
-                _spelled_letters(bare, previous, following):
+                _spelled_letters(bare, previous, following) or _after_ould(bare, bare_previous):
             return None  # "محمد علي" is a name; "فتحي الخميرى" a name in the site's dotless style
         following = lexicon.normalise(following)
         collocation = None
