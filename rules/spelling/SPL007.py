@@ -323,7 +323,9 @@ class TypingSlip(Rule):
     dropped letter). A leading لا taken for a swapped ال may also be لا with
     its space lost ("لامصلحة"): the word is wrong either way, and the
     message says both. Quiet when the file writes the word twice the same
-    way (a slip rarely repeats itself exactly), after a given name, a title
+    way (a slip rarely repeats itself exactly), when the writer vowelled it
+    (a short vowel or sukun inside: "لم يُبن", the jussive of بنى; a shadda
+    is typed out of habit on slips too, "تروّط"), after a given name, a title
     or a word that introduces a place ("ولاية ارليس"; but an unknown word
     whose repair is among the commonest words is a slip there too: "وكالة
     الجمهويرة"), and for what
@@ -427,6 +429,9 @@ class TypingSlip(Rule):
         in_file = _FileForms(raws, text)
         context = _ContextRepair(options)
         for raw in raws - quiet:  # most words were judged quiet in an earlier document: one set difference
+            if _VOWELLED.search(raw):
+                quiet.add(raw)  # "لم يُبن أصلًا": the writer's short vowel inside the word spells it on purpose
+                continue
             bare = lexicon.normalise(raw)
             evidence = frequency_evidence(bare, limits)
             if evidence is None:  # an unknown word of 3+ letters always has one (maybe without a variant)
@@ -574,6 +579,13 @@ _ANY_CODE = 1 << 16
 
 
 _QUIET = QuietWords()
+# A short vowel or sukun written before another letter of the word: the
+# writer vowelled the word, as one does a form a reader might misread ("لم
+# يُبن", the jussive of بنى), so it is spelled on purpose. Not the shadda,
+# which some sites type out of habit on any word, slips included ("تروّط",
+# "متقددّمة", "العوميّة" on the corpus), nor the tanween before a final
+# alif ("شيئًا").
+_VOWELLED = re.compile("[\u064e\u064f\u0650\u0652](?=[\u0621-\u064a])")
 
 
 class _FileForms(_Spellings):
