@@ -11,11 +11,10 @@ from newslint.rules.boilerplate.BLP004 import story_hash, template_hash
 from newslint.sorted_groups import HashPairs
 from newslint.zones import BODY
 
-# A word of four letters or more, its clitics and the article cut, its first
-# six letters kept: enough to say that two short texts speak of the same
-# things ("الجامعي", "بالجامعة" and "جامعة" share "جامع").
-# One scan in C: a word of four letters or more, with what it starts with of
-# و/ف, ب/ل/ك and the article left out of the group when three letters stay.
+# A word of four letters or more, its clitics and the article cut (what it
+# starts with of و/ف, ب/ل/ك and the article, when three letters stay), its
+# first six letters kept: enough to say that two short texts speak of the
+# same things ("الجامعي", "بالجامعة" and "جامعة" share "جامع"). One scan in C.
 _WORD_STEM = re.compile("(?<![\u0621-\u064a])(?=[\u0621-\u064a]{4})"
                         "(?:[وف]?[بلك]?ال|[وف]?لل|[وف])?([\u0621-\u064a]{3,})")
 _STEM = 6
@@ -61,11 +60,12 @@ def _paragraph_hash(text: str) -> int:
 class ParagraphOfAnotherStory(BatchRule):
     """The article's last paragraph is a paragraph of another story of the batch.
 
-    What: the last long body paragraph of a file (at least `min-words`
-    words, after another long one) that another file of the run prints
-    word for word in the middle of a different story (between two of its
-    long paragraphs), and that shares at most `max-shared` of its words
-    with this file's headline and first paragraph.
+    What: one of the last two long body paragraphs of a file (at least
+    `min-words` words, after the first) that another file of the run
+    prints word for word in a different story, as its first paragraph, in
+    its middle, or near its end where it fits that story better; and that
+    shares at most `max-shared` of its words with this file's headline and
+    first paragraph.
 
     Why: a scraper that takes one paragraph too many picks up the next
     story's text, with no marker to say so; the article is then found
