@@ -520,15 +520,12 @@ class _Copies:
         for i, h in enumerate(hashes):
             parts[h % self.PARTS].append(i)
         for part in parts:
-            rows = sorted(part, key=lambda i: (hashes[i], values[i]))
-            start = 0
-            for end in range(1, len(rows) + 1):
-                if end == len(rows) or (hashes[rows[end]], values[rows[end]]) != \
-                        (hashes[rows[start]], values[rows[start]]):
-                    extra = end - start - len({stories[i] for i in rows[start:end]})
-                    if extra:
-                        out[hashes[rows[start]], values[rows[start]]] = extra
-                    start = end
+            def pair(j: int, part=part) -> tuple[int, int]:
+                return hashes[part[j]], values[part[j]]
+            for members in groups_of_equal(len(part), pair, 2):
+                extra = len(members) - len({stories[part[j]] for j in members})
+                if extra:
+                    out[pair(members[0])] = extra
         return out
 
 

@@ -8,7 +8,7 @@ from newslint.arabic import DIACRITICS, NAMING_NOUNS, TATWEEL
 from newslint.lexicon import zipf
 from newslint.rule import Rule, delete, hit
 from newslint.rules.spelling._common import A, _Tokens, _bare, _data_set
-from newslint.rules.spelling._orthography import one_of
+from newslint.rules.spelling._orthography import _ARTICLE, one_of
 
 _FUNCTION_WORDS = {
     "في", "من", "إلى", "الى", "على", "علي", "عن", "مع", "أن", "ان", "إن", "أنه", "انه", "أنها", "إنه", "التي", "الذي",
@@ -84,7 +84,7 @@ def _is_distributive(word: str, after: str) -> bool:
     goes on as the first would, with a name, an adjective or a genitive
     ("مدينة مدينة سوسة", "دولة دولة عربية"). The noun is listed, has no
     article and no clitic before it."""
-    if not word.endswith("ة") or len(word) < 3 or word.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) or \
+    if not word.endswith("ة") or len(word) < 3 or _ARTICLE.match(word) or \
             word in _FUNCTION_WORDS or zipf(word) <= 0:
         return False
     return not after or after[:1] in _PHRASE_END_MARKS or after in _PHRASE_OPENERS

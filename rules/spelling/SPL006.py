@@ -4,13 +4,13 @@ import re
 from collections import defaultdict
 
 from newslint import lexicon
-from newslint.arabic import ARABIC_LETTERS, DIACRITICS, NAMING_NOUNS, TATWEEL
+from newslint.arabic import NAMING_NOUNS
 from newslint.rule import Rule, hit, replace
 from newslint.rules.spelling._common import _data_set, occurrences, on_source_line
 from newslint.rules.spelling._lookalike_form import preposition_by_form
 from newslint.rules.spelling._seat_choice import other_seat
-from newslint.rules.spelling._orthography import (_ARTICLE, DAD_ZAH, DAL_DHAL, DEFAULT_VARIANT_ZIPF, RARE_MARGIN,
-                                                  _LEADS, _MARKS,
+from newslint.rules.spelling._orthography import (_ARTICLE, NUMBER, DAD_ZAH, DAL_DHAL, DEFAULT_VARIANT_ZIPF,
+                                                  RARE_MARGIN, _LEADS, _MARKS,
                                                   Evidence, _Change, bare_neighbours,
                                                   _looks_like_name, word_code,
                                                   TA_MARBUTA, after_role, before_latin_spelling, lookalike_of,
@@ -33,7 +33,7 @@ def _form_iv_verb(evidence: Evidence) -> bool:
     return swaps_seats(evidence) and _FORM_IV_WITH_PRONOUN.match(evidence.word) is not None
 
 
-def _verb_of_seeming(evidence: Evidence, text: str, end: int, names: frozenset) -> bool:
+def _verb_of_seeming(evidence: Evidence, text: str, start: int, end: int, names: frozenset) -> bool:
     """"بدا" (seemed, appeared: zipf 4.6) is a verb of its own, not بدأ
     (began) without its hamza: "وبدا الحيوان مختلفا", "وبدا عليها
     الاستياء", "بدا كل شيء رسميا". بدأ is read only in its "began to"
@@ -46,8 +46,8 @@ def _verb_of_seeming(evidence: Evidence, text: str, end: int, names: frozenset) 
     verb of seeming, and 3 of blind set 12's 14 false alarms."""
     if evidence.kind != lexicon.HAMZA or evidence.word.removeprefix("و").removeprefix("ف") != "بدا":
         return False
-    for word in _NEXT_TWO.match(text, end).groups():
-        bare = lexicon.normalise(word or "")
+    for word in phrase_neighbours(text, start, end)[1:]:  # the two words after it, only spaces between
+        bare = lexicon.normalise(word)
         if len(bare) >= 4 and bare.startswith("ي") and not bare.endswith("ا") and bare not in names and \
                 word_code("ت" + bare[1:]) >= _IMPERFECT_SIBLING_CODE:
             return False
@@ -62,19 +62,16 @@ def _after_ould(bare: str, previous: str) -> bool:
     return previous == "ولد" and _ARTICLE.match(bare) is None
 
 
-def _no_noun_after_ayy(evidence: Evidence, text: str, end: int) -> bool:
+def _no_noun_after_ayy(evidence: Evidence, text: str, start: int, end: int) -> bool:
     """A variant in "أي" (أي, بأي, لأي: "which, any") where no word follows:
     أي always takes the noun it asks about ("بأي شكل"), so a word in اي
     before a quote, a mark or the line's end is a name or a loanword
     ("«سداد باي»", "نزل \"قنطاوي باي\"", "بايرون باي.", "سان-إي-مارن")."""
     return evidence.kind == lexicon.HAMZA and evidence.variant.endswith("أي") and \
-        _LETTER_NEXT.match(text, end) is None
+        phrase_neighbours(text, start, end)[1] in ("", NUMBER)
 
 
-_LETTER_NEXT = re.compile(f"[ \t\u00a0]*[{ARABIC_LETTERS}]")
 _IMPERFECT_SIBLING_CODE = 40  # zipf 2
-_WORD_RUN = f"[{ARABIC_LETTERS}{DIACRITICS}{TATWEEL}]+"
-_NEXT_TWO = re.compile(f"(?:[ \t\u00a0]+({_WORD_RUN}))?(?:[ \t\u00a0]+({_WORD_RUN}))?")
 
 
 # A final letter and the one whose form looks alike (ة/ه, ى/ي): a file that
@@ -563,8 +560,8 @@ class OrthographicVariant(Rule):
         in_document = evidence.variant in forms
         if context_only or _tanween_alif(raw, evidence) or _form_iv_verb(evidence) or \
                 right_in_context(evidence, bare_previous, following) or \
-                _verb_of_seeming(evidence, text, start + len(raw), names) or \
-                _no_noun_after_ayy(evidence, text, start + len(raw)) or \
+                _verb_of_seeming(evidence, text, start, start + len(raw), names) or \
+                _no_noun_after_ayy(evidence, text, start, start + len(raw)) or \
                 (not in_document and _name_in_alif(evidence, text, bare_previous)) or \
                 _before_its_masculine_adjective(evidence, following) or \
                 in_foreign_name(evidence, text, start) or \
